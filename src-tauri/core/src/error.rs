@@ -1,0 +1,127 @@
+//! The one error type of the core. Each variant has a stable `code()` that the
+//! UI maps to a Dutch sentence; the UI never matches on message text.
+
+use crate::validate::FieldError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// One or more fields did not pass validation; nothing was saved.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The record does not exist (any more).
+    #[error("{what} {id} not found")]
+    NotFound { what: &'static str, id: i64 },
+    /// The passphrase does not open the key file.
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    /// The recovery key does not open the key file.
+    #[error("wrong recovery key")]
+    WrongRecoveryKey,
+    /// A new passphrase is shorter than the minimum.
+    #[error("passphrase shorter than {min} characters")]
+    WeakPassphrase { min: usize },
+    /// Tried to start a new help point where one exists already.
+    #[error("a help point already exists in this data folder")]
+    AlreadySetUp,
+    /// Tried to unlock where no help point was ever started.
+    #[error("no help point has been started in this data folder")]
+    NotSetUp,
+    /// The database is closed: unlock first.
+    #[error("the database is locked")]
+    Locked,
+    /// The database file cannot be read or fails its integrity check.
+    #[error("the database is damaged: {0}")]
+    Damaged(String),
+    /// The key file (which holds the wrapped database key) is unreadable.
+    #[error("the key file is damaged: {0}")]
+    KeyFileDamaged(String),
+    /// The database was written by a newer Buurtpunt.
+    #[error("database schema {found} is newer than this app understands ({supported})")]
+    TooNew { found: i64, supported: i64 },
+    /// A resident with the same name and address exists; saving needs confirmation.
+    #[error("likely duplicate of {ids:?}")]
+    LikelyDuplicate { ids: Vec<i64> },
+    /// A status change that the request lifecycle does not allow.
+    #[error("status change from {from} to {to} is not allowed")]
+    InvalidTransition { from: String, to: String },
+    /// The chosen file is not a Buurtpunt backup made with this key.
+    #[error("not a usable backup: {0}")]
+    BadBackup(String),
+    /// Encryption or key derivation failed (not a wrong passphrase).
+    #[error("crypto failure: {0}")]
+    Crypto(String),
+    #[error(transparent)]
+    Sql(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error("migration failed: {0}")]
+    Migration(String),
+    #[error("stored data could not be read: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// Stable machine-readable code for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongRecoveryKey => "wrong_recovery_key",
+            Error::WeakPassphrase { .. } => "weak_passphrase",
+            Error::AlreadySetUp => "already_set_up",
+            Error::NotSetUp => "not_set_up",
+            Error::Locked => "locked",
+            Error::Damaged(_) => "database_damaged",
+            Error::KeyFileDamaged(_) => "key_file_damaged",
+            Error::TooNew { .. } => "database_too_new",
+            Error::LikelyDuplicate { .. } => "likely_duplicate",
+            Error::InvalidTransition { .. } => "invalid_transition",
+            Error::BadBackup(_) => "bad_backup",
+            Error::Crypto(_) => "crypto",
+            Error::Sql(_) => "database",
+            Error::Io(_) => "io",
+            Error::Migration(_) => "migration",
+            Error::Json(_) => "stored_data",
+        }
+    }
+
+    /// The field errors, when this is a validation error.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Error::Invalid(f) => f,
+            _ => &[],
+        }
+    }
+}
+
+/// What the UI receives for an error: a stable code plus details it can use.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    /// Technical detail (English), for the log and the "details" fold-out.
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    /// For `likely_duplicate`: the ids of the existing residents.
+    #[ts(type = "number[]")]
+    pub ids: Vec<i64>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(e: &Error) -> Self {
+        ErrorPayload {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            fields: e.fields().to_vec(),
+            ids: match e {
+                Error::LikelyDuplicate { ids } => ids.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Buurtpunt's domain and encrypted store.
+//!
+//! Organised by feature: one module per table (residents, requests, ...),
+//! plus the `store` (open, unlock, migrations, backups). Nothing here knows
+//! about Tauri: the app crate calls in with plain values and `now`.
+
+pub mod demo;
+pub mod error;
+pub mod requests;
+pub mod residents;
+pub mod search;
+pub mod session;
+pub mod settings;
+pub mod store;
+pub mod today;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use store::Db;
+
+/// A page of list results, with the total for the pager.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    #[ts(type = "number")]
+    pub total: i64,
+    #[ts(type = "number")]
+    pub page: i64,
+    #[ts(type = "number")]
+    pub page_size: i64,
+}
+
+/// Page size used when a caller asks for none or for an absurd one.
+pub const DEFAULT_PAGE_SIZE: i64 = 25;
+/// The largest page the UI may ask for: lists never pour thousands of rows into the DOM.
+pub const MAX_PAGE_SIZE: i64 = 200;
+
+/// Clamp a requested page and page size to sane values; returns (limit, offset).
+pub fn paging(page: i64, page_size: i64) -> (i64, i64, i64) {
+    let size = if page_size <= 0 { DEFAULT_PAGE_SIZE } else { page_size.min(MAX_PAGE_SIZE) };
+    let page = page.max(0);
+    (page, size, page * size)
+}

@@ -1,0 +1,258 @@
+//! Help requests (hulpvragen): what a resident asks, the question behind the
+//! question, their own strength, and the lifecycle up to closing.
+
+mod contact_log;
+mod store;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use contact_log::{add_note, ContactEntry};
+pub use store::{change_status, create, get, list, update};
+pub(crate) use store::reindex_resident;
+
+use crate::text_enum;
+use crate::validate::{self, Check, Rule, LONG, SHORT};
+
+text_enum! {
+    /// How the request reached the help point.
+    pub enum Channel {
+        Phone => "phone",
+        AtTheDoor => "at_the_door",
+        HelpPoint => "help_point",
+        ViaSomeoneElse => "via_someone_else",
+        WmoDesk => "wmo_desk",
+    }
+}
+
+text_enum! {
+    /// Life areas of the underlying need.
+    pub enum LifeArea {
+        Housing => "housing",
+        Transport => "transport",
+        SocialContact => "social_contact",
+        Health => "health",
+        MoneyAndAdmin => "money_and_admin",
+        Household => "household",
+        GardenAndOddJobs => "garden_and_odd_jobs",
+        Other => "other",
+    }
+}
+
+text_enum! {
+    pub enum Urgency {
+        Low => "low",
+        Normal => "normal",
+        High => "high",
+    }
+}
+
+text_enum! {
+    /// For whom: one person, a street, or the whole village.
+    pub enum Scope {
+        Individual => "individual",
+        Street => "street",
+        Village => "village",
+    }
+}
+
+text_enum! {
+    /// nieuw → in behandeling → gekoppeld → afgerond / doorverwezen / vervallen.
+    pub enum Status {
+        New => "new",
+        InProgress => "in_progress",
+        Matched => "matched",
+        Done => "done",
+        Referred => "referred",
+        Lapsed => "lapsed",
+    }
+}
+
+impl Status {
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Referred | Status::Lapsed)
+    }
+
+    /// The lifecycle: forward steps, closing from any open state, and
+    /// reopening a closed request (back to "in behandeling").
+    pub fn can_become(self, to: Status) -> bool {
+        use Status::*;
+        match (self, to) {
+            (a, b) if a == b => false,
+            (_, New) => false,
+            (a, InProgress) => a == New || a == Matched || a.is_closed(),
+            (a, Matched) => a == New || a == InProgress,
+            (a, _) => !a.is_closed(),
+        }
+    }
+}
+
+/// What the request form sends.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RequestInput {
+    #[ts(type = "number")]
+    pub resident_id: i64,
+    /// `YYYY-MM-DD`.
+    pub received_on: String,
+    pub channel: Channel,
+    pub ask: String,
+    #[serde(default)]
+    pub underlying_need: String,
+    #[serde(default)]
+    pub life_areas: Vec<LifeArea>,
+    #[serde(default)]
+    pub own_strength: String,
+    #[serde(default)]
+    pub tried: String,
+    pub urgency: Urgency,
+    /// `YYYY-MM-DD` or empty.
+    #[serde(default)]
+    pub due_on: String,
+    pub scope: Scope,
+    #[serde(default)]
+    pub scope_note: String,
+}
+
+/// A request as shown on its own page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HelpRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub resident_id: i64,
+    pub resident_name: String,
+    pub kern: String,
+    pub received_on: String,
+    pub channel: Channel,
+    pub ask: String,
+    pub underlying_need: String,
+    pub life_areas: Vec<LifeArea>,
+    pub own_strength: String,
+    pub tried: String,
+    pub urgency: Urgency,
+    pub due_on: Option<String>,
+    pub scope: Scope,
+    pub scope_note: String,
+    pub status: Status,
+    pub close_reason: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub contact_log: Vec<ContactEntry>,
+}
+
+/// One row of a request list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RequestSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub resident_id: i64,
+    pub resident_name: String,
+    pub kern: String,
+    pub received_on: String,
+    /// The first 160 characters of the ask.
+    pub ask: String,
+    pub status: Status,
+    pub urgency: Urgency,
+    pub due_on: Option<String>,
+    pub life_areas: Vec<LifeArea>,
+}
+
+/// Filters of the request list; empty means "all".
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct RequestQuery {
+    pub text: String,
+    pub status: Option<Status>,
+    /// Only open requests (new, in progress, matched).
+    pub open_only: bool,
+    pub life_area: Option<LifeArea>,
+    pub kern: String,
+    pub urgency: Option<Urgency>,
+    #[ts(type = "number | null")]
+    pub resident_id: Option<i64>,
+    #[ts(type = "number")]
+    pub page: i64,
+    #[ts(type = "number")]
+    pub page_size: i64,
+}
+
+pub(crate) struct Clean {
+    pub input: RequestInput,
+    pub received_on: NaiveDate,
+    pub due_on: Option<NaiveDate>,
+}
+
+fn parse_date(c: &mut Check, field: &str, raw: &str, required: bool) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        c.rule(field, Rule::Required, required);
+        return None;
+    }
+    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().filter(|d| (2000..=2200).contains(&chrono::Datelike::year(d)));
+    c.rule(field, Rule::Date, parsed.is_none());
+    parsed
+}
+
+impl RequestInput {
+    pub(crate) fn validate(mut self, today: NaiveDate) -> crate::Result<Clean> {
+        let mut c = Check::new();
+        self.ask = validate::clean(&self.ask);
+        self.scope_note = validate::clean(&self.scope_note);
+        c.required("ask", &self.ask).max_len("ask", &self.ask, LONG);
+        for (field, value) in [
+            ("underlyingNeed", &self.underlying_need),
+            ("ownStrength", &self.own_strength),
+            ("tried", &self.tried),
+        ] {
+            c.max_len(field, value, LONG);
+        }
+        c.max_len("scopeNote", &self.scope_note, SHORT);
+        let received_on = parse_date(&mut c, "receivedOn", &self.received_on, true);
+        c.not_after("receivedOn", received_on, today);
+        let due_on = parse_date(&mut c, "dueOn", &self.due_on, false);
+        if let (Some(r), Some(d)) = (received_on, due_on) {
+            c.rule("dueOn", Rule::Date, d < r);
+        }
+        self.life_areas.sort();
+        self.life_areas.dedup();
+        c.finish()?;
+        let received_on = received_on.ok_or_else(|| crate::Error::Invalid(Vec::new()))?;
+        Ok(Clean { input: self, received_on, due_on })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status::*;
+
+    #[test]
+    fn the_lifecycle_moves_forward_and_can_reopen() {
+        assert!(New.can_become(InProgress));
+        assert!(InProgress.can_become(Matched));
+        assert!(Matched.can_become(Done));
+        assert!(New.can_become(Referred));
+        assert!(Done.can_become(InProgress));
+        assert!(!Done.can_become(Matched));
+        assert!(!Done.can_become(Lapsed));
+        assert!(!InProgress.can_become(New));
+        assert!(!New.can_become(New));
+    }
+}
+
+/// Columns of a [`RequestSummary`] over `help_requests h JOIN residents r`.
+pub(crate) fn summary_columns() -> &'static str {
+    store::SUMMARY_COLUMNS
+}
+
+pub(crate) fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestSummary> {
+    store::summary_row(r)
+}

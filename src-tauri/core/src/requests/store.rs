@@ -1,0 +1,251 @@
+//! SQL of the `help_requests` and `request_life_areas` tables and the request search index.
+
+use chrono::NaiveDateTime;
+use rusqlite::types::{ToSql, Value};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use super::contact_log;
+use super::{HelpRequest, LifeArea, RequestInput, RequestQuery, RequestSummary, Status};
+use crate::validate::{Check, Rule, SHORT};
+use crate::{paging, search, Db, Error, Page, Result};
+
+fn stamp(now: NaiveDateTime) -> String {
+    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)", [id], |r| r.get(0))?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::Invalid(vec![crate::validate::FieldError {
+            field: "residentId".into(),
+            rule: Rule::Required,
+            max: None,
+        }]))
+    }
+}
+
+pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<HelpRequest> {
+    let clean = input.validate(now.date())?;
+    let id = db.write(|tx| {
+        let i = &clean.input;
+        ensure_resident(tx, i.resident_id)?;
+        tx.execute(
+            "INSERT INTO help_requests (resident_id, received_on, channel, ask, underlying_need, own_strength, tried,
+                 urgency, due_on, scope, scope_note, status, close_reason, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'new', '', ?12, ?12)",
+            params![
+                i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
+                i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        set_life_areas(tx, id, &i.life_areas)?;
+        reindex(tx, id)?;
+        Ok(id)
+    })?;
+    get(db.conn(), id)
+}
+
+pub fn update(db: &mut Db, id: i64, input: RequestInput, now: NaiveDateTime) -> Result<HelpRequest> {
+    let clean = input.validate(now.date())?;
+    db.write(|tx| {
+        let i = &clean.input;
+        ensure_resident(tx, i.resident_id)?;
+        let n = tx.execute(
+            "UPDATE help_requests SET resident_id = ?2, received_on = ?3, channel = ?4, ask = ?5, underlying_need = ?6,
+                 own_strength = ?7, tried = ?8, urgency = ?9, due_on = ?10, scope = ?11, scope_note = ?12, updated_at = ?13
+             WHERE id = ?1",
+            params![
+                id, i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
+                i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now)
+            ],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound { what: "request", id });
+        }
+        set_life_areas(tx, id, &i.life_areas)?;
+        reindex(tx, id)
+    })?;
+    get(db.conn(), id)
+}
+
+/// Move a request along its lifecycle. Closing needs a reason; the change is
+/// written to the contact log in the same transaction.
+pub fn change_status(db: &mut Db, id: i64, to: Status, reason: &str, now: NaiveDateTime) -> Result<HelpRequest> {
+    let reason = reason.trim();
+    let mut c = Check::new();
+    c.rule("closeReason", Rule::CloseReasonRequired, to.is_closed() && reason.is_empty());
+    c.max_len("closeReason", reason, SHORT);
+    c.finish()?;
+    db.write(|tx| {
+        let from: Status = tx
+            .query_row("SELECT status FROM help_requests WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(Error::NotFound { what: "request", id })?;
+        if !from.can_become(to) {
+            return Err(Error::InvalidTransition { from: from.as_str().into(), to: to.as_str().into() });
+        }
+        let kept_reason = if to.is_closed() { reason } else { "" };
+        tx.execute(
+            "UPDATE help_requests SET status = ?2, close_reason = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, to, kept_reason, stamp(now)],
+        )?;
+        contact_log::insert(tx, id, now.date(), reason, Some(to), now)?;
+        Ok(())
+    })?;
+    get(db.conn(), id)
+}
+
+fn set_life_areas(tx: &Transaction<'_>, id: i64, areas: &[LifeArea]) -> Result<()> {
+    tx.execute("DELETE FROM request_life_areas WHERE request_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached("INSERT INTO request_life_areas (request_id, life_area) VALUES (?1, ?2)")?;
+    for a in areas {
+        stmt.execute(params![id, a])?;
+    }
+    Ok(())
+}
+
+/// Rewrite the search row of one request: resident name, the texts, the log.
+pub(crate) fn reindex(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.execute("DELETE FROM request_search WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO request_search (rowid, body)
+         SELECT h.id, replace(replace(r.first_name || ' ' || r.last_name || ' ' || r.kern || ' ' || h.ask || ' ' || h.underlying_need
+                || ' ' || h.own_strength || ' ' || h.tried || ' ' || h.scope_note || ' '
+                || ifnull((SELECT group_concat(note, ' ') FROM contact_log WHERE request_id = h.id), ''), 'Ĳ', 'IJ'), 'ĳ', 'ij')
+         FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// A resident's name or kern changed: their requests' search rows follow.
+pub(crate) fn reindex_resident(tx: &Transaction<'_>, resident_id: i64) -> Result<()> {
+    let ids: Vec<i64> = {
+        let mut stmt = tx.prepare_cached("SELECT id FROM help_requests WHERE resident_id = ?1")?;
+        let rows = stmt.query_map([resident_id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for id in ids {
+        reindex(tx, id)?;
+    }
+    Ok(())
+}
+
+fn life_areas(v: Option<String>) -> rusqlite::Result<Vec<LifeArea>> {
+    let mut out = Vec::new();
+    for code in v.iter().flat_map(|s| s.split(',')) {
+        let area = LifeArea::parse(code).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(9, rusqlite::types::Type::Text, format!("life area {code:?}").into())
+        })?;
+        out.push(area);
+    }
+    out.sort();
+    Ok(out)
+}
+
+const DETAIL: &str = "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on, h.channel,
+        h.ask, h.underlying_need, h.own_strength, h.tried, h.urgency, h.due_on, h.scope, h.scope_note, h.status,
+        h.close_reason, h.created_at, h.updated_at,
+        (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id)
+    FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1";
+
+fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
+    Ok(HelpRequest {
+        id: r.get(0)?,
+        resident_id: r.get(1)?,
+        resident_name: r.get(2)?,
+        kern: r.get(3)?,
+        received_on: r.get(4)?,
+        channel: r.get(5)?,
+        ask: r.get(6)?,
+        underlying_need: r.get(7)?,
+        own_strength: r.get(8)?,
+        tried: r.get(9)?,
+        urgency: r.get(10)?,
+        due_on: r.get(11)?,
+        scope: r.get(12)?,
+        scope_note: r.get(13)?,
+        status: r.get(14)?,
+        close_reason: r.get(15)?,
+        created_at: r.get(16)?,
+        updated_at: r.get(17)?,
+        life_areas: life_areas(r.get(18)?)?,
+        contact_log: Vec::new(),
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
+    let mut req = conn.query_row(DETAIL, [id], detail_row).optional()?.ok_or(Error::NotFound { what: "request", id })?;
+    req.contact_log = contact_log::of(conn, id)?;
+    Ok(req)
+}
+
+pub(crate) const SUMMARY_COLUMNS: &str = "h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
+    substr(h.ask, 1, 160), h.status, h.urgency, h.due_on,
+    (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id)";
+
+pub(crate) fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
+    Ok(RequestSummary {
+        id: r.get(0)?,
+        resident_id: r.get(1)?,
+        resident_name: r.get(2)?,
+        kern: r.get(3)?,
+        received_on: r.get(4)?,
+        ask: r.get(5)?,
+        status: r.get(6)?,
+        urgency: r.get(7)?,
+        due_on: r.get(8)?,
+        life_areas: life_areas(r.get(9)?)?,
+    })
+}
+
+/// The filtered, paged request list, newest first. Only the filters that are
+/// set become SQL, so SQLite can use its indexes.
+pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>> {
+    let (page, size, offset) = paging(q.page, q.page_size);
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(fts) = search::fts_query(&q.text) {
+        clauses.push("h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)");
+        values.push(Value::Text(fts));
+    }
+    if let Some(s) = q.status {
+        clauses.push("h.status = ?");
+        values.push(Value::Text(s.as_str().into()));
+    } else if q.open_only {
+        clauses.push("h.status IN ('new', 'in_progress', 'matched')");
+    }
+    if let Some(a) = q.life_area {
+        clauses.push("h.id IN (SELECT request_id FROM request_life_areas WHERE life_area = ?)");
+        values.push(Value::Text(a.as_str().into()));
+    }
+    if !q.kern.is_empty() {
+        clauses.push("r.kern = ?");
+        values.push(Value::Text(q.kern.clone()));
+    }
+    if let Some(u) = q.urgency {
+        clauses.push("h.urgency = ?");
+        values.push(Value::Text(u.as_str().into()));
+    }
+    if let Some(id) = q.resident_id {
+        clauses.push("h.resident_id = ?");
+        values.push(Value::Integer(id));
+    }
+    let filter = if clauses.is_empty() { "1".to_owned() } else { clauses.join(" AND ") };
+    let join = if q.kern.is_empty() { "" } else { "JOIN residents r ON r.id = h.resident_id" };
+    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
+    let total: i64 =
+        conn.prepare_cached(&format!("SELECT count(*) FROM help_requests h {join} WHERE {filter}"))?.query_row(&*args, |r| r.get(0))?;
+    let mut paged = args.clone();
+    paged.push(&size);
+    paged.push(&offset);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM help_requests h JOIN residents r ON r.id = h.resident_id
+         WHERE {filter} ORDER BY h.received_on DESC, h.id DESC LIMIT ? OFFSET ?"
+    ))?;
+    let items = stmt.query_map(&*paged, summary_row)?.collect::<Result<_, _>>()?;
+    Ok(Page { items, total, page, page_size: size })
+}

@@ -1,0 +1,182 @@
+//! SQL of the `residents` table and its search index.
+
+use chrono::NaiveDateTime;
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row, Transaction};
+
+use super::{network, Resident, ResidentInput, ResidentQuery, ResidentSummary};
+use crate::{paging, search, Db, Error, Page, Result};
+
+const COLUMNS: &str = "id, first_name, last_name, street, house_number, postcode, kern, phone, email,
+    contact_preference, contact_time, birth_date, notes, proxy_name, proxy_relation, proxy_phone,
+    proxy_email, created_at, updated_at";
+
+fn stamp(now: NaiveDateTime) -> String {
+    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// Create a resident. Refuses a likely duplicate (same name and address)
+/// unless `allow_duplicate` is set after the user confirmed.
+pub fn create(db: &mut Db, input: ResidentInput, allow_duplicate: bool, now: NaiveDateTime) -> Result<Resident> {
+    let clean = input.validate(now.date())?;
+    let id = db.write(|tx| {
+        if !allow_duplicate {
+            let ids = likely_duplicates(tx, &clean.input)?;
+            if !ids.is_empty() {
+                return Err(Error::LikelyDuplicate { ids });
+            }
+        }
+        let i = &clean.input;
+        tx.execute(
+            &format!(
+                "INSERT INTO residents ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                COLUMNS
+            ),
+            params![
+                i.first_name, i.last_name, i.street, i.house_number, i.postcode, i.kern, i.phone, i.email,
+                clean.preference, i.contact_time, clean.birth_date, i.notes, i.proxy_name, i.proxy_relation,
+                i.proxy_phone, i.proxy_email, stamp(now)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        network::replace(tx, id, &i.network)?;
+        reindex(tx, id)?;
+        Ok(id)
+    })?;
+    get(db.conn(), id)
+}
+
+pub fn update(db: &mut Db, id: i64, input: ResidentInput, now: NaiveDateTime) -> Result<Resident> {
+    let clean = input.validate(now.date())?;
+    db.write(|tx| {
+        let i = &clean.input;
+        let n = tx.execute(
+            "UPDATE residents SET first_name = ?2, last_name = ?3, street = ?4, house_number = ?5, postcode = ?6,
+                kern = ?7, phone = ?8, email = ?9, contact_preference = ?10, contact_time = ?11, birth_date = ?12,
+                notes = ?13, proxy_name = ?14, proxy_relation = ?15, proxy_phone = ?16, proxy_email = ?17,
+                updated_at = ?18
+             WHERE id = ?1",
+            params![
+                id, i.first_name, i.last_name, i.street, i.house_number, i.postcode, i.kern, i.phone, i.email,
+                clean.preference, i.contact_time, clean.birth_date, i.notes, i.proxy_name, i.proxy_relation,
+                i.proxy_phone, i.proxy_email, stamp(now)
+            ],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound { what: "resident", id });
+        }
+        network::replace(tx, id, &i.network)?;
+        reindex(tx, id)?;
+        crate::requests::reindex_resident(tx, id)
+    })?;
+    get(db.conn(), id)
+}
+
+fn likely_duplicates(conn: &Connection, i: &ResidentInput) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM residents
+         WHERE lower(first_name) = lower(:first) AND lower(last_name) = lower(:last)
+           AND ((:street = '' AND :postcode = '')
+                OR (:postcode <> '' AND postcode = :postcode AND house_number = :number)
+                OR (:street <> '' AND lower(street) = lower(:street) AND house_number = :number))
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map(
+        named_params! {
+            ":first": i.first_name, ":last": i.last_name, ":street": i.street,
+            ":postcode": i.postcode, ":number": i.house_number,
+        },
+        |r| r.get(0),
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Resident> {
+    Ok(Resident {
+        id: r.get(0)?,
+        first_name: r.get(1)?,
+        last_name: r.get(2)?,
+        street: r.get(3)?,
+        house_number: r.get(4)?,
+        postcode: r.get(5)?,
+        kern: r.get(6)?,
+        phone: r.get(7)?,
+        email: r.get(8)?,
+        contact_preference: r.get(9)?,
+        contact_time: r.get(10)?,
+        birth_date: r.get(11)?,
+        notes: r.get(12)?,
+        proxy_name: r.get(13)?,
+        proxy_relation: r.get(14)?,
+        proxy_phone: r.get(15)?,
+        proxy_email: r.get(16)?,
+        network: Vec::new(),
+        created_at: r.get(17)?,
+        updated_at: r.get(18)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Resident> {
+    let mut resident = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM residents WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound { what: "resident", id })?;
+    resident.network = network::of(conn, id)?;
+    Ok(resident)
+}
+
+/// Rewrite the search row of one resident (name, address, contacts, network).
+fn reindex(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.execute("DELETE FROM resident_search WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO resident_search (rowid, body)
+         SELECT id, replace(replace(first_name || ' ' || last_name || ' ' || street || ' ' || house_number || ' ' || postcode
+                || ' ' || kern || ' ' || phone || ' ' || email || ' ' || proxy_name || ' '
+                || ifnull((SELECT group_concat(name, ' ') FROM resident_network WHERE resident_id = residents.id), ''), 'Ĳ', 'IJ'), 'ĳ', 'ij')
+         FROM residents WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary>> {
+    let (page, size, offset) = paging(q.page, q.page_size);
+    let fts = search::fts_query(&q.text);
+    let filter = "(:fts IS NULL OR id IN (SELECT rowid FROM resident_search WHERE resident_search MATCH :fts))
+                  AND (:kern = '' OR kern = :kern)";
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM residents WHERE {filter}"),
+        named_params! { ":fts": fts, ":kern": q.kern },
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, first_name, last_name, street, house_number, kern, phone,
+                (SELECT count(*) FROM help_requests h WHERE h.resident_id = residents.id
+                   AND h.status IN ('new', 'in_progress', 'matched'))
+         FROM residents WHERE {filter}
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id
+         LIMIT :limit OFFSET :offset"
+    ))?;
+    let rows = stmt.query_map(
+        named_params! { ":fts": fts, ":kern": q.kern, ":limit": size, ":offset": offset },
+        |r| {
+            Ok(ResidentSummary {
+                id: r.get(0)?,
+                first_name: r.get(1)?,
+                last_name: r.get(2)?,
+                street: r.get(3)?,
+                house_number: r.get(4)?,
+                kern: r.get(5)?,
+                phone: r.get(6)?,
+                open_requests: r.get(7)?,
+            })
+        },
+    )?;
+    Ok(Page { items: rows.collect::<Result<_, _>>()?, total, page, page_size: size })
+}
+
+/// The kernen/wijken in use, for filters and suggestions.
+pub fn kernen(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT DISTINCT kern FROM residents WHERE kern <> '' ORDER BY kern")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,116 @@
+//! The encrypted SQLite store: open with a key, pragmas, migrations,
+//! transactions. The data folder lifecycle (key file, unlock, backups) lives in
+//! [`vault`] and [`backup`].
+
+pub mod backup;
+pub mod keys;
+mod migrations;
+pub mod vault;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use keys::{DbKey, KdfParams};
+pub use migrations::LATEST_VERSION;
+pub use vault::Vault;
+
+use crate::{Error, Result};
+
+/// An open, unlocked, migrated database.
+pub struct Db {
+    conn: Connection,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Db")
+    }
+}
+
+/// What opening found before migrating: used to back up before a migration.
+pub(crate) struct Opened {
+    pub conn: Connection,
+    pub version: i64,
+}
+
+/// Open the file with the key and prove it is readable and intact.
+/// Anything unreadable is `Damaged`: the caller never creates a new file in its place.
+pub(crate) fn open_checked(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Opened> {
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.execute_batch(&format!("PRAGMA key = {};", key.sqlcipher_literal().as_str()))?;
+    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0));
+    if let Err(e) = readable {
+        return Err(Error::Damaged(e.to_string()));
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| Error::Damaged(e.to_string()))?;
+    if check != "ok" {
+        return Err(Error::Damaged(check));
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > LATEST_VERSION {
+        return Err(Error::TooNew { found: version, supported: LATEST_VERSION });
+    }
+    Ok(Opened { conn, version })
+}
+
+/// Pragmas are set outside migrations: inside a transaction they do nothing.
+fn set_pragmas(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Migration(format!("journal_mode stayed {mode}")));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    Ok(())
+}
+
+impl Db {
+    /// Create a new database file (it must not exist) with this key.
+    pub(crate) fn create(path: &Path, key: &DbKey) -> Result<Db> {
+        if path.exists() {
+            return Err(Error::AlreadySetUp);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+        let Opened { conn, .. } = open_checked(path, key, flags)?;
+        Self::finish_open(conn)
+    }
+
+    pub(crate) fn finish_open(mut conn: Connection) -> Result<Db> {
+        set_pragmas(&conn)?;
+        migrations::to_latest(&mut conn)?;
+        Ok(Db { conn })
+    }
+
+    /// An in-memory, unencrypted database with the schema: for unit tests.
+    pub fn in_memory() -> Result<Db> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        migrations::to_latest(&mut conn)?;
+        Ok(Db { conn })
+    }
+
+    /// Read access (a consistent snapshot per statement).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` in one IMMEDIATE transaction: commit on Ok, roll back on Err.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Full `PRAGMA integrity_check`; `"ok"` when sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}

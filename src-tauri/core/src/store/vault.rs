@@ -1,0 +1,169 @@
+//! The data folder: `buurtpunt.db` (SQLCipher), `sleutel.json` (the wrapped
+//! database key) and `backups/`. Unlocking is two steps — get the key, then
+//! open — so that a damaged database still leaves the key in hand for a restore.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rusqlite::OpenFlags;
+
+use super::backup;
+use super::keys::{DbKey, KdfParams, KeyFile};
+use super::{open_checked, Db, Opened, LATEST_VERSION};
+use crate::{Error, Result};
+
+pub const DB_FILE: &str = "buurtpunt.db";
+pub const KEY_FILE: &str = "sleutel.json";
+pub const BACKUP_DIR: &str = "backups";
+
+#[derive(Debug, Clone)]
+pub struct Vault {
+    dir: PathBuf,
+}
+
+/// A freshly started help point: the open database and the recovery key to show once.
+pub struct Created {
+    pub db: Db,
+    pub key: DbKey,
+    pub recovery_key: String,
+}
+
+impl Vault {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.join(DB_FILE)
+    }
+    pub fn key_path(&self) -> PathBuf {
+        self.dir.join(KEY_FILE)
+    }
+    pub fn backup_dir(&self) -> PathBuf {
+        self.dir.join(BACKUP_DIR)
+    }
+
+    /// True when a help point was ever started here (either file exists).
+    pub fn is_set_up(&self) -> bool {
+        self.db_path().exists() || self.key_path().exists()
+    }
+
+    /// Start a new help point: key file first, then the empty database.
+    pub fn create(&self, passphrase: &str, kdf: KdfParams) -> Result<Created> {
+        if self.is_set_up() {
+            return Err(Error::AlreadySetUp);
+        }
+        let new = KeyFile::create(passphrase, kdf)?;
+        fs::create_dir_all(&self.dir)?;
+        write_atomic(&self.key_path(), new.file.to_json()?.as_bytes())?;
+        let db = Db::create(&self.db_path(), &new.key)?;
+        Ok(Created { db, key: new.key, recovery_key: new.recovery_key })
+    }
+
+    fn key_file(&self) -> Result<KeyFile> {
+        match fs::read_to_string(self.key_path()) {
+            Ok(text) => KeyFile::from_json(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if self.db_path().exists() {
+                    Err(Error::KeyFileDamaged("sleutel.json is missing".into()))
+                } else {
+                    Err(Error::NotSetUp)
+                }
+            }
+            Err(e) => Err(Error::KeyFileDamaged(e.to_string())),
+        }
+    }
+
+    /// Step one of unlocking: the passphrase gives the database key.
+    pub fn unlock_key(&self, passphrase: &str) -> Result<DbKey> {
+        self.key_file()?.unlock(passphrase)
+    }
+
+    /// The recovery key gives the database key, and the passphrase is replaced.
+    pub fn recover(&self, recovery_key: &str, new_passphrase: &str) -> Result<DbKey> {
+        let mut file = self.key_file()?;
+        let key = file.unlock_with_recovery(recovery_key)?;
+        file.set_passphrase(&key, new_passphrase)?;
+        write_atomic(&self.key_path(), file.to_json()?.as_bytes())?;
+        Ok(key)
+    }
+
+    /// Replace the passphrase, proving the old one first.
+    pub fn change_passphrase(&self, old: &str, new: &str) -> Result<()> {
+        let mut file = self.key_file()?;
+        let key = file.unlock(old)?;
+        file.set_passphrase(&key, new)?;
+        write_atomic(&self.key_path(), file.to_json()?.as_bytes())
+    }
+
+    /// Step two: open the database. Backs up before a migration and once a day.
+    /// A missing, unreadable or unsound file is `Damaged`, never replaced.
+    pub fn open(&self, key: &DbKey, now: NaiveDateTime) -> Result<Db> {
+        let path = self.db_path();
+        if !path.exists() {
+            return Err(Error::Damaged(format!("{DB_FILE} is missing")));
+        }
+        let Opened { conn, version } = open_checked(&path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if version < LATEST_VERSION {
+            backup::before_migration(&conn, &self.backup_dir(), key, version, now)?;
+        }
+        let db = Db::finish_open(conn)?;
+        backup::daily(&db, &self.backup_dir(), key, now.date())?;
+        Ok(db)
+    }
+
+    /// Put a verified backup in place of the current database. The file it
+    /// replaces is kept beside the backups (never deleted). The caller must
+    /// have closed the database first.
+    pub fn restore(&self, from: &Path, key: &DbKey, now: NaiveDateTime) -> Result<()> {
+        backup::verify(from, key)?;
+        let db = self.db_path();
+        let staged = self.dir.join("buurtpunt.db.terugzetten");
+        fs::copy(from, &staged)?;
+        fs::File::open(&staged)?.sync_all()?;
+        if db.exists() {
+            fs::create_dir_all(self.backup_dir())?;
+            let kept = self.backup_dir().join(format!("vervangen-{}.db.oud", now.format("%Y-%m-%d-%H%M%S")));
+            fs::rename(&db, kept)?;
+        }
+        for side in ["buurtpunt.db-wal", "buurtpunt.db-shm"] {
+            let p = self.dir.join(side);
+            if p.exists() {
+                fs::remove_file(p)?;
+            }
+        }
+        fs::rename(&staged, &db)?;
+        sync_dir(&self.dir)
+    }
+}
+
+/// Write a file so that a crash leaves either the old or the new content.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<()> {
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> Result<()> {
+    Ok(())
+}

@@ -1,0 +1,223 @@
+//! The encrypted store through the session, on real files in a temp folder.
+
+use std::fs;
+
+use buurtpunt_core::requests::{self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency};
+use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::session::{Phase, Session};
+use buurtpunt_core::store::KdfParams;
+use buurtpunt_core::{Error, Result};
+use chrono::{NaiveDate, NaiveDateTime};
+
+const FAST: KdfParams = KdfParams { m_kib: 64, t: 1, p: 1 };
+const PASS: &str = "lange zomeravond 2026";
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(10, 0, 0)).expect("valid date")
+}
+
+fn resident(first: &str, last: &str) -> ResidentInput {
+    ResidentInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        street: "Brink".into(),
+        house_number: "3".into(),
+        postcode: "7991la".into(),
+        kern: "Lindeloo".into(),
+        ..Default::default()
+    }
+}
+
+fn request(resident_id: i64, ask: &str) -> RequestInput {
+    RequestInput {
+        resident_id,
+        received_on: "2026-11-20".into(),
+        channel: Channel::Phone,
+        ask: ask.into(),
+        underlying_need: "Voelt zich alleen".into(),
+        life_areas: vec![LifeArea::Transport, LifeArea::SocialContact],
+        own_strength: String::new(),
+        tried: String::new(),
+        urgency: Urgency::High,
+        due_on: "2026-11-21".into(),
+        scope: Scope::Individual,
+        scope_note: String::new(),
+    }
+}
+
+#[test]
+fn the_database_file_holds_no_plaintext() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    {
+        let mut s = Session::new(dir.path(), FAST);
+        s.create(PASS)?;
+        let r = residents::create(s.db()?, resident("Zoë", "Plaintextcheck"), false, now())?;
+        requests::create(s.db()?, request(r.id, "Boodschappen doen bij de Spar"), now())?;
+        s.lock();
+    }
+    for name in ["buurtpunt.db", "buurtpunt.db-wal", "sleutel.json"] {
+        let path = dir.path().join(name);
+        if !path.exists() {
+            continue;
+        }
+        let bytes = fs::read(&path)?;
+        for needle in ["Plaintextcheck", "Boodschappen", "SQLite format 3", "help_requests", PASS] {
+            assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{name} contains {needle}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_request_is_found_again_after_locking_and_unlocking() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    let r = residents::create(s.db()?, resident("Zoë", "Kampinga"), false, now())?;
+    let req = requests::create(s.db()?, request(r.id, "Vervoer naar het ziekenhuis"), now())?;
+    s.lock();
+    assert!(matches!(s.unlock("verkeerd wachtwoord", now()), Err(Error::WrongPassphrase)));
+    assert_eq!(s.status().phase, Phase::Locked);
+    assert_eq!(s.unlock(PASS, now())?.phase, Phase::Unlocked);
+    let found = requests::list(s.db()?.conn(), &RequestQuery { text: "zoe ziekenh".into(), ..Default::default() })?;
+    assert_eq!(found.total, 1);
+    assert_eq!(found.items[0].id, req.id);
+    assert_eq!(found.items[0].resident_name, "Zoë Kampinga");
+    Ok(())
+}
+
+#[test]
+fn a_wrong_passphrase_never_creates_a_new_database() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    s.lock();
+    let before = fs::read(dir.path().join("buurtpunt.db"))?;
+    assert!(s.unlock("nog een verkeerd wachtwoord", now()).is_err());
+    assert_eq!(fs::read(dir.path().join("buurtpunt.db"))?, before);
+    assert!(matches!(s.create("iets anders dan eerst"), Err(Error::AlreadySetUp)));
+    Ok(())
+}
+
+#[test]
+fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
+    s.lock();
+    // Opening makes the daily backup (the first open of the day).
+    s.unlock(PASS, now())?;
+    s.lock();
+    let db = dir.path().join("buurtpunt.db");
+    let mut bytes = fs::read(&db)?;
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len / 2 + 512] {
+        *b ^= 0x5a;
+    }
+    bytes[20] ^= 0xff;
+    fs::write(&db, &bytes)?;
+
+    let status = s.unlock(PASS, now())?;
+    assert_eq!(status.phase, Phase::Damaged);
+    assert!(status.damage.is_some());
+    assert!(matches!(s.db(), Err(Error::Locked)));
+    // The damaged file is still there, untouched.
+    assert_eq!(fs::read(&db)?, bytes);
+
+    let backups = s.backups()?;
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].kind, "dagelijks");
+    let status = s.restore(std::path::Path::new(&backups[0].path), now())?;
+    assert_eq!(status.phase, Phase::Unlocked);
+    assert_eq!(residents::get(s.db()?.conn(), r.id)?.last_name, "Brinkhuis");
+    // The damaged file was kept aside, not deleted.
+    let kept = fs::read_dir(dir.path().join("backups"))?.filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().ends_with(".db.oud"));
+    assert!(kept);
+    Ok(())
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_is_refused() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    let junk = dir.path().join("junk.db");
+    fs::write(&junk, b"dit is geen database")?;
+    assert!(matches!(s.restore(&junk, now()), Err(Error::BadBackup(_))));
+    assert_eq!(s.status().phase, Phase::Unlocked);
+    Ok(())
+}
+
+#[test]
+fn an_exported_backup_opens_with_the_same_passphrase() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    residents::create(s.db()?, resident("Bram", "Knol"), false, now())?;
+    let out = dir.path().join("mijn-backup.db");
+    s.export_backup(&out)?;
+    let r2 = residents::create(s.db()?, resident("Cor", "Knol"), false, now())?;
+    let status = s.restore(&out, now())?;
+    assert_eq!(status.phase, Phase::Unlocked);
+    assert!(matches!(residents::get(s.db()?.conn(), r2.id), Err(Error::NotFound { .. })));
+    Ok(())
+}
+
+#[test]
+fn the_recovery_key_unlocks_and_sets_a_new_passphrase() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    let recovery = s.create(PASS)?;
+    s.lock();
+    assert!(matches!(s.recover("AAAA-BBBB-CCCC", "een nieuw wachtwoord", now()), Err(Error::WrongRecoveryKey)));
+    assert_eq!(s.recover(&recovery, "een nieuw wachtwoord", now())?.phase, Phase::Unlocked);
+    s.lock();
+    assert!(matches!(s.unlock(PASS, now()), Err(Error::WrongPassphrase)));
+    s.unlock("een nieuw wachtwoord", now())?;
+    Ok(())
+}
+
+#[test]
+fn a_database_from_a_newer_buurtpunt_is_refused() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    s.db()?.conn().execute_batch("PRAGMA user_version = 999")?;
+    s.lock();
+    assert!(matches!(s.unlock(PASS, now()), Err(Error::TooNew { found: 999, .. })));
+    Ok(())
+}
+
+#[test]
+fn a_missing_key_file_is_reported_not_replaced() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    s.lock();
+    fs::remove_file(dir.path().join("sleutel.json"))?;
+    assert!(matches!(s.unlock(PASS, now()), Err(Error::KeyFileDamaged(_))));
+    assert_eq!(s.status().phase, Phase::Locked);
+    assert!(matches!(s.create(PASS), Err(Error::AlreadySetUp)));
+    Ok(())
+}
+
+#[test]
+fn the_demo_village_is_separate_and_complete() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    let status = s.open_demo(now())?;
+    assert!(status.demo);
+    assert!(!status.set_up, "the demo never counts as a real help point");
+    let all = requests::list(s.db()?.conn(), &RequestQuery::default())?;
+    assert_eq!(all.total, 60);
+    for st in Status::ALL {
+        let q = RequestQuery { status: Some(*st), ..Default::default() };
+        assert!(requests::list(s.db()?.conn(), &q)?.total > 0, "no demo request with status {st:?}");
+    }
+    let people = residents::list(s.db()?.conn(), &Default::default())?;
+    assert_eq!(people.total, 40);
+    s.lock();
+    assert_eq!(s.status().phase, Phase::Welcome);
+    Ok(())
+}

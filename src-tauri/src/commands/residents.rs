@@ -1,0 +1,37 @@
+//! Residents (bewoners).
+
+use buurtpunt_core::residents::{self, Resident, ResidentInput, ResidentQuery, ResidentSummary};
+use buurtpunt_core::Page;
+use tauri::State;
+
+use crate::error::ApiResult;
+use crate::state::{now, AppState};
+
+#[tauri::command]
+pub async fn list_residents(state: State<'_, AppState>, query: ResidentQuery) -> ApiResult<Page<ResidentSummary>> {
+    Ok(residents::list(state.session()?.db()?.conn(), &query)?)
+}
+
+#[tauri::command]
+pub async fn get_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resident> {
+    Ok(residents::get(state.session()?.db()?.conn(), id)?)
+}
+
+#[tauri::command]
+pub async fn create_resident(
+    state: State<'_, AppState>,
+    input: ResidentInput,
+    allow_duplicate: bool,
+) -> ApiResult<Resident> {
+    Ok(residents::create(state.session()?.db()?, input, allow_duplicate, now())?)
+}
+
+#[tauri::command]
+pub async fn update_resident(state: State<'_, AppState>, id: i64, input: ResidentInput) -> ApiResult<Resident> {
+    Ok(residents::update(state.session()?.db()?, id, input, now())?)
+}
+
+#[tauri::command]
+pub async fn list_kernen(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
+    Ok(residents::kernen(state.session()?.db()?.conn())?)
+}

@@ -1,0 +1,65 @@
+//! Start, unlock, lock, recover, demo.
+
+use std::path::PathBuf;
+
+use buurtpunt_core::session::AppStatus;
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::ApiResult;
+use crate::state::{now, AppState};
+
+#[tauri::command]
+pub async fn app_status(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+    Ok(state.session()?.status())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Created {
+    recovery_key: String,
+    status: AppStatus,
+}
+
+#[tauri::command]
+pub async fn create_help_point(state: State<'_, AppState>, passphrase: String) -> ApiResult<Created> {
+    let mut s = state.session()?;
+    let recovery_key = s.create(&passphrase)?;
+    Ok(Created { recovery_key, status: s.status() })
+}
+
+#[tauri::command]
+pub async fn save_recovery_sheet(state: State<'_, AppState>, path: PathBuf) -> ApiResult<()> {
+    Ok(state.session()?.save_recovery_sheet(&path, now())?)
+}
+
+#[tauri::command]
+pub async fn confirm_recovery_saved(state: State<'_, AppState>) -> ApiResult<()> {
+    state.session()?.confirm_recovery_saved();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> ApiResult<AppStatus> {
+    Ok(state.session()?.unlock(&passphrase, now())?)
+}
+
+#[tauri::command]
+pub async fn recover(state: State<'_, AppState>, recovery_key: String, new_passphrase: String) -> ApiResult<AppStatus> {
+    Ok(state.session()?.recover(&recovery_key, &new_passphrase, now())?)
+}
+
+#[tauri::command]
+pub async fn lock(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+    Ok(state.session()?.lock())
+}
+
+#[tauri::command]
+pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+    Ok(state.session()?.open_demo(now())?)
+}
+
+#[tauri::command]
+pub async fn change_passphrase(state: State<'_, AppState>, old: String, new: String) -> ApiResult<()> {
+    Ok(state.session()?.change_passphrase(&old, &new)?)
+}

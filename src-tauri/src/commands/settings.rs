@@ -1,0 +1,17 @@
+//! Settings of the help point.
+
+use buurtpunt_core::settings::{self, Settings};
+use tauri::State;
+
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> ApiResult<Settings> {
+    Ok(settings::get(state.session()?.db()?.conn())?)
+}
+
+#[tauri::command]
+pub async fn update_settings(state: State<'_, AppState>, settings: Settings) -> ApiResult<Settings> {
+    Ok(settings::update(state.session()?.db()?, &settings)?)
+}

@@ -1,0 +1,29 @@
+//! The app state: one core `Session` behind a mutex.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use buurtpunt_core::session::Session;
+use buurtpunt_core::store::KdfParams;
+
+use crate::ApiError;
+
+pub struct AppState {
+    session: Mutex<Session>,
+}
+
+impl AppState {
+    pub fn new(data_dir: PathBuf) -> Self {
+        AppState { session: Mutex::new(Session::new(data_dir, KdfParams::DEFAULT)) }
+    }
+
+    /// The session. A poisoned lock (a panic elsewhere) is reported, not propagated.
+    pub fn session(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
+        self.session.lock().map_err(|_| ApiError::internal("session lock poisoned"))
+    }
+}
+
+/// The local time, passed into core so rules stay testable.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
