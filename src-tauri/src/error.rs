@@ -9,7 +9,12 @@ pub struct ApiError(ErrorPayload);
 
 impl ApiError {
     pub fn internal(message: &str) -> Self {
-        ApiError(ErrorPayload { code: "internal".into(), message: message.into(), fields: Vec::new(), ids: Vec::new() })
+        ApiError(ErrorPayload {
+            code: "internal".into(),
+            message: message.into(),
+            fields: Vec::new(),
+            ids: Vec::new(),
+        })
     }
 }
 

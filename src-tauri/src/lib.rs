@@ -24,7 +24,9 @@ fn data_dir_override() -> Option<PathBuf> {
             return args.next().map(PathBuf::from);
         }
     }
-    std::env::var_os("BUURTPUNT_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os("BUURTPUNT_DATA_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 pub fn run() {

@@ -14,12 +14,16 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
-        AppState { session: Mutex::new(Session::new(data_dir, KdfParams::DEFAULT)) }
+        AppState {
+            session: Mutex::new(Session::new(data_dir, KdfParams::DEFAULT)),
+        }
     }
 
     /// The session. A poisoned lock (a panic elsewhere) is reported, not propagated.
     pub fn session(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
-        self.session.lock().map_err(|_| ApiError::internal("session lock poisoned"))
+        self.session
+            .lock()
+            .map_err(|_| ApiError::internal("session lock poisoned"))
     }
 }
 

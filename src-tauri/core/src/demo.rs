@@ -8,12 +8,27 @@ use crate::residents::{self, ContactPreference, NetworkMember, NetworkRole, Resi
 use crate::{Db, Result};
 
 const FIRST: &[&str] = &[
-    "Anneke", "Bram", "Cor", "Dirkje", "Evert", "Fenna", "Gerrit", "Hennie", "Ilse", "Jannes", "Klaasje", "Lammert",
-    "Marijke", "Nelis", "Okke", "Petra", "Roelof", "Sjoukje", "Teun", "Wietske", "Zoë", "Hendrika", "Jelle", "Aaltje",
+    "Anneke", "Bram", "Cor", "Dirkje", "Evert", "Fenna", "Gerrit", "Hennie", "Ilse", "Jannes",
+    "Klaasje", "Lammert", "Marijke", "Nelis", "Okke", "Petra", "Roelof", "Sjoukje", "Teun",
+    "Wietske", "Zoë", "Hendrika", "Jelle", "Aaltje",
 ];
 const LAST: &[&str] = &[
-    "Brinkhuis", "de Vries", "Kampinga", "Oosterveld", "van der Molen", "Geërtsema", "Lubbers", "Stegeman",
-    "Wolters", "ter Horst", "Mulderink", "Veenstra", "Hofsteenge", "Knol", "Smidt", "Zandvoort",
+    "Brinkhuis",
+    "de Vries",
+    "Kampinga",
+    "Oosterveld",
+    "van der Molen",
+    "Geërtsema",
+    "Lubbers",
+    "Stegeman",
+    "Wolters",
+    "ter Horst",
+    "Mulderink",
+    "Veenstra",
+    "Hofsteenge",
+    "Knol",
+    "Smidt",
+    "Zandvoort",
 ];
 const STREETS: &[(&str, &str, &str)] = &[
     ("Lindeloo", "Brink", "7991 LA"),
@@ -33,21 +48,75 @@ struct Ask {
 }
 
 const ASKS: &[Ask] = &[
-    Ask { ask: "Kan iemand mij naar het ziekenhuis in de stad brengen? Ik heb donderdag een afspraak.", need: "Sinds haar man overleden is, komt ze weinig buiten en durft ze niet alleen met de bus.", areas: &[LifeArea::Transport, LifeArea::SocialContact], own: "Dochter woont ver weg, kan één keer per maand rijden." },
-    Ask { ask: "Mijn heg is te hoog geworden, ik kan er niet meer bij.", need: "Na de heupoperatie gaat tuinwerk niet meer. Hij schaamt zich om hulp te vragen.", areas: &[LifeArea::GardenAndOddJobs], own: "Buurjongen wil wel helpen met afvoeren." },
-    Ask { ask: "Ik snap de brief van de belasting niet.", need: "Er liggen meer ongeopende brieven. Mogelijk geldzorgen.", areas: &[LifeArea::MoneyAndAdmin], own: "Zoon helpt soms met de computer." },
-    Ask { ask: "Wie wil af en toe een kopje koffie komen drinken?", need: "Eenzaam sinds de verhuizing van haar vriendin.", areas: &[LifeArea::SocialContact], own: "Gaat op zondag naar de kerk." },
-    Ask { ask: "De lamp in de gang is kapot en ik kan niet op een trap.", need: "Evenwichtsproblemen; valrisico.", areas: &[LifeArea::GardenAndOddJobs, LifeArea::Health], own: "" },
-    Ask { ask: "Kan iemand boodschappen voor mij doen deze week?", need: "Tijdelijk niet mobiel na een val. Mantelzorger is overbelast.", areas: &[LifeArea::Household, LifeArea::Health], own: "Buurvrouw doet al de apotheek." },
-    Ask { ask: "Ik wil graag leren videobellen met mijn kleinkinderen.", need: "Wil meer contact met familie in het buitenland.", areas: &[LifeArea::SocialContact], own: "Heeft een tablet van haar zoon gekregen." },
-    Ask { ask: "Mijn kraan lekt al weken.", need: "Huurwoning; verhuurder reageert niet. Weet niet wat haar rechten zijn.", areas: &[LifeArea::Housing], own: "" },
-    Ask { ask: "Zou iemand met de hond kunnen wandelen?", need: "Door longklachten komt hij niet meer ver. De hond is zijn grote steun.", areas: &[LifeArea::Health, LifeArea::Other], own: "Neef komt in het weekend." },
-    Ask { ask: "Kunnen we met de straat de bladeren opruimen?", need: "Ouderen in de straat glijden uit op de stoep.", areas: &[LifeArea::GardenAndOddJobs, LifeArea::Housing], own: "Drie buren doen mee." },
+    Ask {
+        ask:
+            "Kan iemand mij naar het ziekenhuis in de stad brengen? Ik heb donderdag een afspraak.",
+        need:
+            "Sinds haar man overleden is, komt ze weinig buiten en durft ze niet alleen met de bus.",
+        areas: &[LifeArea::Transport, LifeArea::SocialContact],
+        own: "Dochter woont ver weg, kan één keer per maand rijden.",
+    },
+    Ask {
+        ask: "Mijn heg is te hoog geworden, ik kan er niet meer bij.",
+        need: "Na de heupoperatie gaat tuinwerk niet meer. Hij schaamt zich om hulp te vragen.",
+        areas: &[LifeArea::GardenAndOddJobs],
+        own: "Buurjongen wil wel helpen met afvoeren.",
+    },
+    Ask {
+        ask: "Ik snap de brief van de belasting niet.",
+        need: "Er liggen meer ongeopende brieven. Mogelijk geldzorgen.",
+        areas: &[LifeArea::MoneyAndAdmin],
+        own: "Zoon helpt soms met de computer.",
+    },
+    Ask {
+        ask: "Wie wil af en toe een kopje koffie komen drinken?",
+        need: "Eenzaam sinds de verhuizing van haar vriendin.",
+        areas: &[LifeArea::SocialContact],
+        own: "Gaat op zondag naar de kerk.",
+    },
+    Ask {
+        ask: "De lamp in de gang is kapot en ik kan niet op een trap.",
+        need: "Evenwichtsproblemen; valrisico.",
+        areas: &[LifeArea::GardenAndOddJobs, LifeArea::Health],
+        own: "",
+    },
+    Ask {
+        ask: "Kan iemand boodschappen voor mij doen deze week?",
+        need: "Tijdelijk niet mobiel na een val. Mantelzorger is overbelast.",
+        areas: &[LifeArea::Household, LifeArea::Health],
+        own: "Buurvrouw doet al de apotheek.",
+    },
+    Ask {
+        ask: "Ik wil graag leren videobellen met mijn kleinkinderen.",
+        need: "Wil meer contact met familie in het buitenland.",
+        areas: &[LifeArea::SocialContact],
+        own: "Heeft een tablet van haar zoon gekregen.",
+    },
+    Ask {
+        ask: "Mijn kraan lekt al weken.",
+        need: "Huurwoning; verhuurder reageert niet. Weet niet wat haar rechten zijn.",
+        areas: &[LifeArea::Housing],
+        own: "",
+    },
+    Ask {
+        ask: "Zou iemand met de hond kunnen wandelen?",
+        need: "Door longklachten komt hij niet meer ver. De hond is zijn grote steun.",
+        areas: &[LifeArea::Health, LifeArea::Other],
+        own: "Neef komt in het weekend.",
+    },
+    Ask {
+        ask: "Kunnen we met de straat de bladeren opruimen?",
+        need: "Ouderen in de straat glijden uit op de stoep.",
+        areas: &[LifeArea::GardenAndOddJobs, LifeArea::Housing],
+        own: "Drie buren doen mee.",
+    },
 ];
 
 /// `n`-th pseudo-random number of a small fixed sequence (deterministic).
 fn pick(seed: &mut u64, n: usize) -> usize {
-    *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    *seed = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
     ((*seed >> 33) as usize) % n
 }
 
@@ -81,7 +150,11 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         if i % 4 == 1 {
             network.push(NetworkMember {
                 role: NetworkRole::Neighbour,
-                name: format!("{} {}", FIRST[(i + 9) % FIRST.len()], LAST[(i + 3) % LAST.len()]),
+                name: format!(
+                    "{} {}",
+                    FIRST[(i + 9) % FIRST.len()],
+                    LAST[(i + 3) % LAST.len()]
+                ),
                 phone: String::new(),
                 email: String::new(),
                 note: String::new(),
@@ -95,21 +168,57 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             postcode: postcode.into(),
             kern: kern.into(),
             phone: format!("0599-{:06}", 100_000 + i * 3_571),
-            email: if i % 5 == 0 { format!("{}.demo@voorbeeld.nl", first.to_lowercase().replace('ë', "e")) } else { String::new() },
-            contact_preference: Some(if i % 5 == 0 { ContactPreference::Email } else { ContactPreference::Phone }),
-            contact_time: if i % 2 == 0 { "ochtend".into() } else { "na 14.00 uur".into() },
-            birth_date: format!("{}-{:02}-{:02}", 1930 + (i * 13) % 60, 1 + i % 12, 1 + (i * 5) % 28),
+            email: if i % 5 == 0 {
+                format!(
+                    "{}.demo@voorbeeld.nl",
+                    first.to_lowercase().replace('ë', "e")
+                )
+            } else {
+                String::new()
+            },
+            contact_preference: Some(if i % 5 == 0 {
+                ContactPreference::Email
+            } else {
+                ContactPreference::Phone
+            }),
+            contact_time: if i % 2 == 0 {
+                "ochtend".into()
+            } else {
+                "na 14.00 uur".into()
+            },
+            birth_date: format!(
+                "{}-{:02}-{:02}",
+                1930 + (i * 13) % 60,
+                1 + i % 12,
+                1 + (i * 5) % 28
+            ),
             notes: String::new(),
-            proxy_name: if i % 9 == 4 { format!("{} {last}", FIRST[(i + 2) % FIRST.len()]) } else { String::new() },
-            proxy_relation: if i % 9 == 4 { "dochter".into() } else { String::new() },
+            proxy_name: if i % 9 == 4 {
+                format!("{} {last}", FIRST[(i + 2) % FIRST.len()])
+            } else {
+                String::new()
+            },
+            proxy_relation: if i % 9 == 4 {
+                "dochter".into()
+            } else {
+                String::new()
+            },
             network,
             ..Default::default()
         };
         ids.push(residents::create(db, input, true, now)?.id);
     }
     let statuses = [
-        Status::New, Status::New, Status::InProgress, Status::InProgress, Status::Matched,
-        Status::Matched, Status::Done, Status::Referred, Status::Lapsed, Status::InProgress,
+        Status::New,
+        Status::New,
+        Status::InProgress,
+        Status::InProgress,
+        Status::Matched,
+        Status::Matched,
+        Status::Done,
+        Status::Referred,
+        Status::Lapsed,
+        Status::InProgress,
     ];
     for j in 0..60 {
         let a = &ASKS[j % ASKS.len()];
@@ -123,7 +232,9 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         };
         let due_on = match j % 4 {
             0 => (received + Days::new(7)).format("%Y-%m-%d").to_string(),
-            1 => (today + Days::new(j as u64 % 10)).format("%Y-%m-%d").to_string(),
+            1 => (today + Days::new(j as u64 % 10))
+                .format("%Y-%m-%d")
+                .to_string(),
             _ => String::new(),
         };
         let channel = Channel::ALL[j % Channel::ALL.len()];
@@ -138,16 +249,34 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                 underlying_need: a.need.into(),
                 life_areas: a.areas.to_vec(),
                 own_strength: a.own.into(),
-                tried: if j % 3 == 0 { "Zelf gebeld met de gemeente, geen antwoord gekregen.".into() } else { String::new() },
+                tried: if j % 3 == 0 {
+                    "Zelf gebeld met de gemeente, geen antwoord gekregen.".into()
+                } else {
+                    String::new()
+                },
                 urgency,
                 due_on,
-                scope: if collective { Scope::Street } else { Scope::Individual },
-                scope_note: if collective { "Kerkpad".into() } else { String::new() },
+                scope: if collective {
+                    Scope::Street
+                } else {
+                    Scope::Individual
+                },
+                scope_note: if collective {
+                    "Kerkpad".into()
+                } else {
+                    String::new()
+                },
             },
             now,
         )?;
         if j % 2 == 0 {
-            requests::add_note(db, req.id, &received.format("%Y-%m-%d").to_string(), "Teruggebeld en de vraag doorgesproken.", now)?;
+            requests::add_note(
+                db,
+                req.id,
+                &received.format("%Y-%m-%d").to_string(),
+                "Teruggebeld en de vraag doorgesproken.",
+                now,
+            )?;
         }
         let target = statuses[j % statuses.len()];
         let path: &[Status] = match target {

@@ -39,7 +39,11 @@ pub const MAX_PAGE_SIZE: i64 = 200;
 
 /// Clamp a requested page and page size to sane values; returns (limit, offset).
 pub fn paging(page: i64, page_size: i64) -> (i64, i64, i64) {
-    let size = if page_size <= 0 { DEFAULT_PAGE_SIZE } else { page_size.min(MAX_PAGE_SIZE) };
+    let size = if page_size <= 0 {
+        DEFAULT_PAGE_SIZE
+    } else {
+        page_size.min(MAX_PAGE_SIZE)
+    };
     let page = page.max(0);
     (page, size, page * size)
 }

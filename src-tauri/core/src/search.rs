@@ -60,9 +60,18 @@ mod tests {
 
     #[test]
     fn typed_operators_and_quotes_become_plain_words() {
-        assert_eq!(fts_query("Zoë  de Vries").as_deref(), Some("\"Zoë\"* \"de\"* \"Vries\"*"));
-        assert_eq!(fts_query("\"; DROP TABLE x; --").as_deref(), Some("\"DROP\"* \"TABLE\"* \"x\"*"));
-        assert_eq!(fts_query("NEAR(a b) OR *"), Some("\"NEAR\"* \"a\"* \"b\"* \"OR\"*".to_owned()));
+        assert_eq!(
+            fts_query("Zoë  de Vries").as_deref(),
+            Some("\"Zoë\"* \"de\"* \"Vries\"*")
+        );
+        assert_eq!(
+            fts_query("\"; DROP TABLE x; --").as_deref(),
+            Some("\"DROP\"* \"TABLE\"* \"x\"*")
+        );
+        assert_eq!(
+            fts_query("NEAR(a b) OR *"),
+            Some("\"NEAR\"* \"a\"* \"b\"* \"OR\"*".to_owned())
+        );
         assert_eq!(fts_query("  -- "), None);
     }
 }

@@ -63,7 +63,13 @@ pub struct Session {
 impl Session {
     pub fn new(data_dir: impl Into<PathBuf>, kdf: KdfParams) -> Self {
         let dir: PathBuf = data_dir.into();
-        Session { demo_vault: Vault::new(dir.join("demo")), vault: Vault::new(dir), kdf, state: State::Closed, pending_recovery: None }
+        Session {
+            demo_vault: Vault::new(dir.join("demo")),
+            vault: Vault::new(dir),
+            kdf,
+            state: State::Closed,
+            pending_recovery: None,
+        }
     }
 
     pub fn status(&self) -> AppStatus {
@@ -74,13 +80,23 @@ impl Session {
             State::Closed if set_up => (Phase::Locked, false, None),
             State::Closed => (Phase::Welcome, false, None),
         };
-        AppStatus { phase, demo, set_up, data_dir: self.vault.dir().display().to_string(), damage }
+        AppStatus {
+            phase,
+            demo,
+            set_up,
+            data_dir: self.vault.dir().display().to_string(),
+            damage,
+        }
     }
 
     /// Start a new help point; returns the recovery key to show once.
     pub fn create(&mut self, passphrase: &str) -> Result<String> {
         let created = self.vault.create(passphrase, self.kdf)?;
-        self.state = State::Open { db: created.db, key: created.key, demo: false };
+        self.state = State::Open {
+            db: created.db,
+            key: created.key,
+            demo: false,
+        };
         self.pending_recovery = Some(zeroize::Zeroizing::new(created.recovery_key.clone()));
         Ok(created.recovery_key)
     }
@@ -106,7 +122,13 @@ impl Session {
 
     fn open_with(&mut self, key: DbKey, now: NaiveDateTime) -> Result<AppStatus> {
         match self.vault.open(&key, now) {
-            Ok(db) => self.state = State::Open { db, key, demo: false },
+            Ok(db) => {
+                self.state = State::Open {
+                    db,
+                    key,
+                    demo: false,
+                }
+            }
             Err(Error::Damaged(reason)) => self.state = State::Damaged { key, reason },
             Err(e) => return Err(e),
         }
@@ -120,7 +142,12 @@ impl Session {
     }
 
     /// Unlock with the recovery key and choose a new passphrase.
-    pub fn recover(&mut self, recovery_key: &str, new_passphrase: &str, now: NaiveDateTime) -> Result<AppStatus> {
+    pub fn recover(
+        &mut self,
+        recovery_key: &str,
+        new_passphrase: &str,
+        now: NaiveDateTime,
+    ) -> Result<AppStatus> {
         self.lock();
         let key = self.vault.recover(recovery_key, new_passphrase)?;
         self.open_with(key, now)
@@ -149,7 +176,11 @@ impl Session {
         }
         let mut created = self.demo_vault.create(DEMO_PASSPHRASE, self.kdf)?;
         demo::seed(&mut created.db, now.date())?;
-        self.state = State::Open { db: created.db, key: created.key, demo: true };
+        self.state = State::Open {
+            db: created.db,
+            key: created.key,
+            demo: true,
+        };
         Ok(self.status())
     }
 
@@ -163,7 +194,10 @@ impl Session {
 
     fn real_key(&self) -> Result<&DbKey> {
         match &self.state {
-            State::Open { key, demo: false, .. } | State::Damaged { key, .. } => Ok(key),
+            State::Open {
+                key, demo: false, ..
+            }
+            | State::Damaged { key, .. } => Ok(key),
             _ => Err(Error::Locked),
         }
     }
@@ -177,7 +211,11 @@ impl Session {
     /// "Back-up maken" to a file the user chose.
     pub fn export_backup(&mut self, dest: &Path) -> Result<()> {
         match &self.state {
-            State::Open { db, key, demo: false } => backup::export(db, dest, key),
+            State::Open {
+                db,
+                key,
+                demo: false,
+            } => backup::export(db, dest, key),
             _ => Err(Error::Locked),
         }
     }
@@ -187,7 +225,10 @@ impl Session {
         let key = self.real_key()?.clone();
         backup::verify(from, &key)?;
         // Close the current database before its file is moved aside.
-        self.state = State::Damaged { key: key.clone(), reason: "restoring".into() };
+        self.state = State::Damaged {
+            key: key.clone(),
+            reason: "restoring".into(),
+        };
         self.vault.restore(from, &key, now)?;
         self.open_with(key, now)
     }

@@ -19,18 +19,27 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { auto_lock_minutes: 10, help_point_name: String::new() }
+        Settings {
+            auto_lock_minutes: 10,
+            help_point_name: String::new(),
+        }
     }
 }
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 pub fn get(conn: &Connection) -> Result<Settings> {
     let mut s = Settings::default();
     if let Some(v) = read(conn, "auto_lock_minutes")? {
-        s.auto_lock_minutes = v.parse().map_err(|_| crate::Error::Migration(format!("setting auto_lock_minutes = {v:?}")))?;
+        s.auto_lock_minutes = v
+            .parse()
+            .map_err(|_| crate::Error::Migration(format!("setting auto_lock_minutes = {v:?}")))?;
     }
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
@@ -44,8 +53,12 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
     c.max_len("helpPointName", &s.help_point_name, 80);
     c.finish()?;
     db.write(|tx| {
-        let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?;
-        stmt.execute(params!["auto_lock_minutes", s.auto_lock_minutes.to_string()])?;
+        let mut stmt =
+            tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?;
+        stmt.execute(params![
+            "auto_lock_minutes",
+            s.auto_lock_minutes.to_string()
+        ])?;
         stmt.execute(params!["help_point_name", s.help_point_name.trim()])?;
         Ok(())
     })?;

@@ -36,14 +36,24 @@ pub struct Today {
 
 const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
 
-fn block(conn: &Connection, filter: &str, order: &str, args: &[&dyn ToSql]) -> Result<(Vec<RequestSummary>, i64)> {
-    let total: i64 =
-        conn.prepare_cached(&format!("SELECT count(*) FROM help_requests h WHERE {filter}"))?.query_row(args, |r| r.get(0))?;
+fn block(
+    conn: &Connection,
+    filter: &str,
+    order: &str,
+    args: &[&dyn ToSql],
+) -> Result<(Vec<RequestSummary>, i64)> {
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM help_requests h WHERE {filter}"
+        ))?
+        .query_row(args, |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {} FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE {filter} ORDER BY {order} LIMIT {BLOCK}",
         requests::summary_columns()
     ))?;
-    let items = stmt.query_map(args, requests::summary_from_row)?.collect::<Result<_, _>>()?;
+    let items = stmt
+        .query_map(args, requests::summary_from_row)?
+        .collect::<Result<_, _>>()?;
     Ok((items, total))
 }
 
@@ -51,10 +61,33 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
     let d = date.format("%Y-%m-%d").to_string();
     let soon = (date + chrono::Days::new(7)).format("%Y-%m-%d").to_string();
     let (new_requests, new_total) = block(conn, "h.status = 'new'", "h.received_on, h.id", &[])?;
-    let (urgent, urgent_total) =
-        block(conn, &format!("{OPEN} AND h.urgency = 'high'"), "h.due_on IS NULL, h.due_on, h.received_on", &[])?;
-    let (overdue, overdue_total) = block(conn, &format!("{OPEN} AND h.due_on < ?1"), "h.due_on, h.id", &[&d])?;
-    let (due_soon, due_soon_total) =
-        block(conn, &format!("{OPEN} AND h.due_on >= ?1 AND h.due_on <= ?2"), "h.due_on, h.id", &[&d, &soon])?;
-    Ok(Today { date: d, new_requests, new_total, urgent, urgent_total, overdue, overdue_total, due_soon, due_soon_total })
+    let (urgent, urgent_total) = block(
+        conn,
+        &format!("{OPEN} AND h.urgency = 'high'"),
+        "h.due_on IS NULL, h.due_on, h.received_on",
+        &[],
+    )?;
+    let (overdue, overdue_total) = block(
+        conn,
+        &format!("{OPEN} AND h.due_on < ?1"),
+        "h.due_on, h.id",
+        &[&d],
+    )?;
+    let (due_soon, due_soon_total) = block(
+        conn,
+        &format!("{OPEN} AND h.due_on >= ?1 AND h.due_on <= ?2"),
+        "h.due_on, h.id",
+        &[&d, &soon],
+    )?;
+    Ok(Today {
+        date: d,
+        new_requests,
+        new_total,
+        urgent,
+        urgent_total,
+        overdue,
+        overdue_total,
+        due_soon,
+        due_soon_total,
+    })
 }

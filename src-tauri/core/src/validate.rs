@@ -49,7 +49,11 @@ impl Check {
     }
 
     fn push(&mut self, field: &str, rule: Rule, max: Option<usize>) {
-        self.errors.push(FieldError { field: field.to_owned(), rule, max });
+        self.errors.push(FieldError {
+            field: field.to_owned(),
+            rule,
+            max,
+        });
     }
 
     pub fn required(&mut self, field: &str, value: &str) -> &mut Self {
@@ -88,7 +92,12 @@ impl Check {
         self
     }
 
-    pub fn not_after(&mut self, field: &str, value: Option<NaiveDate>, today: NaiveDate) -> &mut Self {
+    pub fn not_after(
+        &mut self,
+        field: &str,
+        value: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> &mut Self {
         if value.is_some_and(|d| d > today) {
             self.push(field, Rule::DateInFuture, None);
         }
@@ -151,12 +160,18 @@ pub fn phone(raw: &str) -> Option<String> {
             _ => return None,
         }
     }
-    let ok = if trimmed.starts_with('+') { (10..=15).contains(&digits) } else { digits == 10 && trimmed.starts_with('0') };
+    let ok = if trimmed.starts_with('+') {
+        (10..=15).contains(&digits)
+    } else {
+        digits == 10 && trimmed.starts_with('0')
+    };
     ok.then(|| trimmed.to_owned())
 }
 
 fn is_email(v: &str) -> bool {
-    let Some((local, domain)) = v.split_once('@') else { return false };
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')

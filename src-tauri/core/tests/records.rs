@@ -1,17 +1,25 @@
 //! Residents and help requests: validation, bad input, lifecycle, lists, today.
 
-use buurtpunt_core::requests::{self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency};
+use buurtpunt_core::requests::{
+    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
+};
 use buurtpunt_core::residents::{self, NetworkMember, NetworkRole, ResidentInput, ResidentQuery};
 use buurtpunt_core::validate::Rule;
 use buurtpunt_core::{today, Db, Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(10, 0, 0)).expect("valid date")
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("valid date")
 }
 
 fn person(first: &str, last: &str) -> ResidentInput {
-    ResidentInput { first_name: first.into(), last_name: last.into(), ..Default::default() }
+    ResidentInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        ..Default::default()
+    }
 }
 
 fn ask(resident_id: i64, text: &str) -> RequestInput {
@@ -32,7 +40,10 @@ fn ask(resident_id: i64, text: &str) -> RequestInput {
 }
 
 fn rules(e: &Error) -> Vec<(String, Rule)> {
-    e.fields().iter().map(|f| (f.field.clone(), f.rule)).collect()
+    e.fields()
+        .iter()
+        .map(|f| (f.field.clone(), f.rule))
+        .collect()
 }
 
 #[test]
@@ -40,7 +51,13 @@ fn empty_required_fields_are_named() -> Result<()> {
     let mut db = Db::in_memory()?;
     let err = residents::create(&mut db, person(" ", ""), false, now()).unwrap_err();
     assert_eq!(err.code(), "invalid_input");
-    assert_eq!(rules(&err), vec![("firstName".into(), Rule::Required), ("lastName".into(), Rule::Required)]);
+    assert_eq!(
+        rules(&err),
+        vec![
+            ("firstName".into(), Rule::Required),
+            ("lastName".into(), Rule::Required)
+        ]
+    );
     Ok(())
 }
 
@@ -54,8 +71,16 @@ fn dutch_postcodes_phones_and_dates_are_checked() -> Result<()> {
     p.birth_date = "31-02-1950".into();
     let err = residents::create(&mut db, p, false, now()).unwrap_err();
     let got = rules(&err);
-    for want in [("postcode", Rule::Postcode), ("phone", Rule::Phone), ("email", Rule::Email), ("birthDate", Rule::Date)] {
-        assert!(got.contains(&(want.0.to_owned(), want.1)), "{want:?} missing in {got:?}");
+    for want in [
+        ("postcode", Rule::Postcode),
+        ("phone", Rule::Phone),
+        ("email", Rule::Email),
+        ("birthDate", Rule::Date),
+    ] {
+        assert!(
+            got.contains(&(want.0.to_owned(), want.1)),
+            "{want:?} missing in {got:?}"
+        );
     }
     let mut future = person("Fenna", "Hoekstra");
     future.birth_date = "2030-01-01".into();
@@ -67,15 +92,35 @@ fn dutch_postcodes_phones_and_dates_are_checked() -> Result<()> {
 #[test]
 fn html_sql_emoji_and_diacritics_are_stored_verbatim() -> Result<()> {
     let mut db = Db::in_memory()?;
-    let names = ["<img src=x onerror=alert(1)>", "'; DROP TABLE residents; --", "Zoë 🌻", "Ĳsbrand Çelik"];
+    let names = [
+        "<img src=x onerror=alert(1)>",
+        "'; DROP TABLE residents; --",
+        "Zoë 🌻",
+        "Ĳsbrand Çelik",
+    ];
     for n in names {
         let r = residents::create(&mut db, person(n, "Test"), false, now())?;
         assert_eq!(residents::get(db.conn(), r.id)?.first_name, n);
     }
-    assert_eq!(residents::list(db.conn(), &ResidentQuery::default())?.total, 4);
-    let hits = residents::list(db.conn(), &ResidentQuery { text: "zoe".into(), ..Default::default() })?;
+    assert_eq!(
+        residents::list(db.conn(), &ResidentQuery::default())?.total,
+        4
+    );
+    let hits = residents::list(
+        db.conn(),
+        &ResidentQuery {
+            text: "zoe".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(hits.items.len(), 1);
-    let hits = residents::list(db.conn(), &ResidentQuery { text: "ijsbrand celik".into(), ..Default::default() })?;
+    let hits = residents::list(
+        db.conn(),
+        &ResidentQuery {
+            text: "ijsbrand celik".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(hits.items.len(), 1);
     Ok(())
 }
@@ -87,7 +132,13 @@ fn a_100_000_character_text_is_refused_with_a_clear_rule() -> Result<()> {
     let err = requests::create(&mut db, ask(r.id, &"a".repeat(100_000)), now()).unwrap_err();
     assert_eq!(err.fields()[0].rule, Rule::TooLong);
     assert_eq!(err.fields()[0].field, "ask");
-    let err = residents::create(&mut db, person(&"b".repeat(100_000), "Wolters"), false, now()).unwrap_err();
+    let err = residents::create(
+        &mut db,
+        person(&"b".repeat(100_000), "Wolters"),
+        false,
+        now(),
+    )
+    .unwrap_err();
     assert_eq!(err.fields()[0].rule, Rule::TooLong);
     Ok(())
 }
@@ -117,13 +168,31 @@ fn the_network_is_saved_in_order_and_searchable() -> Result<()> {
     let mut db = Db::in_memory()?;
     let mut p = person("Ilse", "Veenstra");
     p.network = vec![
-        NetworkMember { role: NetworkRole::InformalCarer, name: "Jannes Veenstra".into(), phone: "06-12345678".into(), email: String::new(), note: String::new() },
-        NetworkMember { role: NetworkRole::Neighbour, name: "Klaasje Knol".into(), phone: String::new(), email: String::new(), note: String::new() },
+        NetworkMember {
+            role: NetworkRole::InformalCarer,
+            name: "Jannes Veenstra".into(),
+            phone: "06-12345678".into(),
+            email: String::new(),
+            note: String::new(),
+        },
+        NetworkMember {
+            role: NetworkRole::Neighbour,
+            name: "Klaasje Knol".into(),
+            phone: String::new(),
+            email: String::new(),
+            note: String::new(),
+        },
     ];
     let r = residents::create(&mut db, p, false, now())?;
     assert_eq!(r.network.len(), 2);
     assert_eq!(r.network[0].role, NetworkRole::InformalCarer);
-    let hits = residents::list(db.conn(), &ResidentQuery { text: "klaasje".into(), ..Default::default() })?;
+    let hits = residents::list(
+        db.conn(),
+        &ResidentQuery {
+            text: "klaasje".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(hits.items[0].id, r.id);
     Ok(())
 }
@@ -143,7 +212,8 @@ fn closing_needs_a_reason_and_every_change_is_logged() -> Result<()> {
     assert_eq!(done.contact_log[0].status, Some(Status::Done));
     let err = requests::change_status(&mut db, q.id, Status::Matched, "", now()).unwrap_err();
     assert_eq!(err.code(), "invalid_transition");
-    let reopened = requests::change_status(&mut db, q.id, Status::InProgress, "Heg groeit weer", now())?;
+    let reopened =
+        requests::change_status(&mut db, q.id, Status::InProgress, "Heg groeit weer", now())?;
     assert_eq!(reopened.close_reason, "");
     Ok(())
 }
@@ -155,10 +225,25 @@ fn notes_are_dated_and_searchable() -> Result<()> {
     let q = requests::create(&mut db, ask(r.id, "Lamp vervangen"), now())?;
     let err = requests::add_note(&mut db, q.id, "gisteren", "x", now()).unwrap_err();
     assert_eq!(err.fields()[0].rule, Rule::Date);
-    requests::add_note(&mut db, q.id, "2026-11-21", "Buurman Teun komt zaterdag", now())?;
-    let hits = requests::list(db.conn(), &RequestQuery { text: "zaterdag".into(), ..Default::default() })?;
+    requests::add_note(
+        &mut db,
+        q.id,
+        "2026-11-21",
+        "Buurman Teun komt zaterdag",
+        now(),
+    )?;
+    let hits = requests::list(
+        db.conn(),
+        &RequestQuery {
+            text: "zaterdag".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(hits.total, 1);
-    assert!(matches!(requests::add_note(&mut db, 999, "2026-11-21", "x", now()), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        requests::add_note(&mut db, 999, "2026-11-21", "x", now()),
+        Err(Error::NotFound { .. })
+    ));
     Ok(())
 }
 
@@ -170,13 +255,27 @@ fn request_dates_must_be_real_and_in_order() -> Result<()> {
     bad.received_on = "2026-13-01".into();
     bad.due_on = "morgen".into();
     let err = requests::create(&mut db, bad, now()).unwrap_err();
-    assert_eq!(rules(&err), vec![("receivedOn".into(), Rule::Date), ("dueOn".into(), Rule::Date)]);
+    assert_eq!(
+        rules(&err),
+        vec![
+            ("receivedOn".into(), Rule::Date),
+            ("dueOn".into(), Rule::Date)
+        ]
+    );
     let mut future = ask(r.id, "Vraag");
     future.received_on = "2026-12-01".into();
-    assert_eq!(rules(&requests::create(&mut db, future, now()).unwrap_err()), vec![("receivedOn".into(), Rule::DateInFuture)]);
+    assert_eq!(
+        rules(&requests::create(&mut db, future, now()).unwrap_err()),
+        vec![("receivedOn".into(), Rule::DateInFuture)]
+    );
     let mut unknown = ask(999, "Vraag");
     unknown.resident_id = 999;
-    assert_eq!(requests::create(&mut db, unknown, now()).unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        requests::create(&mut db, unknown, now())
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
     Ok(())
 }
 
@@ -195,18 +294,58 @@ fn lists_filter_and_page() -> Result<()> {
         }
         requests::create(&mut db, q, now())?;
     }
-    let page0 = requests::list(db.conn(), &RequestQuery { page_size: 25, ..Default::default() })?;
+    let page0 = requests::list(
+        db.conn(),
+        &RequestQuery {
+            page_size: 25,
+            ..Default::default()
+        },
+    )?;
     assert_eq!((page0.total, page0.items.len()), (30, 25));
-    let page1 = requests::list(db.conn(), &RequestQuery { page: 1, page_size: 25, ..Default::default() })?;
+    let page1 = requests::list(
+        db.conn(),
+        &RequestQuery {
+            page: 1,
+            page_size: 25,
+            ..Default::default()
+        },
+    )?;
     assert_eq!(page1.items.len(), 5);
-    let kern = requests::list(db.conn(), &RequestQuery { kern: "Veenhoeve".into(), ..Default::default() })?;
+    let kern = requests::list(
+        db.conn(),
+        &RequestQuery {
+            kern: "Veenhoeve".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(kern.total, 10);
-    let urgent = requests::list(db.conn(), &RequestQuery { urgency: Some(Urgency::High), ..Default::default() })?;
+    let urgent = requests::list(
+        db.conn(),
+        &RequestQuery {
+            urgency: Some(Urgency::High),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(urgent.total, 6);
-    let health = requests::list(db.conn(), &RequestQuery { life_area: Some(LifeArea::Health), ..Default::default() })?;
+    let health = requests::list(
+        db.conn(),
+        &RequestQuery {
+            life_area: Some(LifeArea::Health),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(health.total, 6);
-    assert!(health.items.iter().all(|r| r.life_areas == vec![LifeArea::Health]));
-    let mine = requests::list(db.conn(), &RequestQuery { resident_id: Some(a.id), ..Default::default() })?;
+    assert!(health
+        .items
+        .iter()
+        .all(|r| r.life_areas == vec![LifeArea::Health]));
+    let mine = requests::list(
+        db.conn(),
+        &RequestQuery {
+            resident_id: Some(a.id),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(mine.total, 10);
     Ok(())
 }
@@ -226,9 +365,18 @@ fn today_shows_new_urgent_and_overdue_requests() -> Result<()> {
     requests::change_status(&mut db, done.id, Status::Done, "Gedaan", now())?;
     let t = today::today(db.conn(), now().date())?;
     assert_eq!(t.new_total, 2);
-    assert_eq!(t.urgent.iter().map(|x| x.id).collect::<Vec<_>>(), vec![overdue.id]);
-    assert_eq!(t.overdue.iter().map(|x| x.id).collect::<Vec<_>>(), vec![overdue.id]);
-    assert_eq!(t.due_soon.iter().map(|x| x.id).collect::<Vec<_>>(), vec![soon.id]);
+    assert_eq!(
+        t.urgent.iter().map(|x| x.id).collect::<Vec<_>>(),
+        vec![overdue.id]
+    );
+    assert_eq!(
+        t.overdue.iter().map(|x| x.id).collect::<Vec<_>>(),
+        vec![overdue.id]
+    );
+    assert_eq!(
+        t.due_soon.iter().map(|x| x.id).collect::<Vec<_>>(),
+        vec![soon.id]
+    );
     Ok(())
 }
 
@@ -240,9 +388,21 @@ fn renaming_a_resident_updates_request_search() -> Result<()> {
     let mut renamed = person("Sjoukje", "Geërtsema");
     renamed.kern = "Heidebroek".into();
     residents::update(&mut db, r.id, renamed, now())?;
-    let hits = requests::list(db.conn(), &RequestQuery { text: "geertsema".into(), ..Default::default() })?;
+    let hits = requests::list(
+        db.conn(),
+        &RequestQuery {
+            text: "geertsema".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(hits.total, 1);
-    let old = requests::list(db.conn(), &RequestQuery { text: "hofsteenge".into(), ..Default::default() })?;
+    let old = requests::list(
+        db.conn(),
+        &RequestQuery {
+            text: "hofsteenge".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(old.total, 0);
     Ok(())
 }

@@ -2,18 +2,26 @@
 
 use std::fs;
 
-use buurtpunt_core::requests::{self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency};
+use buurtpunt_core::requests::{
+    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
+};
 use buurtpunt_core::residents::{self, ResidentInput};
 use buurtpunt_core::session::{Phase, Session};
 use buurtpunt_core::store::KdfParams;
 use buurtpunt_core::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 
-const FAST: KdfParams = KdfParams { m_kib: 64, t: 1, p: 1 };
+const FAST: KdfParams = KdfParams {
+    m_kib: 64,
+    t: 1,
+    p: 1,
+};
 const PASS: &str = "lange zomeravond 2026";
 
 fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(10, 0, 0)).expect("valid date")
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("valid date")
 }
 
 fn resident(first: &str, last: &str) -> ResidentInput {
@@ -52,7 +60,11 @@ fn the_database_file_holds_no_plaintext() -> Result<()> {
         let mut s = Session::new(dir.path(), FAST);
         s.create(PASS)?;
         let r = residents::create(s.db()?, resident("Zoë", "Plaintextcheck"), false, now())?;
-        requests::create(s.db()?, request(r.id, "Boodschappen doen bij de Spar"), now())?;
+        requests::create(
+            s.db()?,
+            request(r.id, "Boodschappen doen bij de Spar"),
+            now(),
+        )?;
         s.lock();
     }
     for name in ["buurtpunt.db", "buurtpunt.db-wal", "sleutel.json"] {
@@ -61,8 +73,17 @@ fn the_database_file_holds_no_plaintext() -> Result<()> {
             continue;
         }
         let bytes = fs::read(&path)?;
-        for needle in ["Plaintextcheck", "Boodschappen", "SQLite format 3", "help_requests", PASS] {
-            assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{name} contains {needle}");
+        for needle in [
+            "Plaintextcheck",
+            "Boodschappen",
+            "SQLite format 3",
+            "help_requests",
+            PASS,
+        ] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{name} contains {needle}"
+            );
         }
     }
     Ok(())
@@ -76,10 +97,19 @@ fn a_request_is_found_again_after_locking_and_unlocking() -> Result<()> {
     let r = residents::create(s.db()?, resident("Zoë", "Kampinga"), false, now())?;
     let req = requests::create(s.db()?, request(r.id, "Vervoer naar het ziekenhuis"), now())?;
     s.lock();
-    assert!(matches!(s.unlock("verkeerd wachtwoord", now()), Err(Error::WrongPassphrase)));
+    assert!(matches!(
+        s.unlock("verkeerd wachtwoord", now()),
+        Err(Error::WrongPassphrase)
+    ));
     assert_eq!(s.status().phase, Phase::Locked);
     assert_eq!(s.unlock(PASS, now())?.phase, Phase::Unlocked);
-    let found = requests::list(s.db()?.conn(), &RequestQuery { text: "zoe ziekenh".into(), ..Default::default() })?;
+    let found = requests::list(
+        s.db()?.conn(),
+        &RequestQuery {
+            text: "zoe ziekenh".into(),
+            ..Default::default()
+        },
+    )?;
     assert_eq!(found.total, 1);
     assert_eq!(found.items[0].id, req.id);
     assert_eq!(found.items[0].resident_name, "Zoë Kampinga");
@@ -95,7 +125,10 @@ fn a_wrong_passphrase_never_creates_a_new_database() -> Result<()> {
     let before = fs::read(dir.path().join("buurtpunt.db"))?;
     assert!(s.unlock("nog een verkeerd wachtwoord", now()).is_err());
     assert_eq!(fs::read(dir.path().join("buurtpunt.db"))?, before);
-    assert!(matches!(s.create("iets anders dan eerst"), Err(Error::AlreadySetUp)));
+    assert!(matches!(
+        s.create("iets anders dan eerst"),
+        Err(Error::AlreadySetUp)
+    ));
     Ok(())
 }
 
@@ -132,7 +165,9 @@ fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back(
     assert_eq!(status.phase, Phase::Unlocked);
     assert_eq!(residents::get(s.db()?.conn(), r.id)?.last_name, "Brinkhuis");
     // The damaged file was kept aside, not deleted.
-    let kept = fs::read_dir(dir.path().join("backups"))?.filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().ends_with(".db.oud"));
+    let kept = fs::read_dir(dir.path().join("backups"))?
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().ends_with(".db.oud"));
     assert!(kept);
     Ok(())
 }
@@ -160,7 +195,10 @@ fn an_exported_backup_opens_with_the_same_passphrase() -> Result<()> {
     let r2 = residents::create(s.db()?, resident("Cor", "Knol"), false, now())?;
     let status = s.restore(&out, now())?;
     assert_eq!(status.phase, Phase::Unlocked);
-    assert!(matches!(residents::get(s.db()?.conn(), r2.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        residents::get(s.db()?.conn(), r2.id),
+        Err(Error::NotFound { .. })
+    ));
     Ok(())
 }
 
@@ -170,8 +208,14 @@ fn the_recovery_key_unlocks_and_sets_a_new_passphrase() -> Result<()> {
     let mut s = Session::new(dir.path(), FAST);
     let recovery = s.create(PASS)?;
     s.lock();
-    assert!(matches!(s.recover("AAAA-BBBB-CCCC", "een nieuw wachtwoord", now()), Err(Error::WrongRecoveryKey)));
-    assert_eq!(s.recover(&recovery, "een nieuw wachtwoord", now())?.phase, Phase::Unlocked);
+    assert!(matches!(
+        s.recover("AAAA-BBBB-CCCC", "een nieuw wachtwoord", now()),
+        Err(Error::WrongRecoveryKey)
+    ));
+    assert_eq!(
+        s.recover(&recovery, "een nieuw wachtwoord", now())?.phase,
+        Phase::Unlocked
+    );
     s.lock();
     assert!(matches!(s.unlock(PASS, now()), Err(Error::WrongPassphrase)));
     s.unlock("een nieuw wachtwoord", now())?;
@@ -185,7 +229,10 @@ fn a_database_from_a_newer_buurtpunt_is_refused() -> Result<()> {
     s.create(PASS)?;
     s.db()?.conn().execute_batch("PRAGMA user_version = 999")?;
     s.lock();
-    assert!(matches!(s.unlock(PASS, now()), Err(Error::TooNew { found: 999, .. })));
+    assert!(matches!(
+        s.unlock(PASS, now()),
+        Err(Error::TooNew { found: 999, .. })
+    ));
     Ok(())
 }
 
@@ -196,7 +243,10 @@ fn a_missing_key_file_is_reported_not_replaced() -> Result<()> {
     s.create(PASS)?;
     s.lock();
     fs::remove_file(dir.path().join("sleutel.json"))?;
-    assert!(matches!(s.unlock(PASS, now()), Err(Error::KeyFileDamaged(_))));
+    assert!(matches!(
+        s.unlock(PASS, now()),
+        Err(Error::KeyFileDamaged(_))
+    ));
     assert_eq!(s.status().phase, Phase::Locked);
     assert!(matches!(s.create(PASS), Err(Error::AlreadySetUp)));
     Ok(())
@@ -212,8 +262,14 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
     let all = requests::list(s.db()?.conn(), &RequestQuery::default())?;
     assert_eq!(all.total, 60);
     for st in Status::ALL {
-        let q = RequestQuery { status: Some(*st), ..Default::default() };
-        assert!(requests::list(s.db()?.conn(), &q)?.total > 0, "no demo request with status {st:?}");
+        let q = RequestQuery {
+            status: Some(*st),
+            ..Default::default()
+        };
+        assert!(
+            requests::list(s.db()?.conn(), &q)?.total > 0,
+            "no demo request with status {st:?}"
+        );
     }
     let people = residents::list(s.db()?.conn(), &Default::default())?;
     assert_eq!(people.total, 40);

@@ -1,6 +1,8 @@
 //! Help requests (hulpvragen).
 
-use buurtpunt_core::requests::{self, ContactEntry, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status};
+use buurtpunt_core::requests::{
+    self, ContactEntry, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
+};
 use buurtpunt_core::Page;
 use tauri::State;
 
@@ -8,7 +10,10 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn list_requests(state: State<'_, AppState>, query: RequestQuery) -> ApiResult<Page<RequestSummary>> {
+pub async fn list_requests(
+    state: State<'_, AppState>,
+    query: RequestQuery,
+) -> ApiResult<Page<RequestSummary>> {
     Ok(requests::list(state.session()?.db()?.conn(), &query)?)
 }
 
@@ -18,12 +23,19 @@ pub async fn get_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpR
 }
 
 #[tauri::command]
-pub async fn create_request(state: State<'_, AppState>, input: RequestInput) -> ApiResult<HelpRequest> {
+pub async fn create_request(
+    state: State<'_, AppState>,
+    input: RequestInput,
+) -> ApiResult<HelpRequest> {
     Ok(requests::create(state.session()?.db()?, input, now())?)
 }
 
 #[tauri::command]
-pub async fn update_request(state: State<'_, AppState>, id: i64, input: RequestInput) -> ApiResult<HelpRequest> {
+pub async fn update_request(
+    state: State<'_, AppState>,
+    id: i64,
+    input: RequestInput,
+) -> ApiResult<HelpRequest> {
     Ok(requests::update(state.session()?.db()?, id, input, now())?)
 }
 
@@ -34,7 +46,13 @@ pub async fn change_request_status(
     status: Status,
     reason: String,
 ) -> ApiResult<HelpRequest> {
-    Ok(requests::change_status(state.session()?.db()?, id, status, &reason, now())?)
+    Ok(requests::change_status(
+        state.session()?.db()?,
+        id,
+        status,
+        &reason,
+        now(),
+    )?)
 }
 
 #[tauri::command]
@@ -44,5 +62,11 @@ pub async fn add_contact_note(
     on_date: String,
     note: String,
 ) -> ApiResult<ContactEntry> {
-    Ok(requests::add_note(state.session()?.db()?, request_id, &on_date, &note, now())?)
+    Ok(requests::add_note(
+        state.session()?.db()?,
+        request_id,
+        &on_date,
+        &note,
+        now(),
+    )?)
 }

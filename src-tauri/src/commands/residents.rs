@@ -8,7 +8,10 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn list_residents(state: State<'_, AppState>, query: ResidentQuery) -> ApiResult<Page<ResidentSummary>> {
+pub async fn list_residents(
+    state: State<'_, AppState>,
+    query: ResidentQuery,
+) -> ApiResult<Page<ResidentSummary>> {
     Ok(residents::list(state.session()?.db()?.conn(), &query)?)
 }
 
@@ -23,11 +26,20 @@ pub async fn create_resident(
     input: ResidentInput,
     allow_duplicate: bool,
 ) -> ApiResult<Resident> {
-    Ok(residents::create(state.session()?.db()?, input, allow_duplicate, now())?)
+    Ok(residents::create(
+        state.session()?.db()?,
+        input,
+        allow_duplicate,
+        now(),
+    )?)
 }
 
 #[tauri::command]
-pub async fn update_resident(state: State<'_, AppState>, id: i64, input: ResidentInput) -> ApiResult<Resident> {
+pub async fn update_resident(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ResidentInput,
+) -> ApiResult<Resident> {
     Ok(residents::update(state.session()?.db()?, id, input, now())?)
 }
 

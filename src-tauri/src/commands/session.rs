@@ -22,10 +22,16 @@ pub struct Created {
 }
 
 #[tauri::command]
-pub async fn create_help_point(state: State<'_, AppState>, passphrase: String) -> ApiResult<Created> {
+pub async fn create_help_point(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> ApiResult<Created> {
     let mut s = state.session()?;
     let recovery_key = s.create(&passphrase)?;
-    Ok(Created { recovery_key, status: s.status() })
+    Ok(Created {
+        recovery_key,
+        status: s.status(),
+    })
 }
 
 #[tauri::command]
@@ -45,8 +51,14 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> ApiResult
 }
 
 #[tauri::command]
-pub async fn recover(state: State<'_, AppState>, recovery_key: String, new_passphrase: String) -> ApiResult<AppStatus> {
-    Ok(state.session()?.recover(&recovery_key, &new_passphrase, now())?)
+pub async fn recover(
+    state: State<'_, AppState>,
+    recovery_key: String,
+    new_passphrase: String,
+) -> ApiResult<AppStatus> {
+    Ok(state
+        .session()?
+        .recover(&recovery_key, &new_passphrase, now())?)
 }
 
 #[tauri::command]
@@ -60,6 +72,10 @@ pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<AppStatus> {
 }
 
 #[tauri::command]
-pub async fn change_passphrase(state: State<'_, AppState>, old: String, new: String) -> ApiResult<()> {
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    old: String,
+    new: String,
+) -> ApiResult<()> {
     Ok(state.session()?.change_passphrase(&old, &new)?)
 }

@@ -12,6 +12,9 @@ pub async fn get_settings(state: State<'_, AppState>) -> ApiResult<Settings> {
 }
 
 #[tauri::command]
-pub async fn update_settings(state: State<'_, AppState>, settings: Settings) -> ApiResult<Settings> {
+pub async fn update_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> ApiResult<Settings> {
     Ok(settings::update(state.session()?.db()?, &settings)?)
 }

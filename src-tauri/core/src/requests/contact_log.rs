@@ -23,7 +23,13 @@ pub struct ContactEntry {
 }
 
 /// Add a dated note to a request's contact log.
-pub fn add_note(db: &mut Db, request_id: i64, on_date: &str, note: &str, now: NaiveDateTime) -> Result<ContactEntry> {
+pub fn add_note(
+    db: &mut Db,
+    request_id: i64,
+    on_date: &str,
+    note: &str,
+    now: NaiveDateTime,
+) -> Result<ContactEntry> {
     let mut c = Check::new();
     let note = note.trim();
     c.required("note", note).max_len("note", note, LONG);
@@ -54,9 +60,16 @@ pub(crate) fn insert(
     status: Option<Status>,
     now: NaiveDateTime,
 ) -> Result<i64> {
-    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM help_requests WHERE id = ?1)", [request_id], |r| r.get(0))?;
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM help_requests WHERE id = ?1)",
+        [request_id],
+        |r| r.get(0),
+    )?;
     if !exists {
-        return Err(Error::NotFound { what: "request", id: request_id });
+        return Err(Error::NotFound {
+            what: "request",
+            id: request_id,
+        });
     }
     tx.execute(
         "INSERT INTO contact_log (request_id, on_date, note, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -70,7 +83,13 @@ pub(crate) fn of(conn: &Connection, request_id: i64) -> Result<Vec<ContactEntry>
         "SELECT id, on_date, note, status, created_at FROM contact_log WHERE request_id = ?1 ORDER BY on_date DESC, id DESC",
     )?;
     let rows = stmt.query_map([request_id], |r| {
-        Ok(ContactEntry { id: r.get(0)?, on_date: r.get(1)?, note: r.get(2)?, status: r.get(3)?, created_at: r.get(4)? })
+        Ok(ContactEntry {
+            id: r.get(0)?,
+            on_date: r.get(1)?,
+            note: r.get(2)?,
+            status: r.get(3)?,
+            created_at: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use contact_log::{add_note, ContactEntry};
-pub use store::{change_status, create, get, list, update};
 pub(crate) use store::reindex_resident;
+pub use store::{change_status, create, get, list, update};
 
 use crate::text_enum;
 use crate::validate::{self, Check, Rule, LONG, SHORT};
@@ -197,7 +197,9 @@ fn parse_date(c: &mut Check, field: &str, raw: &str, required: bool) -> Option<N
         c.rule(field, Rule::Required, required);
         return None;
     }
-    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().filter(|d| (2000..=2200).contains(&chrono::Datelike::year(d)));
+    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (2000..=2200).contains(&chrono::Datelike::year(d)));
     c.rule(field, Rule::Date, parsed.is_none());
     parsed
 }
@@ -226,8 +228,21 @@ impl RequestInput {
         self.life_areas.dedup();
         c.finish()?;
         let received_on = received_on.ok_or_else(|| crate::Error::Invalid(Vec::new()))?;
-        Ok(Clean { input: self, received_on, due_on })
+        Ok(Clean {
+            input: self,
+            received_on,
+            due_on,
+        })
     }
+}
+
+/// Columns of a [`RequestSummary`] over `help_requests h JOIN residents r`.
+pub(crate) fn summary_columns() -> &'static str {
+    store::SUMMARY_COLUMNS
+}
+
+pub(crate) fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestSummary> {
+    store::summary_row(r)
 }
 
 #[cfg(test)]
@@ -246,13 +261,4 @@ mod tests {
         assert!(!InProgress.can_become(New));
         assert!(!New.can_become(New));
     }
-}
-
-/// Columns of a [`RequestSummary`] over `help_requests h JOIN residents r`.
-pub(crate) fn summary_columns() -> &'static str {
-    store::SUMMARY_COLUMNS
-}
-
-pub(crate) fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestSummary> {
-    store::summary_row(r)
 }

@@ -14,7 +14,11 @@ fn stamp(now: NaiveDateTime) -> String {
 }
 
 fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)", [id], |r| r.get(0))?;
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
     if exists {
         Ok(())
     } else {
@@ -48,7 +52,12 @@ pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<He
     get(db.conn(), id)
 }
 
-pub fn update(db: &mut Db, id: i64, input: RequestInput, now: NaiveDateTime) -> Result<HelpRequest> {
+pub fn update(
+    db: &mut Db,
+    id: i64,
+    input: RequestInput,
+    now: NaiveDateTime,
+) -> Result<HelpRequest> {
     let clean = input.validate(now.date())?;
     db.write(|tx| {
         let i = &clean.input;
@@ -73,10 +82,20 @@ pub fn update(db: &mut Db, id: i64, input: RequestInput, now: NaiveDateTime) -> 
 
 /// Move a request along its lifecycle. Closing needs a reason; the change is
 /// written to the contact log in the same transaction.
-pub fn change_status(db: &mut Db, id: i64, to: Status, reason: &str, now: NaiveDateTime) -> Result<HelpRequest> {
+pub fn change_status(
+    db: &mut Db,
+    id: i64,
+    to: Status,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<HelpRequest> {
     let reason = reason.trim();
     let mut c = Check::new();
-    c.rule("closeReason", Rule::CloseReasonRequired, to.is_closed() && reason.is_empty());
+    c.rule(
+        "closeReason",
+        Rule::CloseReasonRequired,
+        to.is_closed() && reason.is_empty(),
+    );
     c.max_len("closeReason", reason, SHORT);
     c.finish()?;
     db.write(|tx| {
@@ -100,7 +119,8 @@ pub fn change_status(db: &mut Db, id: i64, to: Status, reason: &str, now: NaiveD
 
 fn set_life_areas(tx: &Transaction<'_>, id: i64, areas: &[LifeArea]) -> Result<()> {
     tx.execute("DELETE FROM request_life_areas WHERE request_id = ?1", [id])?;
-    let mut stmt = tx.prepare_cached("INSERT INTO request_life_areas (request_id, life_area) VALUES (?1, ?2)")?;
+    let mut stmt = tx
+        .prepare_cached("INSERT INTO request_life_areas (request_id, life_area) VALUES (?1, ?2)")?;
     for a in areas {
         stmt.execute(params![id, a])?;
     }
@@ -138,7 +158,11 @@ fn life_areas(v: Option<String>) -> rusqlite::Result<Vec<LifeArea>> {
     let mut out = Vec::new();
     for code in v.iter().flat_map(|s| s.split(',')) {
         let area = LifeArea::parse(code).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(9, rusqlite::types::Type::Text, format!("life area {code:?}").into())
+            rusqlite::Error::FromSqlConversionFailure(
+                9,
+                rusqlite::types::Type::Text,
+                format!("life area {code:?}").into(),
+            )
         })?;
         out.push(area);
     }
@@ -178,12 +202,19 @@ fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
-    let mut req = conn.query_row(DETAIL, [id], detail_row).optional()?.ok_or(Error::NotFound { what: "request", id })?;
+    let mut req = conn
+        .query_row(DETAIL, [id], detail_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "request",
+            id,
+        })?;
     req.contact_log = contact_log::of(conn, id)?;
     Ok(req)
 }
 
-pub(crate) const SUMMARY_COLUMNS: &str = "h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
     substr(h.ask, 1, 160), h.status, h.urgency, h.due_on,
     (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id)";
 
@@ -234,11 +265,22 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
         clauses.push("h.resident_id = ?");
         values.push(Value::Integer(id));
     }
-    let filter = if clauses.is_empty() { "1".to_owned() } else { clauses.join(" AND ") };
-    let join = if q.kern.is_empty() { "" } else { "JOIN residents r ON r.id = h.resident_id" };
+    let filter = if clauses.is_empty() {
+        "1".to_owned()
+    } else {
+        clauses.join(" AND ")
+    };
+    let join = if q.kern.is_empty() {
+        ""
+    } else {
+        "JOIN residents r ON r.id = h.resident_id"
+    };
     let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
-    let total: i64 =
-        conn.prepare_cached(&format!("SELECT count(*) FROM help_requests h {join} WHERE {filter}"))?.query_row(&*args, |r| r.get(0))?;
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM help_requests h {join} WHERE {filter}"
+        ))?
+        .query_row(&*args, |r| r.get(0))?;
     let mut paged = args.clone();
     paged.push(&size);
     paged.push(&offset);
@@ -246,6 +288,13 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
         "SELECT {SUMMARY_COLUMNS} FROM help_requests h JOIN residents r ON r.id = h.resident_id
          WHERE {filter} ORDER BY h.received_on DESC, h.id DESC LIMIT ? OFFSET ?"
     ))?;
-    let items = stmt.query_map(&*paged, summary_row)?.collect::<Result<_, _>>()?;
-    Ok(Page { items, total, page, page_size: size })
+    let items = stmt
+        .query_map(&*paged, summary_row)?
+        .collect::<Result<_, _>>()?;
+    Ok(Page {
+        items,
+        total,
+        page,
+        page_size: size,
+    })
 }

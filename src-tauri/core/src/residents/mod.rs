@@ -133,7 +133,8 @@ impl ResidentInput {
             *value = validate::clean(value);
             c.max_len(field, value, SHORT);
         }
-        c.required("firstName", &self.first_name).required("lastName", &self.last_name);
+        c.required("firstName", &self.first_name)
+            .required("lastName", &self.last_name);
         c.max_len("notes", &self.notes, LONG);
         let postcode = validate::clean(&self.postcode);
         match validate::postcode(&postcode) {
@@ -143,8 +144,10 @@ impl ResidentInput {
                 c.rule("postcode", Rule::Postcode, true);
             }
         }
-        c.phone("phone", &self.phone).phone("proxyPhone", &self.proxy_phone);
-        c.email("email", &self.email).email("proxyEmail", &self.proxy_email);
+        c.phone("phone", &self.phone)
+            .phone("proxyPhone", &self.proxy_phone);
+        c.email("email", &self.email)
+            .email("proxyEmail", &self.proxy_email);
         let birth = validate::clean(&self.birth_date);
         let birth_date = if birth.is_empty() {
             None
@@ -166,7 +169,11 @@ impl ResidentInput {
         }
         c.finish()?;
         let preference = self.contact_preference.unwrap_or(ContactPreference::Phone);
-        Ok(Clean { input: self, birth_date, preference })
+        Ok(Clean {
+            input: self,
+            birth_date,
+            preference,
+        })
     }
 }
 

@@ -46,14 +46,29 @@ impl NetworkMember {
     }
 }
 
-pub(crate) fn replace(tx: &Transaction<'_>, resident_id: i64, members: &[NetworkMember]) -> crate::Result<()> {
-    tx.execute("DELETE FROM resident_network WHERE resident_id = ?1", [resident_id])?;
+pub(crate) fn replace(
+    tx: &Transaction<'_>,
+    resident_id: i64,
+    members: &[NetworkMember],
+) -> crate::Result<()> {
+    tx.execute(
+        "DELETE FROM resident_network WHERE resident_id = ?1",
+        [resident_id],
+    )?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO resident_network (resident_id, role, name, phone, email, note, position)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (i, m) in members.iter().enumerate() {
-        stmt.execute(params![resident_id, m.role, m.name, m.phone, m.email, m.note, i as i64])?;
+        stmt.execute(params![
+            resident_id,
+            m.role,
+            m.name,
+            m.phone,
+            m.email,
+            m.note,
+            i as i64
+        ])?;
     }
     Ok(())
 }
@@ -63,7 +78,13 @@ pub(crate) fn of(conn: &Connection, resident_id: i64) -> crate::Result<Vec<Netwo
         "SELECT role, name, phone, email, note FROM resident_network WHERE resident_id = ?1 ORDER BY position",
     )?;
     let rows = stmt.query_map([resident_id], |r| {
-        Ok(NetworkMember { role: r.get(0)?, name: r.get(1)?, phone: r.get(2)?, email: r.get(3)?, note: r.get(4)? })
+        Ok(NetworkMember {
+            role: r.get(0)?,
+            name: r.get(1)?,
+            phone: r.get(2)?,
+            email: r.get(3)?,
+            note: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -6,7 +6,8 @@ use rusqlite::{named_params, params, Connection, OptionalExtension, Row, Transac
 use super::{network, Resident, ResidentInput, ResidentQuery, ResidentSummary};
 use crate::{paging, search, Db, Error, Page, Result};
 
-const COLUMNS: &str = "id, first_name, last_name, street, house_number, postcode, kern, phone, email,
+const COLUMNS: &str =
+    "id, first_name, last_name, street, house_number, postcode, kern, phone, email,
     contact_preference, contact_time, birth_date, notes, proxy_name, proxy_relation, proxy_phone,
     proxy_email, created_at, updated_at";
 
@@ -16,7 +17,12 @@ fn stamp(now: NaiveDateTime) -> String {
 
 /// Create a resident. Refuses a likely duplicate (same name and address)
 /// unless `allow_duplicate` is set after the user confirmed.
-pub fn create(db: &mut Db, input: ResidentInput, allow_duplicate: bool, now: NaiveDateTime) -> Result<Resident> {
+pub fn create(
+    db: &mut Db,
+    input: ResidentInput,
+    allow_duplicate: bool,
+    now: NaiveDateTime,
+) -> Result<Resident> {
     let clean = input.validate(now.date())?;
     let id = db.write(|tx| {
         if !allow_duplicate {
@@ -117,9 +123,16 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Resident> {
 
 pub fn get(conn: &Connection, id: i64) -> Result<Resident> {
     let mut resident = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM residents WHERE id = ?1"), [id], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM residents WHERE id = ?1"),
+            [id],
+            from_row,
+        )
         .optional()?
-        .ok_or(Error::NotFound { what: "resident", id })?;
+        .ok_or(Error::NotFound {
+            what: "resident",
+            id,
+        })?;
     resident.network = network::of(conn, id)?;
     Ok(resident)
 }
@@ -171,12 +184,18 @@ pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary
             })
         },
     )?;
-    Ok(Page { items: rows.collect::<Result<_, _>>()?, total, page, page_size: size })
+    Ok(Page {
+        items: rows.collect::<Result<_, _>>()?,
+        total,
+        page,
+        page_size: size,
+    })
 }
 
 /// The kernen/wijken in use, for filters and suggestions.
 pub fn kernen(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT DISTINCT kern FROM residents WHERE kern <> '' ORDER BY kern")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT kern FROM residents WHERE kern <> '' ORDER BY kern")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -42,7 +42,10 @@ pub fn write_to(src: &Connection, dest: &Path, key: &DbKey) -> Result<()> {
     }
     {
         let mut dst = Connection::open(&tmp)?;
-        dst.execute_batch(&format!("PRAGMA key = {};", key.sqlcipher_literal().as_str()))?;
+        dst.execute_batch(&format!(
+            "PRAGMA key = {};",
+            key.sqlcipher_literal().as_str()
+        ))?;
         let backup = Backup::new(src, &mut dst)?;
         backup.run_to_completion(256, Duration::ZERO, None)?;
     }
@@ -70,9 +73,18 @@ pub fn daily(db: &Db, dir: &Path, key: &DbKey, today: NaiveDate) -> Result<Optio
 }
 
 /// Before a migration changes the schema, keep the old file.
-pub(crate) fn before_migration(conn: &Connection, dir: &Path, key: &DbKey, version: i64, now: NaiveDateTime) -> Result<()> {
+pub(crate) fn before_migration(
+    conn: &Connection,
+    dir: &Path,
+    key: &DbKey,
+    version: i64,
+    now: NaiveDateTime,
+) -> Result<()> {
     fs::create_dir_all(dir)?;
-    let name = format!("voor-update-v{version}-{}.db", now.format("%Y-%m-%d-%H%M%S"));
+    let name = format!(
+        "voor-update-v{version}-{}.db",
+        now.format("%Y-%m-%d-%H%M%S")
+    );
     write_to(conn, &dir.join(name), key)?;
     prune(dir, "voor-update-", KEEP_MIGRATION)
 }
@@ -96,17 +108,22 @@ fn prune(dir: &Path, prefix: &str, keep: usize) -> Result<()> {
 
 /// Prove a file is a sound Buurtpunt database under this key.
 pub fn verify(path: &Path, key: &DbKey) -> Result<()> {
-    let opened = open_checked(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| match e {
-        Error::Damaged(why) => Error::BadBackup(why),
-        other => other,
-    })?;
-    let check: String = opened.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let opened =
+        open_checked(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| match e {
+            Error::Damaged(why) => Error::BadBackup(why),
+            other => other,
+        })?;
+    let check: String = opened
+        .conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
         return Err(Error::BadBackup(check));
     }
-    let has_schema: i64 = opened
-        .conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'help_requests'", [], |r| r.get(0))?;
+    let has_schema: i64 = opened.conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'help_requests'",
+        [],
+        |r| r.get(0),
+    )?;
     if has_schema == 0 {
         return Err(Error::BadBackup("no Buurtpunt tables".into()));
     }
@@ -124,11 +141,18 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".db") else { continue };
+        let Some(stem) = name.strip_suffix(".db") else {
+            continue;
+        };
         let (kind, stamp) = if let Some(s) = stem.strip_prefix("dagelijks-") {
             ("dagelijks", s.to_owned())
         } else if let Some(s) = stem.strip_prefix("voor-update-") {
-            ("voor-update", s.split_once('-').map(|(_, d)| d.to_owned()).unwrap_or_else(|| s.to_owned()))
+            (
+                "voor-update",
+                s.split_once('-')
+                    .map(|(_, d)| d.to_owned())
+                    .unwrap_or_else(|| s.to_owned()),
+            )
         } else {
             continue;
         };
@@ -140,6 +164,10 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
             bytes: entry.metadata()?.len(),
         });
     }
-    out.sort_by(|a, b| b.made_at.cmp(&a.made_at).then_with(|| b.file_name.cmp(&a.file_name)));
+    out.sort_by(|a, b| {
+        b.made_at
+            .cmp(&a.made_at)
+            .then_with(|| b.file_name.cmp(&a.file_name))
+    });
     Ok(out)
 }

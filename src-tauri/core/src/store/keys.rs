@@ -47,7 +47,11 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// OWASP's recommended Argon2id setting (19 MiB, 2 passes).
-    pub const DEFAULT: KdfParams = KdfParams { m_kib: 19_456, t: 2, p: 1 };
+    pub const DEFAULT: KdfParams = KdfParams {
+        m_kib: 19_456,
+        t: 2,
+        p: 1,
+    };
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,7 +88,11 @@ impl KeyFile {
             passphrase: wrap(&key, passphrase.as_bytes(), kdf)?,
             recovery: wrap(&key, normalise_recovery(&recovery).as_bytes(), kdf)?,
         };
-        Ok(NewKeys { file, key, recovery_key: recovery })
+        Ok(NewKeys {
+            file,
+            key,
+            recovery_key: recovery,
+        })
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<DbKey> {
@@ -108,9 +116,13 @@ impl KeyFile {
     }
 
     pub fn from_json(text: &str) -> Result<Self> {
-        let file: KeyFile = serde_json::from_str(text).map_err(|e| Error::KeyFileDamaged(e.to_string()))?;
+        let file: KeyFile =
+            serde_json::from_str(text).map_err(|e| Error::KeyFileDamaged(e.to_string()))?;
         if file.version != 1 {
-            return Err(Error::KeyFileDamaged(format!("unknown key file version {}", file.version)));
+            return Err(Error::KeyFileDamaged(format!(
+                "unknown key file version {}",
+                file.version
+            )));
         }
         Ok(file)
     }
@@ -118,13 +130,16 @@ impl KeyFile {
 
 pub fn check_passphrase(p: &str) -> Result<()> {
     if p.chars().count() < MIN_PASSPHRASE {
-        return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE });
+        return Err(Error::WeakPassphrase {
+            min: MIN_PASSPHRASE,
+        });
     }
     Ok(())
 }
 
 fn derive(secret: &[u8], salt: &[u8], kdf: KdfParams) -> Result<Zeroizing<[u8; 32]>> {
-    let params = Params::new(kdf.m_kib, kdf.t, kdf.p, Some(32)).map_err(|e| Error::Crypto(e.to_string()))?;
+    let params =
+        Params::new(kdf.m_kib, kdf.t, kdf.p, Some(32)).map_err(|e| Error::Crypto(e.to_string()))?;
     let mut out = Zeroizing::new([0u8; 32]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(secret, salt, out.as_mut())
@@ -144,9 +159,19 @@ fn wrap(key: &DbKey, secret: &[u8], kdf: KdfParams) -> Result<Wrapped> {
     let kek = derive(secret, &salt, kdf)?;
     let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
     let ct = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.0.as_ref(), aad: AAD })
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: key.0.as_ref(),
+                aad: AAD,
+            },
+        )
         .map_err(|e| Error::Crypto(e.to_string()))?;
-    Ok(Wrapped { salt: hex::encode(salt), nonce: hex::encode(nonce), ciphertext: hex::encode(ct) })
+    Ok(Wrapped {
+        salt: hex::encode(salt),
+        nonce: hex::encode(nonce),
+        ciphertext: hex::encode(ct),
+    })
 }
 
 /// `None` when the secret is wrong (authentication failed); `Some(Err)` when
@@ -166,7 +191,9 @@ fn unwrap(w: &Wrapped, secret: &[u8], kdf: KdfParams) -> Option<Result<DbKey>> {
         Err(e) => return Some(Err(e)),
     };
     let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
-    let mut plain = cipher.decrypt(XNonce::from_slice(&nonce), Payload { msg: &ct, aad: AAD }).ok()?;
+    let mut plain = cipher
+        .decrypt(XNonce::from_slice(&nonce), Payload { msg: &ct, aad: AAD })
+        .ok()?;
     if plain.len() != 32 {
         plain.zeroize();
         return Some(Err(Error::KeyFileDamaged("key length".into())));
@@ -220,13 +247,19 @@ fn normalise_recovery(raw: &str) -> String {
 mod tests {
     use super::*;
 
-    const FAST: KdfParams = KdfParams { m_kib: 64, t: 1, p: 1 };
+    const FAST: KdfParams = KdfParams {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
 
     #[test]
     fn passphrase_and_recovery_key_open_the_same_key() -> Result<()> {
         let new = KeyFile::create("correct horse battery", FAST)?;
         let a = new.file.unlock("correct horse battery")?;
-        let b = new.file.unlock_with_recovery(&new.recovery_key.to_lowercase().replace('-', " "))?;
+        let b = new
+            .file
+            .unlock_with_recovery(&new.recovery_key.to_lowercase().replace('-', " "))?;
         assert_eq!(a.0.as_ref(), new.key.0.as_ref());
         assert_eq!(b.0.as_ref(), new.key.0.as_ref());
         Ok(())
@@ -235,14 +268,23 @@ mod tests {
     #[test]
     fn a_wrong_passphrase_is_refused() -> Result<()> {
         let new = KeyFile::create("correct horse battery", FAST)?;
-        assert!(matches!(new.file.unlock("Correct horse battery"), Err(Error::WrongPassphrase)));
-        assert!(matches!(new.file.unlock_with_recovery("AAAA-BBBB"), Err(Error::WrongRecoveryKey)));
+        assert!(matches!(
+            new.file.unlock("Correct horse battery"),
+            Err(Error::WrongPassphrase)
+        ));
+        assert!(matches!(
+            new.file.unlock_with_recovery("AAAA-BBBB"),
+            Err(Error::WrongRecoveryKey)
+        ));
         Ok(())
     }
 
     #[test]
     fn short_passphrases_are_refused() {
-        assert!(matches!(KeyFile::create("kort", FAST), Err(Error::WeakPassphrase { .. })));
+        assert!(matches!(
+            KeyFile::create("kort", FAST),
+            Err(Error::WeakPassphrase { .. })
+        ));
     }
 
     #[test]

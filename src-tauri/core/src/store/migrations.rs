@@ -11,7 +11,9 @@ const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("sql/001_residents_reques
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(crate) fn to_latest(conn: &mut Connection) -> Result<()> {
-    Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| Error::Migration(e.to_string()))
+    Migrations::from_slice(MIGRATIONS)
+        .to_latest(conn)
+        .map_err(|e| Error::Migration(e.to_string()))
 }
 
 #[cfg(test)]
@@ -20,6 +22,8 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() -> Result<()> {
-        Migrations::from_slice(MIGRATIONS).validate().map_err(|e| Error::Migration(e.to_string()))
+        Migrations::from_slice(MIGRATIONS)
+            .validate()
+            .map_err(|e| Error::Migration(e.to_string()))
     }
 }

@@ -38,8 +38,13 @@ pub(crate) struct Opened {
 /// Anything unreadable is `Damaged`: the caller never creates a new file in its place.
 pub(crate) fn open_checked(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Opened> {
     let conn = Connection::open_with_flags(path, flags)?;
-    conn.execute_batch(&format!("PRAGMA key = {};", key.sqlcipher_literal().as_str()))?;
-    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0));
+    conn.execute_batch(&format!(
+        "PRAGMA key = {};",
+        key.sqlcipher_literal().as_str()
+    ))?;
+    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
     if let Err(e) = readable {
         return Err(Error::Damaged(e.to_string()));
     }
@@ -51,7 +56,10 @@ pub(crate) fn open_checked(path: &Path, key: &DbKey, flags: OpenFlags) -> Result
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > LATEST_VERSION {
-        return Err(Error::TooNew { found: version, supported: LATEST_VERSION });
+        return Err(Error::TooNew {
+            found: version,
+            supported: LATEST_VERSION,
+        });
     }
     Ok(Opened { conn, version })
 }
@@ -103,7 +111,9 @@ impl Db {
 
     /// Run `f` in one IMMEDIATE transaction: commit on Ok, roll back on Err.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -111,6 +121,8 @@ impl Db {
 
     /// Full `PRAGMA integrity_check`; `"ok"` when sound.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }

@@ -62,7 +62,11 @@ impl Vault {
         fs::create_dir_all(&self.dir)?;
         write_atomic(&self.key_path(), new.file.to_json()?.as_bytes())?;
         let db = Db::create(&self.db_path(), &new.key)?;
-        Ok(Created { db, key: new.key, recovery_key: new.recovery_key })
+        Ok(Created {
+            db,
+            key: new.key,
+            recovery_key: new.recovery_key,
+        })
     }
 
     fn key_file(&self) -> Result<KeyFile> {
@@ -128,7 +132,10 @@ impl Vault {
         fs::File::open(&staged)?.sync_all()?;
         if db.exists() {
             fs::create_dir_all(self.backup_dir())?;
-            let kept = self.backup_dir().join(format!("vervangen-{}.db.oud", now.format("%Y-%m-%d-%H%M%S")));
+            let kept = self.backup_dir().join(format!(
+                "vervangen-{}.db.oud",
+                now.format("%Y-%m-%d-%H%M%S")
+            ));
             fs::rename(&db, kept)?;
         }
         for side in ["buurtpunt.db-wal", "buurtpunt.db-shm"] {

@@ -1,0 +1,214 @@
+//! Drives the built app (`target/debug/buurtpunt`) through tauri-driver and
+//! WebKitWebDriver, in a real window (under Xvfb in CI).
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+/// How long to wait for an element or a state before failing.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+pub fn app_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    target.join("debug").join("buurtpunt")
+}
+
+fn free_port() -> TestResult<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// tauri-driver, stopped with SIGTERM on drop so it takes WebKitWebDriver along.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One running app window on a given data folder.
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+}
+
+impl App {
+    /// Launch the built app on `data_dir`.
+    pub async fn launch(data_dir: &Path) -> TestResult<App> {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "DISPLAY is not set: run the e2e tests under xvfb-run (see README)"
+        );
+        let bin = app_binary();
+        assert!(
+            bin.exists(),
+            "{} is missing: run `cargo build --workspace --all-targets` first",
+            bin.display()
+        );
+        let port = free_port()?;
+        let native = free_port()?;
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let driver = Driver { child, port };
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": bin,
+                "args": ["--data-dir", data_dir],
+            }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!("a json! object literal is an object"),
+        };
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            let attempt = tokio::time::timeout(
+                Duration::from_secs(20),
+                ClientBuilder::native()
+                    .capabilities(caps.clone())
+                    .connect(&url),
+            )
+            .await;
+            match attempt {
+                Ok(Ok(c)) => break c,
+                Ok(Err(e)) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Ok(Err(e)) => {
+                    return Err(format!("could not start a WebDriver session: {e}").into())
+                }
+                Err(_) => return Err("timed out connecting to tauri-driver".into()),
+            }
+        };
+        let app = App {
+            client,
+            _driver: driver,
+        };
+        app.wait_css("main, #welcome-screen, #unlock-screen, #damaged-screen")
+            .await?;
+        Ok(app)
+    }
+
+    /// Quit the app (ends the WebDriver session, which closes the window).
+    pub async fn quit(self) -> TestResult {
+        self.client.close().await?;
+        Ok(())
+    }
+
+    pub async fn wait_css(&self, css: &str) -> TestResult<Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await?)
+    }
+
+    pub async fn click(&self, css: &str) -> TestResult {
+        let el = self.wait_css(css).await?;
+        el.click().await?;
+        Ok(())
+    }
+
+    /// Clear a field and type into it.
+    pub async fn fill(&self, css: &str, text: &str) -> TestResult {
+        let el = self.wait_css(css).await?;
+        el.clear().await?;
+        el.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, css: &str) -> TestResult<String> {
+        Ok(self.wait_css(css).await?.text().await?)
+    }
+
+    /// Wait until the element's text contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> TestResult<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = el.text().await {
+                    if t.contains(needle) {
+                        return Ok(t);
+                    }
+                    if Instant::now() > deadline {
+                        return Err(
+                            format!("{css} never showed {needle:?}; last text: {t:?}").into()
+                        );
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} never appeared with {needle:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Choose an option of a <select> by its value.
+    pub async fn select(&self, css: &str, value: &str) -> TestResult {
+        let el = self.wait_css(css).await?;
+        el.select_by_value(value).await?;
+        Ok(())
+    }
+
+    /// All texts of elements matching `css`.
+    pub async fn texts(&self, css: &str) -> TestResult<Vec<String>> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await? {
+            out.push(el.text().await?);
+        }
+        Ok(out)
+    }
+
+    /// Save a screenshot (PNG) of the window, after a moment for the last paint.
+    pub async fn screenshot(&self, path: &Path) -> TestResult {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = self.client.screenshot().await?;
+        std::fs::write(path, png)?;
+        Ok(())
+    }
+}
+
+/// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.
+pub fn screenshot_dir() -> Option<PathBuf> {
+    std::env::var_os("BUURTPUNT_SCREENSHOTS").map(PathBuf::from)
+}
