@@ -208,6 +208,34 @@ impl App {
     }
 }
 
+impl App {
+    /// From the welcome screen: start a new help point with `pass` and get
+    /// through the recovery-key step to the Vandaag screen.
+    pub async fn start_new_help_point(&self, pass: &str) -> TestResult {
+        self.click("#start-new").await?;
+        self.fill("#new-passphrase", pass).await?;
+        self.fill("#new-passphrase-repeat", pass).await?;
+        self.click("#create-submit").await?;
+        self.wait_css("#recovery-key").await?;
+        self.click("#recovery-stored").await?;
+        self.click("#recovery-continue").await?;
+        self.wait_css("#today-screen").await?;
+        Ok(())
+    }
+
+    /// From the unlock screen: unlock with `pass`.
+    pub async fn unlock(&self, pass: &str) -> TestResult {
+        self.fill("#unlock-passphrase", pass).await?;
+        self.click("#unlock-submit").await?;
+        Ok(())
+    }
+
+    /// Whether any element matches `css` right now (no waiting).
+    pub async fn exists(&self, css: &str) -> TestResult<bool> {
+        Ok(!self.client.find_all(Locator::Css(css)).await?.is_empty())
+    }
+}
+
 /// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.
 pub fn screenshot_dir() -> Option<PathBuf> {
     std::env::var_os("BUURTPUNT_SCREENSHOTS").map(PathBuf::from)

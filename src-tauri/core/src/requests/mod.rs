@@ -40,6 +40,27 @@ text_enum! {
     }
 }
 
+impl LifeArea {
+    /// This area's bit in `help_requests.life_area_mask` (its position in `ALL`).
+    pub fn bit(self) -> i64 {
+        let pos = LifeArea::ALL.iter().position(|a| *a == self).unwrap_or(0);
+        1 << pos
+    }
+
+    pub fn mask(areas: &[LifeArea]) -> i64 {
+        areas.iter().fold(0, |m, a| m | a.bit())
+    }
+
+    /// The areas of a mask, in `ALL` order; unknown bits are ignored.
+    pub fn from_mask(mask: i64) -> Vec<LifeArea> {
+        LifeArea::ALL
+            .iter()
+            .copied()
+            .filter(|a| mask & a.bit() != 0)
+            .collect()
+    }
+}
+
 text_enum! {
     pub enum Urgency {
         Low => "low",
@@ -248,6 +269,16 @@ pub(crate) fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reques
 #[cfg(test)]
 mod tests {
     use super::Status::*;
+
+    #[test]
+    fn life_area_bits_match_migration_002() {
+        use super::LifeArea;
+        assert_eq!(LifeArea::Housing.bit(), 1);
+        assert_eq!(LifeArea::Transport.bit(), 2);
+        assert_eq!(LifeArea::Other.bit(), 128);
+        let areas = vec![LifeArea::Transport, LifeArea::Health];
+        assert_eq!(LifeArea::from_mask(LifeArea::mask(&areas)), areas);
+    }
 
     #[test]
     fn the_lifecycle_moves_forward_and_can_reopen() {

@@ -124,6 +124,10 @@ fn set_life_areas(tx: &Transaction<'_>, id: i64, areas: &[LifeArea]) -> Result<(
     for a in areas {
         stmt.execute(params![id, a])?;
     }
+    tx.execute(
+        "UPDATE help_requests SET life_area_mask = ?2 WHERE id = ?1",
+        params![id, LifeArea::mask(areas)],
+    )?;
     Ok(())
 }
 
@@ -215,8 +219,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
 
 pub(crate) const SUMMARY_COLUMNS: &str =
     "h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
-    substr(h.ask, 1, 160), h.status, h.urgency, h.due_on,
-    (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id)";
+    substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask";
 
 pub(crate) fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
     Ok(RequestSummary {
@@ -229,7 +232,7 @@ pub(crate) fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
         status: r.get(6)?,
         urgency: r.get(7)?,
         due_on: r.get(8)?,
-        life_areas: life_areas(r.get(9)?)?,
+        life_areas: LifeArea::from_mask(r.get(9)?),
     })
 }
 
@@ -250,8 +253,8 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
         clauses.push("h.status IN ('new', 'in_progress', 'matched')");
     }
     if let Some(a) = q.life_area {
-        clauses.push("h.id IN (SELECT request_id FROM request_life_areas WHERE life_area = ?)");
-        values.push(Value::Text(a.as_str().into()));
+        clauses.push("h.life_area_mask & ? != 0");
+        values.push(Value::Integer(a.bit()));
     }
     if !q.kern.is_empty() {
         clauses.push("r.kern = ?");

@@ -5,7 +5,10 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("sql/001_residents_requests.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("sql/001_residents_requests.sql")),
+    M::up(include_str!("sql/002_request_list_speed.sql")),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -25,5 +28,35 @@ mod tests {
         Migrations::from_slice(MIGRATIONS)
             .validate()
             .map_err(|e| Error::Migration(e.to_string()))
+    }
+
+    #[test]
+    fn migration_2_fills_the_life_area_mask_of_existing_requests() -> Result<()> {
+        let mut conn = Connection::open_in_memory()?;
+        let err = |e: rusqlite_migration::Error| Error::Migration(e.to_string());
+        Migrations::from_slice(&MIGRATIONS[..1])
+            .to_latest(&mut conn)
+            .map_err(err)?;
+        conn.execute_batch(
+            "INSERT INTO residents (id, first_name, last_name, created_at, updated_at)
+                 VALUES (1, 'Anna', 'Bakker', '2026-01-01T00:00:00', '2026-01-01T00:00:00');
+             INSERT INTO help_requests (id, resident_id, received_on, channel, ask, urgency, scope, status,
+                 created_at, updated_at)
+                 VALUES (7, 1, '2026-01-01', 'phone', 'Vervoer', 'normal', 'individual', 'new',
+                 '2026-01-01T00:00:00', '2026-01-01T00:00:00');
+             INSERT INTO request_life_areas VALUES (7, 'transport'), (7, 'other');",
+        )?;
+        to_latest(&mut conn)?;
+        let mask: i64 = conn.query_row(
+            "SELECT life_area_mask FROM help_requests WHERE id = 7",
+            [],
+            |r| r.get(0),
+        )?;
+        use crate::requests::LifeArea;
+        assert_eq!(
+            LifeArea::from_mask(mask),
+            vec![LifeArea::Transport, LifeArea::Other]
+        );
+        Ok(())
     }
 }

@@ -65,6 +65,8 @@ pub(crate) fn open_checked(path: &Path, key: &DbKey, flags: OpenFlags) -> Result
 }
 
 /// Pragmas are set outside migrations: inside a transaction they do nothing.
+/// The page cache is large (64 MiB): every page SQLCipher reads from disk is
+/// decrypted and authenticated, so a cache hit saves far more than in plain SQLite.
 fn set_pragmas(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -74,7 +76,8 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
         "PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA busy_timeout = 5000;
-         PRAGMA temp_store = MEMORY;",
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -65536;",
     )?;
     Ok(())
 }

@@ -1,0 +1,367 @@
+//! `.ci/bench`: builds the "large wijk, 10 years" data set in a real encrypted
+//! database and prints `BENCH <name> <median_ms>` lines; each read also runs as
+//! the same query in plain SQL (`<name>_raw_sql`) for the ratio.
+//!
+//! Run: `cargo run --release -p buurtpunt-core --example bench [-- --residents N --requests N]`
+
+use std::time::Instant;
+
+use buurtpunt_core::requests::{
+    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Urgency,
+};
+use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::store::keys::KdfParams;
+use buurtpunt_core::store::vault::Vault;
+use buurtpunt_core::Result;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+const PASS: &str = "bench wachtwoord voor de grote wijk";
+const RUNS: usize = 31;
+
+const KERNEN: [&str; 8] = [
+    "Lindeloo",
+    "Veenhoeve",
+    "Heidebroek",
+    "Oosterzand",
+    "Brinkum",
+    "Molenwijk",
+    "Esdorp",
+    "Vaart",
+];
+const FIRST: [&str; 16] = [
+    "Anna", "Bert", "Cor", "Dina", "Evert", "Femke", "Gerrit", "Hennie", "Ineke", "Jan", "Klaasje",
+    "Lammert", "Mien", "Noor", "Otto", "Zoë",
+];
+const LAST: [&str; 12] = [
+    "Bakker", "de Vries", "Hofstede", "Jansen", "Kuipers", "Meijer", "Mulder", "Oosting", "Postma",
+    "Smit", "van Dijk", "Wolters",
+];
+const ASKS: [&str; 8] = [
+    "Kan iemand mij naar de fysiotherapeut brengen?",
+    "Ik krijg de brieven van de gemeente niet meer goed gelezen.",
+    "De heg moet gesnoeid worden en ik kan het niet meer.",
+    "Ik zit veel alleen sinds mijn man is overleden.",
+    "Wie kan boodschappen meenemen als ik ziek ben?",
+    "De computer doet het niet en ik moet mijn zorgtoeslag regelen.",
+    "Mijn dochter woont ver weg, ik wil graag iemand om mee te praten.",
+    "Kan er iemand een lamp ophangen in de gang?",
+];
+const AREAS: [LifeArea; 8] = [
+    LifeArea::Transport,
+    LifeArea::MoneyAndAdmin,
+    LifeArea::GardenAndOddJobs,
+    LifeArea::SocialContact,
+    LifeArea::Household,
+    LifeArea::MoneyAndAdmin,
+    LifeArea::SocialContact,
+    LifeArea::GardenAndOddJobs,
+];
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn median_ms(mut f: impl FnMut() -> Result<()>) -> Result<f64> {
+    f()?; // warm the statement cache and the page cache once
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        f()?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+fn print(name: &str, ms: f64) {
+    println!("BENCH {name} {ms:.3}");
+}
+
+fn main() -> Result<()> {
+    let n_residents = arg("--residents", 20_000);
+    let n_requests = arg("--requests", 100_000);
+    let dir = tempfile::tempdir()?;
+    let vault = Vault::new(dir.path());
+    let today =
+        NaiveDate::from_ymd_opt(2026, 11, 22).ok_or(buurtpunt_core::Error::Invalid(vec![]))?;
+    let now = NaiveDateTime::new(today, chrono::NaiveTime::MIN);
+
+    let t = Instant::now();
+    let mut db = vault.create(PASS, KdfParams::DEFAULT)?.db;
+    generate(&mut db, today, now, n_residents, n_requests)?;
+    drop(db);
+    eprintln!(
+        "data set: {n_residents} residents, {n_requests} requests, generated in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    // Unlock + open: Argon2id on the passphrase, SQLCipher open, quick_check, migrations check.
+    let ms = median_ms_n(7, || {
+        let key = vault.unlock_key(PASS)?;
+        vault.open(&key, now).map(drop)
+    })?;
+    print("unlock_open", ms);
+
+    print(
+        "unlock_kdf_only",
+        median_ms_n(7, || vault.unlock_key(PASS).map(drop))?,
+    );
+
+    let key = vault.unlock_key(PASS)?;
+    let mut db = vault.open(&key, now)?;
+    if std::env::args().any(|a| a == "--explain") {
+        explain(db.conn())?;
+    }
+
+    // First page of a filtered list: open requests about transport.
+    let q = RequestQuery {
+        text: String::new(),
+        status: None,
+        open_only: true,
+        life_area: Some(LifeArea::Transport),
+        kern: String::new(),
+        urgency: None,
+        resident_id: None,
+        page: 0,
+        page_size: 25,
+    };
+    print(
+        "request_list_first_page",
+        median_ms(|| requests::list(db.conn(), &q).map(drop))?,
+    );
+    print(
+        "request_list_first_page_raw_sql",
+        median_ms(|| raw_list(db.conn()))?,
+    );
+
+    // The list as it first opens: everything, newest first.
+    let all = RequestQuery {
+        open_only: false,
+        life_area: None,
+        ..q.clone()
+    };
+    print(
+        "request_list_unfiltered",
+        median_ms(|| requests::list(db.conn(), &all).map(drop))?,
+    );
+
+    // Full-text search, diacritics-insensitive: "zoe fysio".
+    let s = RequestQuery {
+        text: "zoe fysio".into(),
+        open_only: false,
+        life_area: None,
+        ..q.clone()
+    };
+    print(
+        "fulltext_search",
+        median_ms(|| requests::list(db.conn(), &s).map(drop))?,
+    );
+    print(
+        "fulltext_search_raw_sql",
+        median_ms(|| raw_search(db.conn()))?,
+    );
+
+    // Create a request: validation, one IMMEDIATE transaction, FTS index, synchronous=FULL.
+    let mut i = 0;
+    let ms = median_ms(|| {
+        i += 1;
+        requests::create(
+            &mut db,
+            request(1 + (i % n_residents as i64), i as usize, today),
+            now,
+        )
+        .map(drop)
+    })?;
+    print("create_request", ms);
+    Ok(())
+}
+
+fn median_ms_n(n: usize, mut f: impl FnMut() -> Result<()>) -> Result<f64> {
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        f()?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+fn explain(c: &Connection) -> Result<()> {
+    for (name, sql) in [("list", LIST_SQL), ("search", SEARCH_SQL)] {
+        let mut stmt = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let arg: &[&dyn rusqlite::ToSql] = if name == "search" {
+            &[&"\"zoe\"*"]
+        } else {
+            &[]
+        };
+        let rows = stmt
+            .query_map(arg, |r| r.get::<_, String>(3))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        eprintln!("{name}:\n  {}", rows.join("\n  "));
+    }
+    Ok(())
+}
+
+const LIST_SQL: &str =
+    "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
+                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
+           FROM help_requests h JOIN residents r ON r.id = h.resident_id
+          WHERE h.status IN ('new','in_progress','matched')
+            AND h.life_area_mask & 2 != 0
+          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0";
+
+const SEARCH_SQL: &str =
+    "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
+                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
+           FROM help_requests h JOIN residents r ON r.id = h.resident_id
+          WHERE h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?1)
+          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0";
+
+fn raw_list(c: &Connection) -> Result<()> {
+    let total: i64 = c
+        .prepare_cached(
+            "SELECT count(*) FROM help_requests h WHERE h.status IN ('new','in_progress','matched')
+               AND h.life_area_mask & 2 != 0",
+        )?
+        .query_row([], |r| r.get(0))?;
+    let mut stmt = c.prepare_cached(
+        "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
+                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
+           FROM help_requests h JOIN residents r ON r.id = h.resident_id
+          WHERE h.status IN ('new','in_progress','matched')
+            AND h.life_area_mask & 2 != 0
+          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0",
+    )?;
+    let rows = stmt
+        .query_map([], row_tuple)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box((total, rows));
+    Ok(())
+}
+
+fn raw_search(c: &Connection) -> Result<()> {
+    let fts = "\"zoe\"* \"fysio\"*";
+    let total: i64 = c
+        .prepare_cached(
+            "SELECT count(*) FROM help_requests h
+              WHERE h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?1)",
+        )?
+        .query_row([fts], |r| r.get(0))?;
+    let mut stmt = c.prepare_cached(
+        "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
+                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
+           FROM help_requests h JOIN residents r ON r.id = h.resident_id
+          WHERE h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?1)
+          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0",
+    )?;
+    let rows = stmt
+        .query_map([fts], row_tuple)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box((total, rows));
+    Ok(())
+}
+
+type RawRow = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+);
+
+fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+    ))
+}
+
+fn request(resident_id: i64, i: usize, today: NaiveDate) -> RequestInput {
+    let received = today - Duration::days((i * 37 % 3650) as i64);
+    RequestInput {
+        resident_id,
+        received_on: received.format("%Y-%m-%d").to_string(),
+        channel: [
+            Channel::Phone,
+            Channel::AtTheDoor,
+            Channel::HelpPoint,
+            Channel::ViaSomeoneElse,
+        ][i % 4],
+        ask: ASKS[i % ASKS.len()].into(),
+        underlying_need: "Wil zelfstandig blijven wonen en mist contact.".into(),
+        life_areas: vec![AREAS[i % AREAS.len()], AREAS[(i / 8) % AREAS.len()]],
+        own_strength: "Buurvrouw kijkt af en toe om.".into(),
+        tried: String::new(),
+        urgency: [Urgency::Normal, Urgency::Low, Urgency::High][i % 3],
+        due_on: if i.is_multiple_of(5) {
+            (received + Duration::days(14))
+                .format("%Y-%m-%d")
+                .to_string()
+        } else {
+            String::new()
+        },
+        scope: Scope::Individual,
+        scope_note: String::new(),
+    }
+}
+
+fn generate(
+    db: &mut buurtpunt_core::Db,
+    today: NaiveDate,
+    now: NaiveDateTime,
+    n_residents: usize,
+    n_requests: usize,
+) -> Result<()> {
+    // Generated data only: skip the per-commit fsync while filling.
+    db.conn().execute_batch("PRAGMA synchronous = OFF")?;
+    for i in 0..n_residents {
+        let input = ResidentInput {
+            first_name: FIRST[i % FIRST.len()].into(),
+            last_name: LAST[(i / FIRST.len()) % LAST.len()].into(),
+            street: format!("Dorpsstraat{}", i % 40),
+            house_number: (1 + i % 180).to_string(),
+            postcode: format!("{} {}", 7000 + i % 900, ["AB", "CD", "EF", "GH"][i % 4]),
+            kern: KERNEN[i % KERNEN.len()].into(),
+            phone: format!("06{:08}", i),
+            ..Default::default()
+        };
+        residents::create(db, input, true, now)?;
+    }
+    let statuses = [
+        requests::Status::Done,
+        requests::Status::Done,
+        requests::Status::Referred,
+        requests::Status::InProgress,
+        requests::Status::Lapsed,
+    ];
+    for i in 0..n_requests {
+        let r = requests::create(db, request(1 + (i % n_residents) as i64, i, today), now)?;
+        // Ten years of history: most requests are closed.
+        if i % 10 != 0 {
+            let to = statuses[i % statuses.len()];
+            requests::change_status(db, r.id, to, "Klaar volgens afspraak.", now)?;
+        }
+    }
+    db.conn().execute_batch("PRAGMA synchronous = FULL")?;
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! Safety nets in the real app window: the demo never mixes with real data,
+//! names with HTML or SQL show as plain text, and a damaged database leads to
+//! the restore screen — never to a silent new database.
+
+mod common;
+
+use common::{screenshot_dir, App, TestResult};
+
+const PASS: &str = "de lindeboom op het plein";
+const HTML_NAME: &str = "<img src=x onerror=alert(1)>";
+const SQL_NAME: &str = "'; DROP TABLE residents; --";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_is_marked_and_leaves_no_real_help_point_behind() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click("#open-demo").await?;
+    app.wait_text("#demo-banner", "Demo").await?;
+    app.wait_css("#today-screen").await?;
+    app.click("#nav-requests").await?;
+    let count = app.wait_text("#result-count", "hulpvragen").await?;
+    let n: u32 = count
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.parse().ok())
+        .ok_or_else(|| format!("no number in {count:?}"))?;
+    assert!(
+        n >= 50,
+        "the demo village should have about 60 requests, saw {n}"
+    );
+    if let Some(dir) = screenshot_dir() {
+        app.screenshot(&dir.join("10-demo-hulpvragen.png")).await?;
+    }
+    // Closing the demo returns to the welcome screen: no real help point was made.
+    app.click("#lock-button").await?;
+    app.wait_css("#welcome-screen").await?;
+    assert!(!data.path().join("buurtpunt.db").exists());
+    assert!(!data.path().join("sleutel.json").exists());
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn html_and_sql_in_names_show_as_text_and_a_damaged_file_offers_the_restore() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.start_new_help_point(PASS).await?;
+
+    app.click("#nav-residents").await?;
+    app.click("#new-resident").await?;
+    app.fill("#resident-firstName", HTML_NAME).await?;
+    app.fill("#resident-lastName", SQL_NAME).await?;
+    app.click("#resident-save").await?;
+    let detail = app.wait_text("#resident-detail", HTML_NAME).await?;
+    assert!(detail.contains(SQL_NAME), "detail: {detail}");
+    assert!(
+        !app.exists("#resident-detail img").await?,
+        "the name was rendered as HTML"
+    );
+    app.click("#nav-residents").await?;
+    let rows = app.texts(".resident-row").await?;
+    assert!(rows.iter().any(|r| r.contains(HTML_NAME)), "rows: {rows:?}");
+    app.quit().await?;
+
+    // The first unlock of the day makes the automatic backup (with the resident).
+    let app = App::launch(data.path()).await?;
+    app.unlock(PASS).await?;
+    app.wait_css("#today-screen").await?;
+    app.quit().await?;
+
+    // Damage the database file in the middle.
+    let db = data.path().join("buurtpunt.db");
+    let mut bytes = std::fs::read(&db)?;
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 1024] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&db, &bytes)?;
+
+    let app = App::launch(data.path()).await?;
+    app.unlock(PASS).await?;
+    app.wait_text("#damaged-screen", "back-up").await?;
+    if let Some(dir) = screenshot_dir() {
+        app.screenshot(&dir.join("11-beschadigd.png")).await?;
+    }
+    // Nothing was replaced: the damaged file is still there as it was.
+    assert_eq!(std::fs::read(&db)?, bytes);
+
+    app.wait_css(".restore-item").await?;
+    app.click(".restore-item button").await?;
+    confirm_restore(&app).await?;
+    app.wait_css("#today-screen").await?;
+    app.click("#nav-residents").await?;
+    app.fill("#resident-search", "onerror").await?;
+    app.wait_text("#resident-count", "1 bewoner").await?;
+    let rows = app.texts(".resident-row").await?;
+    assert!(rows[0].contains(HTML_NAME), "rows: {rows:?}");
+    app.quit().await?;
+    Ok(())
+}
+
+/// The restore asks for confirmation on the screen itself.
+async fn confirm_restore(app: &App) -> TestResult {
+    app.click("#restore-confirm").await
+}
