@@ -68,9 +68,25 @@ pub fn run() {
             commands::settings::get_settings,
             commands::settings::update_settings,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Buurtpunt kon niet starten: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(|handle, event| {
+            // Close the database on the way out: SQLite then folds the WAL
+            // back into buurtpunt.db and nothing stays open.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = handle.try_state::<AppState>() {
+                    match state.session() {
+                        Ok(mut s) => {
+                            s.lock();
+                        }
+                        Err(e) => eprintln!("buurtpunt: closing: {e:?}"),
+                    }
+                }
+            }
+        }),
+        Err(e) => {
+            eprintln!("Buurtpunt kon niet starten: {e}");
+            std::process::exit(1);
+        }
     }
 }

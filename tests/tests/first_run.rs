@@ -26,7 +26,7 @@ async fn a_new_help_point_keeps_a_request_across_restarts() -> TestResult {
     app.fill("#new-passphrase", "kort").await?;
     app.fill("#new-passphrase-repeat", "kort").await?;
     app.click("#create-submit").await?;
-    app.wait_text("#new-help-point", "10 tekens").await?;
+    app.wait_text("#new-passphrase-error", "10 tekens").await?;
 
     app.fill("#new-passphrase", PASS).await?;
     app.fill("#new-passphrase-repeat", PASS).await?;

@@ -63,22 +63,29 @@ async fn html_and_sql_in_names_show_as_text_and_a_damaged_file_offers_the_restor
     app.quit().await?;
 
     // The first unlock of the day makes the automatic backup (with the resident).
+    // Locking closes the database, so everything is in buurtpunt.db itself.
     let app = App::launch(data.path()).await?;
     app.unlock(PASS).await?;
     app.wait_css("#today-screen").await?;
+    app.click("#lock-button").await?;
+    app.wait_css("#unlock-screen").await?;
     app.quit().await?;
 
-    // Damage the database file in the middle.
+    // Damage every page after the first (as a failing disk might).
     let db = data.path().join("buurtpunt.db");
     let mut bytes = std::fs::read(&db)?;
-    let mid = bytes.len() / 2;
-    for b in &mut bytes[mid..mid + 1024] {
+    assert!(bytes.len() > 8192, "database unexpectedly small");
+    for b in &mut bytes[4096..] {
         *b ^= 0x5a;
     }
     std::fs::write(&db, &bytes)?;
 
     let app = App::launch(data.path()).await?;
     app.unlock(PASS).await?;
+    if app.wait_css("#damaged-screen").await.is_err() {
+        let body = app.text("body").await?;
+        return Err(format!("no restore screen; the window shows: {body}").into());
+    }
     app.wait_text("#damaged-screen", "back-up").await?;
     if let Some(dir) = screenshot_dir() {
         app.screenshot(&dir.join("11-beschadigd.png")).await?;

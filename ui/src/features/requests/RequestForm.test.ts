@@ -1,0 +1,50 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { failure, fakeBackend } from "../../test/ipc";
+import RequestForm from "./RequestForm.svelte";
+
+const resident = {
+  id: 4, firstName: "Zoë", lastName: "Hofstede", street: "Brink", houseNumber: "3", postcode: "7991 LA",
+  kern: "Lindeloo", phone: "", email: "", contactPreference: "phone", contactTime: "", birthDate: null,
+  notes: "", proxyName: "", proxyRelation: "", proxyPhone: "", proxyEmail: "", network: [],
+  createdAt: "", updatedAt: "",
+};
+
+describe("request form", () => {
+  it("shows the backend's field errors next to the fields and keeps every word typed", async () => {
+    const calls = fakeBackend({
+      get_resident: () => resident,
+      create_request: () => {
+        throw failure("invalid_input", [
+          { field: "ask", rule: "required" },
+          { field: "dueOn", rule: "date" },
+        ]);
+      },
+    });
+    render(RequestForm, { residentId: 4 });
+    await screen.findByText("Zoë Hofstede");
+    const need = screen.getByLabelText("De vraag achter de vraag") as HTMLTextAreaElement;
+    await userEvent.type(need, "Voelt zich alleen sinds de verhuizing");
+    const due = screen.getByLabelText("Graag klaar op (mag leeg)") as HTMLInputElement;
+    await userEvent.type(due, "31-02-2026");
+    await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
+
+    expect((await screen.findByText("Vul dit in.")).id).toBe("request-ask-error");
+    expect(document.getElementById("request-dueOn-error")?.textContent).toContain("datum");
+    expect(screen.getByLabelText("De vraag in de woorden van de bewoner")).toHaveAttribute("aria-invalid", "true");
+    expect(need.value).toBe("Voelt zich alleen sinds de verhuizing");
+    expect(due.value).toBe("31-02-2026");
+    const sent = calls.find((c) => c.cmd === "create_request")?.args.input as Record<string, unknown>;
+    expect(sent.residentId).toBe(4);
+    expect(sent.dueOn).toBe("2026-02-31");
+  });
+
+  it("asks for a resident before saving", async () => {
+    const calls = fakeBackend({ list_residents: () => ({ items: [], total: 0, page: 0, pageSize: 8 }) });
+    render(RequestForm, {});
+    await userEvent.click(await screen.findByRole("button", { name: "Opslaan" }));
+    expect(document.getElementById("request-residentId-error")?.textContent).toContain("bewoner");
+    expect(calls.filter((c) => c.cmd === "create_request")).toHaveLength(0);
+  });
+});

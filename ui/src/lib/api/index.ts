@@ -1,0 +1,128 @@
+// The one typed door to the Rust side: one function per Tauri command.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppStatus } from "./generated/AppStatus";
+import type { BackupInfo } from "./generated/BackupInfo";
+import type { ContactEntry } from "./generated/ContactEntry";
+import type { ErrorPayload } from "./generated/ErrorPayload";
+import type { HelpRequest } from "./generated/HelpRequest";
+import type { Page } from "./generated/Page";
+import type { RequestInput } from "./generated/RequestInput";
+import type { RequestQuery } from "./generated/RequestQuery";
+import type { RequestSummary } from "./generated/RequestSummary";
+import type { Resident } from "./generated/Resident";
+import type { ResidentInput } from "./generated/ResidentInput";
+import type { ResidentQuery } from "./generated/ResidentQuery";
+import type { ResidentSummary } from "./generated/ResidentSummary";
+import type { Settings } from "./generated/Settings";
+import type { Status } from "./generated/Status";
+import type { Today } from "./generated/Today";
+
+export type * from "./generated/AppStatus";
+export type * from "./generated/BackupInfo";
+export type * from "./generated/Channel";
+export type * from "./generated/ContactEntry";
+export type * from "./generated/ContactPreference";
+export type * from "./generated/ErrorPayload";
+export type * from "./generated/FieldError";
+export type * from "./generated/HelpRequest";
+export type * from "./generated/LifeArea";
+export type * from "./generated/NetworkMember";
+export type * from "./generated/NetworkRole";
+export type * from "./generated/Page";
+export type * from "./generated/Phase";
+export type * from "./generated/RequestInput";
+export type * from "./generated/RequestQuery";
+export type * from "./generated/RequestSummary";
+export type * from "./generated/Resident";
+export type * from "./generated/ResidentInput";
+export type * from "./generated/ResidentQuery";
+export type * from "./generated/ResidentSummary";
+export type * from "./generated/Rule";
+export type * from "./generated/Scope";
+export type * from "./generated/Settings";
+export type * from "./generated/Status";
+export type * from "./generated/Today";
+export type * from "./generated/Urgency";
+
+/** An error from the Rust side, with its stable code and field errors. */
+export class ApiError extends Error {
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "ApiError";
+    this.payload = payload;
+  }
+  get code(): string {
+    return this.payload.code;
+  }
+}
+
+function isPayload(e: unknown): e is Partial<ErrorPayload> & { code: string; message: string } {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Turns whatever `invoke` threw into an ApiError. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (isPayload(e)) {
+    return new ApiError({
+      code: e.code,
+      message: e.message,
+      fields: Array.isArray(e.fields) ? e.fields : [],
+      ids: Array.isArray(e.ids) ? e.ids : [],
+    });
+  }
+  return new ApiError({ code: "internal", message: String(e), fields: [], ids: [] });
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export type Created = { recoveryKey: string; status: AppStatus };
+
+export const api = {
+  // session
+  appStatus: () => call<AppStatus>("app_status"),
+  createHelpPoint: (passphrase: string) => call<Created>("create_help_point", { passphrase }),
+  saveRecoverySheet: (path: string) => call<void>("save_recovery_sheet", { path }),
+  confirmRecoverySaved: () => call<void>("confirm_recovery_saved"),
+  unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
+  recover: (recoveryKey: string, newPassphrase: string) =>
+    call<AppStatus>("recover", { recoveryKey, newPassphrase }),
+  lock: () => call<AppStatus>("lock"),
+  openDemo: () => call<AppStatus>("open_demo"),
+  changePassphrase: (old: string, next: string) =>
+    call<void>("change_passphrase", { old, new: next }),
+  // residents
+  listResidents: (query: ResidentQuery) => call<Page<ResidentSummary>>("list_residents", { query }),
+  getResident: (id: number) => call<Resident>("get_resident", { id }),
+  createResident: (input: ResidentInput, allowDuplicate: boolean) =>
+    call<Resident>("create_resident", { input, allowDuplicate }),
+  updateResident: (id: number, input: ResidentInput) =>
+    call<Resident>("update_resident", { id, input }),
+  listKernen: () => call<string[]>("list_kernen"),
+  // requests
+  listRequests: (query: RequestQuery) => call<Page<RequestSummary>>("list_requests", { query }),
+  getRequest: (id: number) => call<HelpRequest>("get_request", { id }),
+  createRequest: (input: RequestInput) => call<HelpRequest>("create_request", { input }),
+  updateRequest: (id: number, input: RequestInput) =>
+    call<HelpRequest>("update_request", { id, input }),
+  changeRequestStatus: (id: number, status: Status, reason: string) =>
+    call<HelpRequest>("change_request_status", { id, status, reason }),
+  addContactNote: (requestId: number, onDate: string, note: string) =>
+    call<ContactEntry>("add_contact_note", { requestId, onDate, note }),
+  // today
+  today: () => call<Today>("today"),
+  // backups
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  exportBackup: (path: string) => call<void>("export_backup", { path }),
+  restoreBackup: (path: string) => call<AppStatus>("restore_backup", { path }),
+  // settings
+  getSettings: () => call<Settings>("get_settings"),
+  updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
+};

@@ -1,0 +1,68 @@
+// Error codes and field rules from Rust → plain Dutch sentences (B1).
+import { ApiError, toApiError, type FieldError } from "./api";
+
+const byCode: Record<string, string> = {
+  invalid_input: "Niet alles is goed ingevuld. Kijk bij de rode meldingen.",
+  not_found: "Dit bestaat niet (meer). Misschien is het net verwijderd of gewijzigd.",
+  wrong_passphrase: "Dit wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw.",
+  wrong_recovery_key: "Deze herstelsleutel klopt niet. Controleer de letters en cijfers en probeer het opnieuw.",
+  weak_passphrase: "Het wachtwoord is te kort. Kies minstens 10 tekens, bijvoorbeeld een korte zin.",
+  already_set_up: "Er is al een buurtpunt in deze map. Open het met uw wachtwoord.",
+  not_set_up: "Er is nog geen buurtpunt in deze map. Start eerst een nieuw buurtpunt.",
+  locked: "Buurtpunt is vergrendeld. Vul eerst uw wachtwoord in.",
+  database_damaged: "Het gegevensbestand is beschadigd of onleesbaar. Zet een back-up terug.",
+  key_file_damaged: "Het sleutelbestand (sleutel.json) is beschadigd. Zet het terug van een back-up of vraag hulp.",
+  database_too_new: "Deze gegevens zijn gemaakt met een nieuwere versie van Buurtpunt. Installeer eerst de nieuwste versie.",
+  likely_duplicate: "Deze bewoner staat er waarschijnlijk al in (zelfde naam en adres).",
+  invalid_transition: "Deze stap kan niet vanuit de huidige status.",
+  bad_backup: "Dit bestand is geen bruikbare back-up van dit buurtpunt.",
+  crypto: "Versleutelen of ontsleutelen is mislukt. Er is niets gewijzigd.",
+  database: "Opslaan in het gegevensbestand is mislukt. Er is niets gewijzigd. Probeer het opnieuw.",
+  io: "Het bestand kon niet gelezen of geschreven worden. Kies een andere plek of probeer het opnieuw.",
+  migration: "Het bijwerken van het gegevensbestand is mislukt. Er is een back-up van vóór de update.",
+  stored_data: "Opgeslagen gegevens zijn niet leesbaar.",
+  internal: "Er ging iets mis in Buurtpunt. Probeer het opnieuw.",
+};
+
+/** The Dutch sentence for any error thrown by the api. */
+export function errorText(e: unknown): string {
+  const err = e instanceof ApiError ? e : toApiError(e);
+  return byCode[err.code] ?? byCode.internal;
+}
+
+/** The Dutch sentence for one field error. */
+export function fieldText(f: FieldError): string {
+  switch (f.rule) {
+    case "required":
+      return "Vul dit in.";
+    case "too_long":
+      return `Dit is te lang. Gebruik hoogstens ${f.max ?? ""} tekens.`.replace("  ", " ");
+    case "postcode":
+      return "Vul een postcode in zoals 1234 AB.";
+    case "phone":
+      return "Vul een telefoonnummer in zoals 0612345678 of 0591 123456.";
+    case "email":
+      return "Vul een e-mailadres in zoals naam@voorbeeld.nl.";
+    case "date":
+      return "Vul een datum in zoals 22-11-2026.";
+    case "date_in_future":
+      return "Deze datum ligt in de toekomst.";
+    case "choice":
+      return "Maak een keuze.";
+    case "close_reason_required":
+      return "Schrijf kort waarom de vraag wordt afgesloten.";
+    default:
+      return "Dit klopt niet.";
+  }
+}
+
+/** Field name → Dutch message, for forms. Unknown fields are ignored. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (e instanceof ApiError) {
+    for (const f of e.payload.fields) {
+      if (!(f.field in out)) out[f.field] = fieldText(f);
+    }
+  }
+  return out;
+}
