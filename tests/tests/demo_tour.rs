@@ -1,0 +1,79 @@
+//! A contact person's working day in the demo village, keyboard first:
+//! large text, open a request with Enter, add a contact moment, close it with
+//! a reason, and find the resident's page.
+
+mod common;
+
+use common::{screenshot_dir, App, TestResult};
+use fantoccini::key::Key;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    let shot = |name: &str| screenshot_dir().map(|d| d.join(format!("{name}.png")));
+
+    // Large text is a setting of this computer, already on the welcome screen.
+    app.click("#large-text").await?;
+    let large = app
+        .client
+        .execute(
+            "return document.documentElement.classList.contains('large-text')",
+            vec![],
+        )
+        .await?;
+    assert_eq!(large, serde_json::json!(true));
+    if let Some(p) = shot("20-grote-letters") {
+        app.screenshot(&p).await?;
+    }
+    app.click("#large-text").await?;
+
+    app.click("#open-demo").await?;
+    app.wait_css("#today-screen").await?;
+    app.click("#nav-requests").await?;
+    app.select("#filter-status", "open").await?;
+    app.fill("#request-search", "ziekenhuis").await?;
+    app.wait_text("#result-count", "hulpvra").await?;
+
+    // Keyboard: focus the first row and press Enter.
+    let row = app.wait_css(".request-row").await?;
+    row.send_keys(&Key::Enter.to_string()).await?;
+    app.wait_css("#request-detail").await?;
+    if let Some(p) = shot("21-hulpvraag") {
+        app.screenshot(&p).await?;
+    }
+    let before = app.texts(".log-entry").await?.len();
+    app.fill("#note-text", "Gebeld: buurman Evert rijdt donderdag.")
+        .await?;
+    app.click("#note-add").await?;
+    app.wait_text("#request-detail", "buurman Evert rijdt")
+        .await?;
+    assert_eq!(app.texts(".log-entry").await?.len(), before + 1);
+
+    // Closing needs a reason; without one the app says so in Dutch.
+    app.select("#status-select", "done").await?;
+    app.click("#status-apply").await?;
+    app.wait_text("#status-reason-error", "waarom").await?;
+    app.fill("#status-reason", "Vervoer geregeld met de buurman.")
+        .await?;
+    app.click("#status-apply").await?;
+    app.wait_text("#request-status", "Afgerond").await?;
+    app.wait_text(".log-entry", "Status: Afgerond").await?;
+
+    // The resident's page lists the request.
+    app.click("#request-detail .title-row button.secondary:nth-of-type(2)")
+        .await?;
+    app.wait_css("#resident-detail").await?;
+    app.wait_text("#resident-detail", "Hulpvragen").await?;
+    if let Some(p) = shot("22-bewoner") {
+        app.screenshot(&p).await?;
+    }
+    app.click("#nav-settings").await?;
+    app.wait_text("#settings-screen", "Niet beschikbaar in de demo")
+        .await?;
+    if let Some(p) = shot("23-instellingen") {
+        app.screenshot(&p).await?;
+    }
+    app.quit().await?;
+    Ok(())
+}
