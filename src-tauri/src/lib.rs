@@ -29,6 +29,25 @@ fn data_dir_override() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// `--test-files DIR`: tests only (debug builds). The UI then saves exports
+/// into DIR and takes the file to open from the test, instead of showing the
+/// native file dialogs that WebDriver cannot reach.
+#[cfg(debug_assertions)]
+fn test_files_dir() -> Option<PathBuf> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--test-files" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    None
+}
+
+#[cfg(not(debug_assertions))]
+fn test_files_dir() -> Option<PathBuf> {
+    None
+}
+
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -37,7 +56,7 @@ pub fn run() {
                 Some(d) => d,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(AppState::new(dir));
+            app.manage(AppState::new(dir, test_files_dir()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -50,6 +69,7 @@ pub fn run() {
             commands::session::lock,
             commands::session::open_demo,
             commands::session::change_passphrase,
+            commands::session::test_files_dir,
             commands::residents::list_residents,
             commands::residents::get_resident,
             commands::residents::create_resident,
@@ -67,6 +87,28 @@ pub fn run() {
             commands::backups::restore_backup,
             commands::settings::get_settings,
             commands::settings::update_settings,
+            commands::volunteers::get_volunteer,
+            commands::volunteers::create_volunteer,
+            commands::volunteers::update_volunteer,
+            commands::volunteers::change_volunteer_status,
+            commands::volunteers::list_volunteers,
+            commands::volunteers::volunteer_overview,
+            commands::volunteers::add_absence,
+            commands::volunteers::remove_absence,
+            commands::volunteers::add_checkin,
+            commands::volunteers::volunteer_matches,
+            commands::skills::list_skills,
+            commands::skills::create_skill,
+            commands::skills::update_skill,
+            commands::matching::suggest_volunteers,
+            commands::matches::create_match,
+            commands::matches::change_match_status,
+            commands::matches::update_match_agreement,
+            commands::matches::request_matches,
+            commands::hours::log_hours,
+            commands::hours::remove_hours,
+            commands::hours::match_hours,
+            commands::hours::hour_totals,
         ])
         .build(tauri::generate_context!());
     match result {

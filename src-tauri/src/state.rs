@@ -10,12 +10,15 @@ use crate::ApiError;
 
 pub struct AppState {
     session: Mutex<Session>,
+    /// Set only by tests (`--test-files DIR`, debug builds): see `lib.rs`.
+    pub test_files: Option<PathBuf>,
 }
 
 impl AppState {
-    pub fn new(data_dir: PathBuf) -> Self {
+    pub fn new(data_dir: PathBuf, test_files: Option<PathBuf>) -> Self {
         AppState {
             session: Mutex::new(Session::new(data_dir, KdfParams::DEFAULT)),
+            test_files,
         }
     }
 

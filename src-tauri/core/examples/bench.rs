@@ -322,6 +322,7 @@ fn request(resident_id: i64, i: usize, today: NaiveDate) -> RequestInput {
         },
         scope: Scope::Individual,
         scope_note: String::new(),
+        ..Default::default()
     }
 }
 

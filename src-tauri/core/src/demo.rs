@@ -266,6 +266,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                 } else {
                     String::new()
                 },
+                ..Default::default()
             },
             now,
         )?;

@@ -44,6 +44,18 @@ pub enum Error {
     /// A resident with the same name and address exists; saving needs confirmation.
     #[error("likely duplicate of {ids:?}")]
     LikelyDuplicate { ids: Vec<i64> },
+    /// The resident already has a volunteer profile.
+    #[error("resident {id} is already a volunteer")]
+    AlreadyVolunteer { id: i64 },
+    /// The volunteer is already linked to this request.
+    #[error("the volunteer is already linked to this request")]
+    AlreadyMatched,
+    /// A hard rule (status, absence, refused task, VOG) stops this match.
+    #[error("volunteer {id} cannot be matched now")]
+    NotAvailable { id: i64 },
+    /// The request is closed: reopen it first.
+    #[error("request {id} is closed")]
+    RequestClosed { id: i64 },
     /// A status change that the request lifecycle does not allow.
     #[error("status change from {from} to {to} is not allowed")]
     InvalidTransition { from: String, to: String },
@@ -80,6 +92,10 @@ impl Error {
             Error::TooNew { .. } => "database_too_new",
             Error::LikelyDuplicate { .. } => "likely_duplicate",
             Error::InvalidTransition { .. } => "invalid_transition",
+            Error::AlreadyVolunteer { .. } => "already_volunteer",
+            Error::AlreadyMatched => "already_matched",
+            Error::NotAvailable { .. } => "not_available",
+            Error::RequestClosed { .. } => "request_closed",
             Error::BadBackup(_) => "bad_backup",
             Error::Crypto(_) => "crypto",
             Error::Sql(_) => "database",

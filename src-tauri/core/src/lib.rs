@@ -6,14 +6,19 @@
 
 pub mod demo;
 pub mod error;
+pub mod hours;
+pub mod matches;
+pub mod matching;
 pub mod requests;
 pub mod residents;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod skills;
 pub mod store;
 pub mod today;
 pub mod validate;
+pub mod volunteers;
 
 pub use error::{Error, Result};
 pub use store::Db;

@@ -30,6 +30,12 @@ pub enum Rule {
     DateInFuture,
     Choice,
     CloseReasonRequired,
+    /// A number (hours, km, a count) that is not one or out of range.
+    Number,
+    /// The name is already in use.
+    Duplicate,
+    /// A reason is needed (e.g. to go over a volunteer's limit).
+    ReasonRequired,
 }
 
 /// Collects field errors; `finish()` turns them into `Error::Invalid`.
@@ -180,6 +186,42 @@ fn is_email(v: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// Parse a typed date (`YYYY-MM-DD`, years 1900–2200). Empty gives `None`
+/// (and `required` when `required`); a bad date gives `Rule::Date`.
+pub fn date(c: &mut Check, field: &str, raw: &str, required: bool) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        c.rule(field, Rule::Required, required);
+        return None;
+    }
+    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)));
+    c.rule(field, Rule::Date, parsed.is_none());
+    parsed
+}
+
+/// Parse a typed number as people write it: "2", "2,5" or "2.5". Empty gives
+/// `None`; anything else outside `min..=max` gives `Rule::Number`.
+pub fn number(c: &mut Check, field: &str, raw: &str, min: f64, max: f64) -> Option<f64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let parsed = raw
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= min && *v <= max);
+    c.rule(field, Rule::Number, parsed.is_none());
+    parsed
+}
+
+/// A date as stored and sent: `YYYY-MM-DD`.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// Trim a text field, keeping everything else verbatim.
 pub fn clean(v: &str) -> String {
     v.trim().to_owned()
@@ -216,6 +258,21 @@ mod tests {
         assert!(!is_email("a.jansen"));
         assert!(!is_email("a @b.nl"));
         assert!(!is_email("a@b"));
+    }
+
+    #[test]
+    fn numbers_accept_a_dutch_comma_and_respect_the_range() {
+        let mut c = Check::new();
+        assert_eq!(number(&mut c, "h", "2,5", 0.0, 40.0), Some(2.5));
+        assert_eq!(number(&mut c, "h", " 4 ", 0.0, 40.0), Some(4.0));
+        assert_eq!(number(&mut c, "h", "", 0.0, 40.0), None);
+        assert!(c.finish().is_ok());
+        assert_eq!(number(&mut c, "h", "veel", 0.0, 40.0), None);
+        assert_eq!(number(&mut c, "k", "41", 0.0, 40.0), None);
+        assert_eq!(number(&mut c, "n", "NaN", 0.0, 40.0), None);
+        let err = c.finish().unwrap_err();
+        assert_eq!(err.fields().len(), 3);
+        assert!(err.fields().iter().all(|f| f.rule == Rule::Number));
     }
 
     #[test]

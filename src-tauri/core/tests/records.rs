@@ -36,6 +36,7 @@ fn ask(resident_id: i64, text: &str) -> RequestInput {
         due_on: String::new(),
         scope: Scope::Individual,
         scope_note: String::new(),
+        ..Default::default()
     }
 }
 

@@ -50,6 +50,7 @@ fn request(resident_id: i64, ask: &str) -> RequestInput {
         due_on: "2026-11-21".into(),
         scope: Scope::Individual,
         scope_note: String::new(),
+        ..Default::default()
     }
 }
 

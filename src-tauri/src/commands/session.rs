@@ -79,3 +79,9 @@ pub async fn change_passphrase(
 ) -> ApiResult<()> {
     Ok(state.session()?.change_passphrase(&old, &new)?)
 }
+
+/// The folder tests use instead of the native file dialogs; `null` in normal use.
+#[tauri::command]
+pub async fn test_files_dir(state: State<'_, AppState>) -> ApiResult<Option<String>> {
+    Ok(state.test_files.as_ref().map(|p| p.display().to_string()))
+}

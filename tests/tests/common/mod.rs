@@ -62,6 +62,27 @@ pub struct App {
 impl App {
     /// Launch the built app on `data_dir`.
     pub async fn launch(data_dir: &Path) -> TestResult<App> {
+        Self::launch_with(data_dir, None).await
+    }
+
+    /// Launch with `--test-files DIR`: exports are saved into DIR without a
+    /// native dialog, and [`App::choose_file`] answers the open dialog.
+    pub async fn launch_with_files(data_dir: &Path, files: &Path) -> TestResult<App> {
+        Self::launch_with(data_dir, Some(files)).await
+    }
+
+    /// The file the next "open file" dialog returns (needs `launch_with_files`).
+    pub async fn choose_file(&self, path: &Path) -> TestResult {
+        self.client
+            .execute(
+                "window.__buurtpuntTestOpen = arguments[0];",
+                vec![json!(path.display().to_string())],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn launch_with(data_dir: &Path, files: Option<&Path>) -> TestResult<App> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: run the e2e tests under xvfb-run (see README)"
@@ -85,11 +106,16 @@ impl App {
             .stderr(Stdio::null())
             .spawn()?;
         let driver = Driver { child, port };
+        let mut args = vec![json!("--data-dir"), json!(data_dir)];
+        if let Some(dir) = files {
+            args.push(json!("--test-files"));
+            args.push(json!(dir));
+        }
         let caps = json!({
             "browserName": "wry",
             "tauri:options": {
                 "application": bin,
-                "args": ["--data-dir", data_dir],
+                "args": args,
             }
         });
         let caps = match caps {

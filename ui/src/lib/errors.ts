@@ -15,6 +15,11 @@ const byCode: Record<string, string> = {
   database_too_new: "Deze gegevens zijn gemaakt met een nieuwere versie van Buurtpunt. Installeer eerst de nieuwste versie.",
   likely_duplicate: "Deze bewoner staat er waarschijnlijk al in (zelfde naam en adres).",
   invalid_transition: "Deze stap kan niet vanuit de huidige status.",
+  already_volunteer: "Deze bewoner is al vrijwilliger.",
+  already_matched: "Deze vrijwilliger is al aan deze hulpvraag gekoppeld.",
+  not_available:
+    "Deze vrijwilliger kan nu niet gekoppeld worden (bijvoorbeeld pauze, afwezig, geen VOG of wil deze taak niet).",
+  request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",
   bad_backup: "Dit bestand is geen bruikbare back-up van dit buurtpunt.",
   crypto: "Versleutelen of ontsleutelen is mislukt. Er is niets gewijzigd.",
   database: "Opslaan in het gegevensbestand is mislukt. Er is niets gewijzigd. Probeer het opnieuw.",
@@ -51,6 +56,12 @@ export function fieldText(f: FieldError): string {
       return "Maak een keuze.";
     case "close_reason_required":
       return "Schrijf kort waarom de vraag wordt afgesloten.";
+    case "number":
+      return "Vul een getal in, zoals 4 of 2,5.";
+    case "duplicate":
+      return "Deze naam bestaat al.";
+    case "reason_required":
+      return "Schrijf kort waarom.";
     default:
       return "Dit klopt niet.";
   }

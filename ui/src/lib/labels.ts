@@ -2,13 +2,19 @@
 import { fromIso } from "./dates";
 export const dutchDate = fromIso;
 import type {
+  AbsenceKind,
   Channel,
   ContactPreference,
   LifeArea,
+  LoadLevel,
+  MatchStatus,
+  Mobility,
   NetworkRole,
   Scope,
   Status,
   Urgency,
+  VogState,
+  VolunteerStatus,
 } from "./api";
 
 export const statusLabel: Record<Status, string> = {
@@ -65,6 +71,82 @@ export const networkRoleLabel: Record<NetworkRole, string> = {
   friend: "Vriend(in)",
   other: "Anders",
 };
+
+export const volunteerStatusLabel: Record<VolunteerStatus, string> = {
+  applied: "Aanmelding",
+  active: "Actief",
+  paused: "Pauze",
+  stopped: "Gestopt",
+};
+
+export const mobilityLabel: Record<Mobility, string> = {
+  car: "Auto",
+  bike: "Fiets",
+  on_foot: "Lopend",
+};
+
+export const absenceKindLabel: Record<AbsenceKind, string> = {
+  holiday: "Vakantie",
+  illness: "Ziek",
+  other: "Anders",
+};
+
+export const vogStateLabel: Record<VogState, string> = {
+  missing: "Geen VOG",
+  valid: "VOG geldig",
+  expiring: "VOG verloopt binnenkort",
+  expired: "VOG verlopen",
+};
+
+export const matchStatusLabel: Record<MatchStatus, string> = {
+  proposed: "Voorgesteld",
+  agreed: "Akkoord",
+  active: "Bezig",
+  done: "Klaar",
+  cancelled: "Afgezegd",
+};
+
+/** Match moves the Rust side allows (mirror of `MatchStatus::can_become`). */
+export const matchMoves: Record<MatchStatus, MatchStatus[]> = {
+  proposed: ["agreed", "active", "cancelled"],
+  agreed: ["active", "done", "cancelled"],
+  active: ["done", "cancelled"],
+  done: [],
+  cancelled: [],
+};
+
+export const loadLevelLabel: Record<LoadLevel, string> = {
+  ok: "Ruimte genoeg",
+  near: "Bijna aan de grens",
+  at_limit: "Aan de grens",
+  over: "Over de grens",
+};
+
+export const dayLabels = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+export const dayShort = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+export const partLabels = ["ochtend", "middag", "avond"];
+
+/** The week-grid bit of a day (Monday = 0) and part (morning = 0). */
+export function slotBit(day: number, part: number): number {
+  return 2 ** (day * 3 + part);
+}
+
+/** "di-ochtend, do-middag" for a week-grid mask; empty for 0. */
+export function slotsText(mask: number): string {
+  const out: string[] = [];
+  for (let d = 0; d < 7; d++) {
+    for (let p = 0; p < 3; p++) {
+      if (Math.floor(mask / slotBit(d, p)) % 2 === 1) out.push(`${dayShort[d]}-${partLabels[p]}`);
+    }
+  }
+  return out.join(", ");
+}
+
+/** A number of hours in Dutch: "1,5 uur", "1 uur". */
+export function hoursText(h: number): string {
+  const n = Math.round(h * 100) / 100;
+  return `${String(n).replace(".", ",")} uur`;
+}
 
 /** Status moves the Rust side allows (mirror of `Status::can_become`). */
 export const statusMoves: Record<Status, Status[]> = {

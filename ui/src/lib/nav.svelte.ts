@@ -10,6 +10,9 @@ export type Route =
   | { screen: "resident"; id: number }
   | { screen: "resident-new" }
   | { screen: "resident-edit"; id: number }
+  | { screen: "volunteers" }
+  | { screen: "volunteer-new"; residentId: number }
+  | { screen: "volunteer-edit"; id: number }
   | { screen: "settings" };
 
 export const nav = $state<{ route: Route }>({ route: { screen: "today" } });

@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use contact_log::insert as log_event;
 pub use contact_log::{add_note, ContactEntry};
-pub(crate) use store::reindex_resident;
 pub use store::{change_status, create, get, list, update};
+pub(crate) use store::{reindex_resident, set_status, status_of};
 
 use crate::text_enum;
 use crate::validate::{self, Check, Rule, LONG, SHORT};
@@ -135,6 +136,51 @@ pub struct RequestInput {
     pub scope: Scope,
     #[serde(default)]
     pub scope_note: String,
+    /// Tasks asked for (skill ids), for matching.
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub skills: Vec<i64>,
+    /// A VOG is needed (work with a vulnerable person).
+    #[serde(default)]
+    pub needs_vog: bool,
+    /// Week-grid bits of when help is wanted; 0 = any time.
+    #[serde(default)]
+    pub wanted_slots: u32,
+    /// How many volunteers are needed (collective requests may need several).
+    #[serde(default = "one")]
+    #[ts(type = "number")]
+    pub volunteers_needed: i64,
+    /// Estimated hours, as typed ("2" or "1,5"), or empty.
+    #[serde(default)]
+    pub estimated_hours: String,
+}
+
+fn one() -> i64 {
+    1
+}
+
+impl Default for RequestInput {
+    fn default() -> Self {
+        RequestInput {
+            resident_id: 0,
+            received_on: String::new(),
+            channel: Channel::Phone,
+            ask: String::new(),
+            underlying_need: String::new(),
+            life_areas: Vec::new(),
+            own_strength: String::new(),
+            tried: String::new(),
+            urgency: Urgency::Normal,
+            due_on: String::new(),
+            scope: Scope::Individual,
+            scope_note: String::new(),
+            skills: Vec::new(),
+            needs_vog: false,
+            wanted_slots: 0,
+            volunteers_needed: 1,
+            estimated_hours: String::new(),
+        }
+    }
 }
 
 /// A request as shown on its own page.
@@ -164,6 +210,12 @@ pub struct HelpRequest {
     pub created_at: String,
     pub updated_at: String,
     pub contact_log: Vec<ContactEntry>,
+    pub skills: Vec<crate::skills::SkillRef>,
+    pub needs_vog: bool,
+    pub wanted_slots: u32,
+    #[ts(type = "number")]
+    pub volunteers_needed: i64,
+    pub estimated_hours: Option<f64>,
 }
 
 /// One row of a request list.
@@ -210,6 +262,7 @@ pub(crate) struct Clean {
     pub input: RequestInput,
     pub received_on: NaiveDate,
     pub due_on: Option<NaiveDate>,
+    pub estimated_hours: Option<f64>,
 }
 
 fn parse_date(c: &mut Check, field: &str, raw: &str, required: bool) -> Option<NaiveDate> {
@@ -247,12 +300,27 @@ impl RequestInput {
         }
         self.life_areas.sort();
         self.life_areas.dedup();
+        self.skills.sort_unstable();
+        self.skills.dedup();
+        c.rule(
+            "wantedSlots",
+            Rule::Choice,
+            self.wanted_slots & !crate::volunteers::WEEK_MASK != 0,
+        );
+        c.rule(
+            "volunteersNeeded",
+            Rule::Number,
+            !(1..=50).contains(&self.volunteers_needed),
+        );
+        let estimated_hours =
+            validate::number(&mut c, "estimatedHours", &self.estimated_hours, 0.25, 200.0);
         c.finish()?;
         let received_on = received_on.ok_or_else(|| crate::Error::Invalid(Vec::new()))?;
         Ok(Clean {
             input: self,
             received_on,
             due_on,
+            estimated_hours,
         })
     }
 }

@@ -37,15 +37,18 @@ pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<He
         ensure_resident(tx, i.resident_id)?;
         tx.execute(
             "INSERT INTO help_requests (resident_id, received_on, channel, ask, underlying_need, own_strength, tried,
-                 urgency, due_on, scope, scope_note, status, close_reason, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'new', '', ?12, ?12)",
+                 urgency, due_on, scope, scope_note, status, close_reason, created_at, updated_at,
+                 needs_vog, wanted_slots, volunteers_needed, estimated_hours)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'new', '', ?12, ?12, ?13, ?14, ?15, ?16)",
             params![
                 i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
-                i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now)
+                i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now), i.needs_vog, i.wanted_slots,
+                i.volunteers_needed, clean.estimated_hours
             ],
         )?;
         let id = tx.last_insert_rowid();
         set_life_areas(tx, id, &i.life_areas)?;
+        set_skills(tx, id, &i.skills)?;
         reindex(tx, id)?;
         Ok(id)
     })?;
@@ -64,17 +67,20 @@ pub fn update(
         ensure_resident(tx, i.resident_id)?;
         let n = tx.execute(
             "UPDATE help_requests SET resident_id = ?2, received_on = ?3, channel = ?4, ask = ?5, underlying_need = ?6,
-                 own_strength = ?7, tried = ?8, urgency = ?9, due_on = ?10, scope = ?11, scope_note = ?12, updated_at = ?13
+                 own_strength = ?7, tried = ?8, urgency = ?9, due_on = ?10, scope = ?11, scope_note = ?12, updated_at = ?13,
+                 needs_vog = ?14, wanted_slots = ?15, volunteers_needed = ?16, estimated_hours = ?17
              WHERE id = ?1",
             params![
                 id, i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
-                i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now)
+                i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now), i.needs_vog, i.wanted_slots,
+                i.volunteers_needed, clean.estimated_hours
             ],
         )?;
         if n == 0 {
             return Err(Error::NotFound { what: "request", id });
         }
         set_life_areas(tx, id, &i.life_areas)?;
+        set_skills(tx, id, &i.skills)?;
         reindex(tx, id)
     })?;
     get(db.conn(), id)
@@ -98,23 +104,52 @@ pub fn change_status(
     );
     c.max_len("closeReason", reason, SHORT);
     c.finish()?;
-    db.write(|tx| {
-        let from: Status = tx
-            .query_row("SELECT status FROM help_requests WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
-            .ok_or(Error::NotFound { what: "request", id })?;
-        if !from.can_become(to) {
-            return Err(Error::InvalidTransition { from: from.as_str().into(), to: to.as_str().into() });
-        }
-        let kept_reason = if to.is_closed() { reason } else { "" };
-        tx.execute(
-            "UPDATE help_requests SET status = ?2, close_reason = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, to, kept_reason, stamp(now)],
-        )?;
-        contact_log::insert(tx, id, now.date(), reason, Some(to), now)?;
-        Ok(())
-    })?;
+    db.write(|tx| set_status(tx, id, to, reason, now))?;
     get(db.conn(), id)
+}
+
+/// The status of a request, inside a transaction.
+pub(crate) fn status_of(tx: &Transaction<'_>, id: i64) -> Result<Status> {
+    tx.query_row(
+        "SELECT status FROM help_requests WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "request",
+        id,
+    })
+}
+
+/// The status change of [`change_status`] inside a caller's transaction
+/// (also used when a match moves the request along).
+pub(crate) fn set_status(
+    tx: &Transaction<'_>,
+    id: i64,
+    to: Status,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let from = status_of(tx, id)?;
+    if !from.can_become(to) {
+        return Err(Error::InvalidTransition {
+            from: from.as_str().into(),
+            to: to.as_str().into(),
+        });
+    }
+    let kept_reason = if to.is_closed() { reason } else { "" };
+    tx.execute(
+        "UPDATE help_requests SET status = ?2, close_reason = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, to, kept_reason, stamp(now)],
+    )?;
+    contact_log::insert(tx, id, now.date(), reason, Some(to), now)?;
+    reindex(tx, id)
+}
+
+fn set_skills(tx: &Transaction<'_>, id: i64, skills: &[i64]) -> Result<()> {
+    crate::skills::ensure_known(tx, "skills", skills)?;
+    crate::skills::relink(tx, crate::skills::Link::RequestSkills, id, skills)
 }
 
 fn set_life_areas(tx: &Transaction<'_>, id: i64, areas: &[LifeArea]) -> Result<()> {
@@ -177,7 +212,8 @@ fn life_areas(v: Option<String>) -> rusqlite::Result<Vec<LifeArea>> {
 const DETAIL: &str = "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on, h.channel,
         h.ask, h.underlying_need, h.own_strength, h.tried, h.urgency, h.due_on, h.scope, h.scope_note, h.status,
         h.close_reason, h.created_at, h.updated_at,
-        (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id)
+        (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id),
+        h.needs_vog, h.wanted_slots, h.volunteers_needed, h.estimated_hours
     FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1";
 
 fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
@@ -202,6 +238,11 @@ fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
         updated_at: r.get(17)?,
         life_areas: life_areas(r.get(18)?)?,
         contact_log: Vec::new(),
+        skills: Vec::new(),
+        needs_vog: r.get(19)?,
+        wanted_slots: r.get(20)?,
+        volunteers_needed: r.get(21)?,
+        estimated_hours: r.get(22)?,
     })
 }
 
@@ -214,6 +255,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
             id,
         })?;
     req.contact_log = contact_log::of(conn, id)?;
+    req.skills = crate::skills::linked(conn, crate::skills::Link::RequestSkills, id)?;
     Ok(req)
 }
 

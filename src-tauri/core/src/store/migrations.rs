@@ -8,6 +8,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/001_residents_requests.sql")),
     M::up(include_str!("sql/002_request_list_speed.sql")),
+    M::up(include_str!("sql/003_volunteers_matching.sql")),
 ];
 
 /// The schema version this build writes.

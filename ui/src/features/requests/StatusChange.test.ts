@@ -10,7 +10,7 @@ function request(status: HelpRequest["status"]): HelpRequest {
     id: 9, residentId: 1, residentName: "Anna Bakker", kern: "Lindeloo", receivedOn: "2026-11-20",
     channel: "phone", ask: "Boodschappen", underlyingNeed: "", lifeAreas: [], ownStrength: "", tried: "",
     urgency: "normal", dueOn: null, scope: "individual", scopeNote: "", status, closeReason: "",
-    createdAt: "", updatedAt: "", contactLog: [],
+    createdAt: "", updatedAt: "", contactLog: [], skills: [], needsVog: false, wantedSlots: 0, volunteersNeeded: 1, estimatedHours: null,
   };
 }
 

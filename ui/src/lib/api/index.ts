@@ -16,20 +16,56 @@ import type { ResidentSummary } from "./generated/ResidentSummary";
 import type { Settings } from "./generated/Settings";
 import type { Status } from "./generated/Status";
 import type { Today } from "./generated/Today";
+import type { Absence } from "./generated/Absence";
+import type { AbsenceInput } from "./generated/AbsenceInput";
+import type { Checkin } from "./generated/Checkin";
+import type { CheckinInput } from "./generated/CheckinInput";
+import type { HourEntry } from "./generated/HourEntry";
+import type { HourInput } from "./generated/HourInput";
+import type { HourQuery } from "./generated/HourQuery";
+import type { HourTotals } from "./generated/HourTotals";
+import type { Match } from "./generated/Match";
+import type { MatchInput } from "./generated/MatchInput";
+import type { MatchStatus } from "./generated/MatchStatus";
+import type { Skill } from "./generated/Skill";
+import type { SkillInput } from "./generated/SkillInput";
+import type { Suggestions } from "./generated/Suggestions";
+import type { Volunteer } from "./generated/Volunteer";
+import type { VolunteerInput } from "./generated/VolunteerInput";
+import type { VolunteerOverview } from "./generated/VolunteerOverview";
+import type { VolunteerQuery } from "./generated/VolunteerQuery";
+import type { VolunteerStatus } from "./generated/VolunteerStatus";
+import type { VolunteerSummary } from "./generated/VolunteerSummary";
 
+export type * from "./generated/Absence";
+export type * from "./generated/AbsenceInput";
+export type * from "./generated/AbsenceKind";
 export type * from "./generated/AppStatus";
 export type * from "./generated/BackupInfo";
 export type * from "./generated/Channel";
+export type * from "./generated/Checkin";
+export type * from "./generated/CheckinInput";
 export type * from "./generated/ContactEntry";
 export type * from "./generated/ContactPreference";
 export type * from "./generated/ErrorPayload";
 export type * from "./generated/FieldError";
 export type * from "./generated/HelpRequest";
+export type * from "./generated/HourEntry";
+export type * from "./generated/HourInput";
+export type * from "./generated/HourQuery";
+export type * from "./generated/HourTotals";
 export type * from "./generated/LifeArea";
+export type * from "./generated/Load";
+export type * from "./generated/LoadLevel";
+export type * from "./generated/Match";
+export type * from "./generated/MatchInput";
+export type * from "./generated/MatchStatus";
+export type * from "./generated/Mobility";
 export type * from "./generated/NetworkMember";
 export type * from "./generated/NetworkRole";
 export type * from "./generated/Page";
 export type * from "./generated/Phase";
+export type * from "./generated/Reason";
 export type * from "./generated/RequestInput";
 export type * from "./generated/RequestQuery";
 export type * from "./generated/RequestSummary";
@@ -40,9 +76,25 @@ export type * from "./generated/ResidentSummary";
 export type * from "./generated/Rule";
 export type * from "./generated/Scope";
 export type * from "./generated/Settings";
+export type * from "./generated/Skill";
+export type * from "./generated/SkillInput";
+export type * from "./generated/SkillRef";
 export type * from "./generated/Status";
+export type * from "./generated/StatusEntry";
+export type * from "./generated/Suggestion";
+export type * from "./generated/Suggestions";
 export type * from "./generated/Today";
+export type * from "./generated/Unavailable";
 export type * from "./generated/Urgency";
+export type * from "./generated/VogState";
+export type * from "./generated/Volunteer";
+export type * from "./generated/VolunteerAlert";
+export type * from "./generated/VolunteerHours";
+export type * from "./generated/VolunteerInput";
+export type * from "./generated/VolunteerOverview";
+export type * from "./generated/VolunteerQuery";
+export type * from "./generated/VolunteerStatus";
+export type * from "./generated/VolunteerSummary";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -125,4 +177,34 @@ export const api = {
   // settings
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
+  // skills (talents and tasks)
+  listSkills: () => call<Skill[]>("list_skills"),
+  createSkill: (input: SkillInput) => call<Skill>("create_skill", { input }),
+  updateSkill: (id: number, input: SkillInput) => call<Skill>("update_skill", { id, input }),
+  // volunteers
+  getVolunteer: (id: number) => call<Volunteer | null>("get_volunteer", { id }),
+  createVolunteer: (id: number, input: VolunteerInput, status: VolunteerStatus) =>
+    call<Volunteer>("create_volunteer", { id, input, status }),
+  updateVolunteer: (id: number, input: VolunteerInput) => call<Volunteer>("update_volunteer", { id, input }),
+  changeVolunteerStatus: (id: number, status: VolunteerStatus, onDate: string, reason: string) =>
+    call<Volunteer>("change_volunteer_status", { id, status, onDate, reason }),
+  listVolunteers: (query: VolunteerQuery) => call<Page<VolunteerSummary>>("list_volunteers", { query }),
+  volunteerOverview: () => call<VolunteerOverview>("volunteer_overview"),
+  addAbsence: (id: number, input: AbsenceInput) => call<Absence>("add_absence", { id, input }),
+  removeAbsence: (id: number, absenceId: number) => call<void>("remove_absence", { id, absenceId }),
+  addCheckin: (id: number, input: CheckinInput) => call<Checkin>("add_checkin", { id, input }),
+  volunteerMatches: (id: number) => call<Match[]>("volunteer_matches", { id }),
+  // matching and matches
+  suggestVolunteers: (requestId: number) => call<Suggestions>("suggest_volunteers", { requestId }),
+  createMatch: (input: MatchInput) => call<Match>("create_match", { input }),
+  changeMatchStatus: (id: number, status: MatchStatus, note: string) =>
+    call<Match>("change_match_status", { id, status, note }),
+  updateMatchAgreement: (id: number, agreement: string, plannedOn: string) =>
+    call<Match>("update_match_agreement", { id, agreement, plannedOn }),
+  requestMatches: (requestId: number) => call<Match[]>("request_matches", { requestId }),
+  // hours
+  logHours: (input: HourInput) => call<HourEntry>("log_hours", { input }),
+  removeHours: (id: number) => call<void>("remove_hours", { id }),
+  matchHours: (matchId: number) => call<HourEntry[]>("match_hours", { matchId }),
+  hourTotals: (query: HourQuery) => call<HourTotals>("hour_totals", { query }),
 };

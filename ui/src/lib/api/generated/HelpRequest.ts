@@ -3,10 +3,11 @@ import type { Channel } from "./Channel";
 import type { ContactEntry } from "./ContactEntry";
 import type { LifeArea } from "./LifeArea";
 import type { Scope } from "./Scope";
+import type { SkillRef } from "./SkillRef";
 import type { Status } from "./Status";
 import type { Urgency } from "./Urgency";
 
 /**
  * A request as shown on its own page.
  */
-export type HelpRequest = { id: number, residentId: number, residentName: string, kern: string, receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeAreas: Array<LifeArea>, ownStrength: string, tried: string, urgency: Urgency, dueOn: string | null, scope: Scope, scopeNote: string, status: Status, closeReason: string, createdAt: string, updatedAt: string, contactLog: Array<ContactEntry>, };
+export type HelpRequest = { id: number, residentId: number, residentName: string, kern: string, receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeAreas: Array<LifeArea>, ownStrength: string, tried: string, urgency: Urgency, dueOn: string | null, scope: Scope, scopeNote: string, status: Status, closeReason: string, createdAt: string, updatedAt: string, contactLog: Array<ContactEntry>, skills: Array<SkillRef>, needsVog: boolean, wantedSlots: number, volunteersNeeded: number, estimatedHours: number | null, };

@@ -15,4 +15,24 @@ receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeA
 /**
  * `YYYY-MM-DD` or empty.
  */
-dueOn: string, scope: Scope, scopeNote: string, };
+dueOn: string, scope: Scope, scopeNote: string, 
+/**
+ * Tasks asked for (skill ids), for matching.
+ */
+skills: number[], 
+/**
+ * A VOG is needed (work with a vulnerable person).
+ */
+needsVog: boolean, 
+/**
+ * Week-grid bits of when help is wanted; 0 = any time.
+ */
+wantedSlots: number, 
+/**
+ * How many volunteers are needed (collective requests may need several).
+ */
+volunteersNeeded: number, 
+/**
+ * Estimated hours, as typed ("2" or "1,5"), or empty.
+ */
+estimatedHours: string, };

@@ -8,4 +8,20 @@ autoLockMinutes: number,
 /**
  * The name of the help point, shown in the header.
  */
-helpPointName: string, };
+helpPointName: string, 
+/**
+ * Hours a week a volunteer gives when they set no limit of their own.
+ */
+defaultLimitHours: number, 
+/**
+ * Years a VOG stays valid for tasks with vulnerable people.
+ */
+vogValidYears: number, 
+/**
+ * Every this many weeks, ask each active volunteer how it goes (0 = never).
+ */
+checkinWeeks: number, 
+/**
+ * After this many weeks without being asked, a volunteer shows as "not asked lately".
+ */
+notAskedWeeks: number, };

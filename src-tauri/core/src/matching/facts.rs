@@ -1,0 +1,206 @@
+//! Loading the facts matching needs from the store: a handful of indexed
+//! queries, then [`super::rank`] in memory.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
+
+use super::{rank, Candidate, RequestFacts, Suggestions};
+use crate::settings::{self, Settings};
+use crate::validate::iso;
+use crate::volunteers::{
+    loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule, VolunteerStatus,
+};
+use crate::{Error, Result};
+
+fn day(v: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map_err(|e| Error::Migration(format!("stored date {v:?}: {e}")))
+}
+
+/// What request `id` needs from a volunteer.
+pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
+    let mut f = conn
+        .query_row(
+            "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.life_area_mask,
+                    h.needs_vog, h.wanted_slots, h.estimated_hours
+             FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
+            [id],
+            |r| {
+                Ok(RequestFacts {
+                    request_id: r.get(0)?,
+                    resident_id: r.get(1)?,
+                    resident_name: r.get(2)?,
+                    kern: r.get(3)?,
+                    life_area_mask: r.get(4)?,
+                    needs_vog: r.get(5)?,
+                    wanted_slots: r.get(6)?,
+                    estimated_hours: r.get(7)?,
+                    skills: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "request", id })?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name, s.needs_vog FROM request_skills l JOIN skills s ON s.id = l.skill_id
+         WHERE l.request_id = ?1 ORDER BY s.position, s.name",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        f.skills.push((r.get(0)?, r.get(1)?));
+        let vog: bool = r.get(2)?;
+        f.needs_vog |= vog;
+    }
+    Ok(f)
+}
+
+/// Volunteer ids linked to any of `skills` through `table`, with those skills.
+fn by_skill(conn: &Connection, table: &str, skills: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
+    let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
+    if skills.is_empty() {
+        return Ok(out);
+    }
+    let marks = vec!["?"; skills.len()].join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT volunteer_id, skill_id FROM {table} WHERE skill_id IN ({marks})"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(skills))?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().push(r.get(1)?);
+    }
+    Ok(out)
+}
+
+fn ids(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<HashSet<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(args, |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The candidates for `req`: every volunteer, or only `only`.
+fn candidates(
+    conn: &Connection,
+    req: &RequestFacts,
+    today: NaiveDate,
+    s: &Settings,
+    only: Option<i64>,
+) -> Result<Vec<Candidate>> {
+    let today_s = iso(today);
+    let rule = LoadRule {
+        default_limit_hours: f64::from(s.default_limit_hours),
+    };
+    let facts = loads(conn, today)?;
+    let skill_ids: Vec<i64> = req.skills.iter().map(|(id, _)| *id).collect();
+    let offers = by_skill(conn, "volunteer_skills", &skill_ids)?;
+    let refuses = by_skill(conn, "volunteer_refusals", &skill_ids)?;
+    let serves = ids(
+        conn,
+        "SELECT volunteer_id FROM volunteer_kernen WHERE kern = ?1",
+        [&req.kern],
+    )?;
+    let helped = ids(
+        conn,
+        "SELECT DISTINCT m.volunteer_id FROM help_requests h JOIN matches m ON m.request_id = h.id
+         WHERE h.resident_id = ?1 AND m.status IN ('agreed', 'active', 'done')",
+        [req.resident_id],
+    )?;
+    let linked = ids(
+        conn,
+        "SELECT volunteer_id FROM matches WHERE request_id = ?1 AND status <> 'cancelled'",
+        [req.request_id],
+    )?;
+    let mut absent: HashMap<i64, (String, AbsenceKind)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT volunteer_id, until_on, kind FROM volunteer_absences
+             WHERE until_on >= ?1 AND from_on <= ?1 ORDER BY until_on",
+        )?;
+        let mut rows = stmt.query([&today_s])?;
+        while let Some(r) = rows.next()? {
+            // Ordered by end date: the last one written wins, the longest absence.
+            absent.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+    }
+    let base = "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.availability,
+                v.mobility, v.area_mask, v.vog_on, v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on
+         FROM volunteers v JOIN residents r ON r.id = v.resident_id";
+    let sql = match only {
+        Some(_) => format!("{base} WHERE v.resident_id = ?1"),
+        None => base.to_owned(),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = match only {
+        Some(id) => stmt.query([id])?,
+        None => stmt.query([])?,
+    };
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let kern: String = r.get(2)?;
+        let status: VolunteerStatus = r.get(3)?;
+        let vog_on: Option<String> = r.get(7)?;
+        let vog = vog_on.as_deref().map(day).transpose()?;
+        let load = LoadFacts {
+            carer_hours: r.get(8)?,
+            limit_hours: r.get(9)?,
+            limit_matches: r.get(10)?,
+            ..facts.get(&id).copied().unwrap_or_default()
+        }
+        .load(rule);
+        out.push(Candidate {
+            id,
+            name: r.get(1)?,
+            status,
+            availability: r.get(4)?,
+            mobility: r.get(5)?,
+            area_mask: r.get(6)?,
+            skills: offers.get(&id).cloned().unwrap_or_default(),
+            refused: refuses.get(&id).cloned().unwrap_or_default(),
+            kernen: if serves.contains(&id) {
+                vec![req.kern.clone()]
+            } else {
+                Vec::new()
+            },
+            absent: absent.get(&id).cloned(),
+            vog: vog_state(vog, s.vog_valid_years, today),
+            vog_until: vog.map(|d| iso(vog_valid_until(d, s.vog_valid_years))),
+            load,
+            helped_before: helped.contains(&id),
+            last_asked_on: r.get(11)?,
+            already_matched: linked.contains(&id),
+            kern,
+        });
+    }
+    Ok(out)
+}
+
+/// The first day that no longer counts as "not asked for a long time".
+pub(crate) fn not_asked_since(s: &Settings, today: NaiveDate) -> String {
+    iso(today - Days::new(u64::from(s.not_asked_weeks) * 7))
+}
+
+/// Ranked suggestions for request `request_id` on `today`.
+pub fn suggest(conn: &Connection, request_id: i64, today: NaiveDate) -> Result<Suggestions> {
+    let s = settings::get(conn)?;
+    let req = request_facts(conn, request_id)?;
+    let all = candidates(conn, &req, today, &s, None)?;
+    Ok(rank(&req, &all, &not_asked_since(&s, today)))
+}
+
+/// One volunteer as a candidate for `req` (used when a match is made).
+pub fn candidate(
+    conn: &Connection,
+    req: &RequestFacts,
+    volunteer_id: i64,
+    today: NaiveDate,
+) -> Result<(Candidate, String)> {
+    let s = settings::get(conn)?;
+    let mut found = candidates(conn, req, today, &s, Some(volunteer_id))?;
+    let c = found.pop().ok_or(Error::NotFound {
+        what: "volunteer",
+        id: volunteer_id,
+    })?;
+    Ok((c, not_asked_since(&s, today)))
+}

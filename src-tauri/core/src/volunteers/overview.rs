@@ -1,0 +1,206 @@
+//! The "Vrijwilligers" overview: who is near or over their limit, who has not
+//! been asked for a long time, whose VOG runs out, whose check-in is due.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::store::{checkin_due, rule};
+use super::{vog_state, vog_valid_until, Load, LoadFacts, LoadLevel, VogState, VolunteerStatus};
+use crate::settings;
+use crate::validate::iso;
+use crate::{Error, Result};
+
+/// One volunteer in one of the overview's lists.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VolunteerAlert {
+    #[ts(type = "number")]
+    pub resident_id: i64,
+    pub name: String,
+    pub kern: String,
+    pub status: VolunteerStatus,
+    pub load: Load,
+    pub vog_state: VogState,
+    /// The date that matters in this list: last asked, VOG valid until, check-in due.
+    pub date: Option<String>,
+    /// The last check-in asked for support.
+    pub needs_support: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VolunteerOverview {
+    /// Near, at or over their limit (active volunteers).
+    pub near_limit: Vec<VolunteerAlert>,
+    /// Active and not asked for `not_asked_weeks` (or never).
+    pub not_asked: Vec<VolunteerAlert>,
+    /// VOG runs out within 60 days, or ran out (active or applying).
+    pub vog_expiring: Vec<VolunteerAlert>,
+    /// A wellbeing check-in is due, or the last one asked for support.
+    pub checkins_due: Vec<VolunteerAlert>,
+    #[ts(type = "number")]
+    pub active: i64,
+    #[ts(type = "number")]
+    pub applied: i64,
+    #[ts(type = "number")]
+    pub paused: i64,
+    #[ts(type = "number")]
+    pub stopped: i64,
+    pub not_asked_weeks: u32,
+}
+
+/// How many rows each list shows at most.
+pub const LIST_MAX: usize = 50;
+
+fn day(v: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map_err(|e| Error::Migration(format!("stored date {v:?}: {e}")))
+}
+
+struct Row {
+    id: i64,
+    name: String,
+    kern: String,
+    status: VolunteerStatus,
+    status_since: String,
+    vog_on: Option<String>,
+    last_asked_on: Option<String>,
+    carer_hours: f64,
+    limit_hours: Option<f64>,
+    limit_matches: Option<i64>,
+    last_checkin: Option<String>,
+    needs_support: bool,
+}
+
+pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview> {
+    let s = settings::get(conn)?;
+    let facts = super::loads(conn, today)?;
+    let rows: Vec<Row> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.status_since,
+                    v.vog_on, v.last_asked_on, v.carer_hours, v.limit_hours, v.limit_matches,
+                    c.on_date, ifnull(c.needs_support, 0)
+             FROM volunteers v JOIN residents r ON r.id = v.resident_id
+             LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
+                                             ORDER BY on_date DESC, id DESC LIMIT 1)
+             ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, v.resident_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Row {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kern: r.get(2)?,
+                status: r.get(3)?,
+                status_since: r.get(4)?,
+                vog_on: r.get(5)?,
+                last_asked_on: r.get(6)?,
+                carer_hours: r.get(7)?,
+                limit_hours: r.get(8)?,
+                limit_matches: r.get(9)?,
+                last_checkin: r.get(10)?,
+                needs_support: r.get(11)?,
+            })
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let not_asked_since = iso(today - Days::new(u64::from(s.not_asked_weeks) * 7));
+    let mut o = VolunteerOverview {
+        near_limit: Vec::new(),
+        not_asked: Vec::new(),
+        vog_expiring: Vec::new(),
+        checkins_due: Vec::new(),
+        active: 0,
+        applied: 0,
+        paused: 0,
+        stopped: 0,
+        not_asked_weeks: s.not_asked_weeks,
+    };
+    for row in rows {
+        match row.status {
+            VolunteerStatus::Active => o.active += 1,
+            VolunteerStatus::Applied => o.applied += 1,
+            VolunteerStatus::Paused => o.paused += 1,
+            VolunteerStatus::Stopped => o.stopped += 1,
+        }
+        let f = facts.get(&row.id).copied().unwrap_or_default();
+        let load = LoadFacts {
+            carer_hours: row.carer_hours,
+            limit_hours: row.limit_hours,
+            limit_matches: row.limit_matches,
+            ..f
+        }
+        .load(rule(&s));
+        let vog = row.vog_on.as_deref().map(day).transpose()?;
+        let vog_st = vog_state(vog, s.vog_valid_years, today);
+        let alert = |date: Option<String>| VolunteerAlert {
+            resident_id: row.id,
+            name: row.name.clone(),
+            kern: row.kern.clone(),
+            status: row.status,
+            load: load.clone(),
+            vog_state: vog_st,
+            date,
+            needs_support: row.needs_support,
+        };
+        let active = row.status == VolunteerStatus::Active;
+        if active && load.level != LoadLevel::Ok {
+            o.near_limit.push(alert(None));
+        }
+        if active
+            && row
+                .last_asked_on
+                .as_deref()
+                .is_none_or(|d| d < not_asked_since.as_str())
+        {
+            o.not_asked.push(alert(row.last_asked_on.clone()));
+        }
+        let in_service = matches!(
+            row.status,
+            VolunteerStatus::Active | VolunteerStatus::Applied
+        );
+        if in_service && matches!(vog_st, VogState::Expiring | VogState::Expired) {
+            let until = vog.map(|d| iso(vog_valid_until(d, s.vog_valid_years)));
+            o.vog_expiring.push(alert(until));
+        }
+        let due = checkin_due(
+            row.status,
+            &row.status_since,
+            row.last_checkin.as_deref(),
+            s.checkin_weeks,
+        )?;
+        if due.is_some_and(|d| d <= today) || (active && row.needs_support) {
+            o.checkins_due.push(alert(due.map(iso)));
+        }
+    }
+    // Heaviest load first; longest not asked first; soonest VOG end first.
+    o.near_limit.sort_by(|a, b| {
+        b.load
+            .level
+            .cmp(&a.load.level)
+            .then(b.load.week_load.total_cmp(&a.load.week_load))
+            .then(a.name.cmp(&b.name))
+    });
+    o.not_asked
+        .sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+    o.vog_expiring
+        .sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+    o.checkins_due.sort_by(|a, b| {
+        b.needs_support
+            .cmp(&a.needs_support)
+            .then(a.date.cmp(&b.date))
+            .then(a.name.cmp(&b.name))
+    });
+    for list in [
+        &mut o.near_limit,
+        &mut o.not_asked,
+        &mut o.vog_expiring,
+        &mut o.checkins_due,
+    ] {
+        list.truncate(LIST_MAX);
+    }
+    Ok(o)
+}

@@ -1,0 +1,490 @@
+//! SQL of the `volunteers` table and its link tables (skills, refusals, tags,
+//! kernen) and the status log.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
+
+use super::{
+    absences, checkins, load_of, vog_state, vog_valid_until, Clean, LoadRule, Mobility,
+    StatusEntry, Volunteer, VolunteerInput, VolunteerQuery, VolunteerStatus, VolunteerSummary,
+};
+use crate::requests::LifeArea;
+use crate::settings::{self, Settings};
+use crate::skills::{self, Link};
+use crate::validate::{self, iso, Check, Rule, SHORT};
+use crate::{paging, search, Db, Error, Page, Result};
+
+fn stamp(now: NaiveDateTime) -> String {
+    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+pub(crate) fn rule(s: &Settings) -> LoadRule {
+    LoadRule {
+        default_limit_hours: f64::from(s.default_limit_hours),
+    }
+}
+
+fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::NotFound {
+            what: "resident",
+            id,
+        })
+    }
+}
+
+pub(crate) fn ensure_volunteer(conn: &Connection, id: i64) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::NotFound {
+            what: "volunteer",
+            id,
+        })
+    }
+}
+
+/// Write the link tables of a profile and recompute its life-area mask.
+fn write_links(tx: &Transaction<'_>, id: i64, clean: &Clean) -> Result<()> {
+    let i = &clean.input;
+    skills::ensure_known(tx, "skills", &i.skills)?;
+    skills::ensure_known(tx, "refused", &i.refused)?;
+    skills::relink(tx, Link::VolunteerSkills, id, &i.skills)?;
+    skills::relink(tx, Link::VolunteerRefusals, id, &i.refused)?;
+    tx.execute("DELETE FROM volunteer_tags WHERE volunteer_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO volunteer_tags (volunteer_id, tag) VALUES (?1, ?2)",
+    )?;
+    for t in &i.tags {
+        stmt.execute(params![id, t])?;
+    }
+    tx.execute("DELETE FROM volunteer_kernen WHERE volunteer_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO volunteer_kernen (volunteer_id, kern) VALUES (?1, ?2)",
+    )?;
+    for k in &i.kernen {
+        stmt.execute(params![id, k])?;
+    }
+    refresh_area_mask(tx, id)
+}
+
+fn refresh_area_mask(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let areas: Vec<Option<LifeArea>> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT s.life_area FROM volunteer_skills l JOIN skills s ON s.id = l.skill_id
+             WHERE l.volunteer_id = ?1",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mask = LifeArea::mask(&areas.into_iter().flatten().collect::<Vec<_>>());
+    tx.execute(
+        "UPDATE volunteers SET area_mask = ?2 WHERE resident_id = ?1",
+        params![id, mask],
+    )?;
+    Ok(())
+}
+
+/// A skill's life area changed: the masks of everyone with that skill follow.
+pub(crate) fn refresh_area_masks_for_skill(tx: &Transaction<'_>, skill_id: i64) -> Result<()> {
+    let ids: Vec<i64> = {
+        let mut stmt =
+            tx.prepare_cached("SELECT volunteer_id FROM volunteer_skills WHERE skill_id = ?1")?;
+        let rows = stmt.query_map([skill_id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for id in ids {
+        refresh_area_mask(tx, id)?;
+    }
+    Ok(())
+}
+
+/// Give a resident a volunteer profile. The status starts as `status`
+/// (usually "aanmelding"), logged with today's date.
+pub fn create(
+    db: &mut Db,
+    resident_id: i64,
+    input: VolunteerInput,
+    status: VolunteerStatus,
+    now: NaiveDateTime,
+) -> Result<Volunteer> {
+    let clean = input.validate(now.date())?;
+    db.write(|tx| insert(tx, resident_id, &clean, status, now))?;
+    get(db.conn(), resident_id, now.date())
+}
+
+/// The insert of [`create`], inside a caller's transaction (also used by the import).
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    resident_id: i64,
+    clean: &Clean,
+    status: VolunteerStatus,
+    now: NaiveDateTime,
+) -> Result<()> {
+    ensure_resident(tx, resident_id)?;
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
+        [resident_id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(Error::AlreadyVolunteer { id: resident_id });
+    }
+    let i = &clean.input;
+    tx.execute(
+        "INSERT INTO volunteers (resident_id, status, status_since, status_reason, availability, mobility,
+             limit_hours, limit_matches, is_carer, carer_hours, vog_on, consent_on, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        params![
+            resident_id, status, iso(now.date()), i.availability, clean.mobility, clean.limit_hours,
+            clean.limit_matches, i.is_carer, clean.carer_hours, clean.vog_on.map(iso),
+            clean.consent_on.map(iso), i.notes, stamp(now)
+        ],
+    )?;
+    write_links(tx, resident_id, clean)?;
+    log_status(tx, resident_id, now.date(), status, "", now)
+}
+
+/// Change the profile (not the status: see [`change_status`]).
+pub fn update(
+    db: &mut Db,
+    resident_id: i64,
+    input: VolunteerInput,
+    now: NaiveDateTime,
+) -> Result<Volunteer> {
+    let clean = input.validate(now.date())?;
+    db.write(|tx| {
+        let i = &clean.input;
+        let n = tx.execute(
+            "UPDATE volunteers SET availability = ?2, mobility = ?3, limit_hours = ?4, limit_matches = ?5,
+                 is_carer = ?6, carer_hours = ?7, vog_on = ?8, consent_on = ?9, notes = ?10, updated_at = ?11
+             WHERE resident_id = ?1",
+            params![
+                resident_id, i.availability, clean.mobility, clean.limit_hours, clean.limit_matches,
+                i.is_carer, clean.carer_hours, clean.vog_on.map(iso), clean.consent_on.map(iso), i.notes,
+                stamp(now)
+            ],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound { what: "volunteer", id: resident_id });
+        }
+        write_links(tx, resident_id, &clean)
+    })?;
+    get(db.conn(), resident_id, now.date())
+}
+
+fn log_status(
+    tx: &Transaction<'_>,
+    id: i64,
+    on: NaiveDate,
+    status: VolunteerStatus,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO volunteer_status_log (volunteer_id, on_date, status, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, iso(on), status, reason, stamp(now)],
+    )?;
+    Ok(())
+}
+
+/// Move a volunteer to another status on a date, with a reason (needed for
+/// pause and stop). Logged in the status history.
+pub fn change_status(
+    db: &mut Db,
+    resident_id: i64,
+    to: VolunteerStatus,
+    on_date: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<Volunteer> {
+    let reason = reason.trim();
+    let mut c = Check::new();
+    let on = validate::date(&mut c, "onDate", on_date, true);
+    c.rule(
+        "reason",
+        Rule::ReasonRequired,
+        matches!(to, VolunteerStatus::Paused | VolunteerStatus::Stopped) && reason.is_empty(),
+    );
+    c.max_len("reason", reason, SHORT);
+    c.finish()?;
+    let on = on.ok_or_else(|| Error::Invalid(Vec::new()))?;
+    db.write(|tx| {
+        let from: VolunteerStatus = tx
+            .query_row(
+                "SELECT status FROM volunteers WHERE resident_id = ?1",
+                [resident_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "volunteer", id: resident_id })?;
+        if !from.can_become(to) {
+            return Err(Error::InvalidTransition {
+                from: from.as_str().into(),
+                to: to.as_str().into(),
+            });
+        }
+        tx.execute(
+            "UPDATE volunteers SET status = ?2, status_since = ?3, status_reason = ?4, updated_at = ?5
+             WHERE resident_id = ?1",
+            params![resident_id, to, iso(on), reason, stamp(now)],
+        )?;
+        log_status(tx, resident_id, on, to, reason, now)
+    })?;
+    get(db.conn(), resident_id, now.date())
+}
+
+fn strings(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn status_log(conn: &Connection, id: i64) -> Result<Vec<StatusEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT on_date, status, reason FROM volunteer_status_log WHERE volunteer_id = ?1
+         ORDER BY on_date DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(StatusEntry {
+            on_date: r.get(0)?,
+            status: r.get(1)?,
+            reason: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn parse_day(v: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map_err(|e| Error::Migration(format!("stored date {v:?}: {e}")))
+}
+
+/// When the next check-in is due: `weeks` after the last one, or after the
+/// volunteer became active. `None` for inactive volunteers or when off.
+pub(crate) fn checkin_due(
+    status: VolunteerStatus,
+    status_since: &str,
+    last_checkin: Option<&str>,
+    weeks: u32,
+) -> Result<Option<NaiveDate>> {
+    if status != VolunteerStatus::Active || weeks == 0 {
+        return Ok(None);
+    }
+    let base = parse_day(last_checkin.unwrap_or(status_since))?;
+    Ok(Some(base + Days::new(u64::from(weeks) * 7)))
+}
+
+pub fn get(conn: &Connection, resident_id: i64, today: NaiveDate) -> Result<Volunteer> {
+    let s = settings::get(conn)?;
+    let row = conn
+        .query_row(
+            "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, r.phone, v.status, v.status_since,
+                    v.status_reason, v.availability, v.mobility, v.limit_hours, v.limit_matches, v.is_carer,
+                    v.carer_hours, v.vog_on, v.consent_on, v.notes, v.created_at, v.updated_at, v.last_asked_on
+             FROM volunteers v JOIN residents r ON r.id = v.resident_id WHERE v.resident_id = ?1",
+            [resident_id],
+            |r| {
+                let vog_on: Option<String> = r.get(13)?;
+                let mobility: i64 = r.get(8)?;
+                Ok(Volunteer {
+                    resident_id: r.get(0)?,
+                    name: r.get(1)?,
+                    kern: r.get(2)?,
+                    phone: r.get(3)?,
+                    status: r.get(4)?,
+                    status_since: r.get(5)?,
+                    status_reason: r.get(6)?,
+                    availability: r.get(7)?,
+                    mobility: Mobility::from_mask(mobility),
+                    limit_hours: r.get(9)?,
+                    limit_matches: r.get(10)?,
+                    is_carer: r.get(11)?,
+                    carer_hours: r.get(12)?,
+                    vog_on,
+                    vog_valid_until: None,
+                    vog_state: super::VogState::Missing,
+                    consent_on: r.get(14)?,
+                    notes: r.get(15)?,
+                    created_at: r.get(16)?,
+                    updated_at: r.get(17)?,
+                    skills: Vec::new(),
+                    refused: Vec::new(),
+                    tags: Vec::new(),
+                    kernen: Vec::new(),
+                    load: super::LoadFacts::default().load(rule(&s)),
+                    absences: Vec::new(),
+                    absent_now: None,
+                    status_log: Vec::new(),
+                    checkins: Vec::new(),
+                    checkin_due_on: None,
+                    last_asked_on: r.get(18)?,
+                })
+            },
+        )
+        .optional()?;
+    let mut v = row.ok_or(Error::NotFound {
+        what: "volunteer",
+        id: resident_id,
+    })?;
+    let vog = v.vog_on.as_deref().map(parse_day).transpose()?;
+    v.vog_state = vog_state(vog, s.vog_valid_years, today);
+    v.vog_valid_until = vog.map(|d| iso(vog_valid_until(d, s.vog_valid_years)));
+    v.skills = skills::linked(conn, Link::VolunteerSkills, resident_id)?;
+    v.refused = skills::linked(conn, Link::VolunteerRefusals, resident_id)?;
+    v.tags = strings(
+        conn,
+        "SELECT tag FROM volunteer_tags WHERE volunteer_id = ?1 ORDER BY tag COLLATE NOCASE",
+        resident_id,
+    )?;
+    v.kernen = strings(
+        conn,
+        "SELECT kern FROM volunteer_kernen WHERE volunteer_id = ?1 ORDER BY kern",
+        resident_id,
+    )?;
+    v.load = load_of(conn, resident_id, today, rule(&s))?;
+    v.absences = absences::of(conn, resident_id)?;
+    v.absent_now = absences::covering(&v.absences, today).cloned();
+    v.status_log = status_log(conn, resident_id)?;
+    v.checkins = checkins::of(conn, resident_id)?;
+    let last_checkin = v.checkins.first().map(|c| c.on_date.clone());
+    v.checkin_due_on = checkin_due(
+        v.status,
+        &v.status_since,
+        last_checkin.as_deref(),
+        s.checkin_weeks,
+    )?
+    .map(iso);
+    Ok(v)
+}
+
+/// The volunteer profile of a resident, or `None` when they have none.
+pub fn find(conn: &Connection, resident_id: i64, today: NaiveDate) -> Result<Option<Volunteer>> {
+    if is_volunteer(conn, resident_id)? {
+        get(conn, resident_id, today).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Whether a resident has a volunteer profile (for the person's page).
+pub fn is_volunteer(conn: &Connection, resident_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
+        [resident_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The volunteers list: filtered, paged, by name.
+pub fn list(
+    conn: &Connection,
+    q: &VolunteerQuery,
+    today: NaiveDate,
+) -> Result<Page<VolunteerSummary>> {
+    let s = settings::get(conn)?;
+    let (page, size, offset) = paging(q.page, q.page_size);
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(fts) = search::fts_query(&q.text) {
+        clauses.push(
+            "v.resident_id IN (SELECT rowid FROM resident_search WHERE resident_search MATCH ?)",
+        );
+        values.push(Value::Text(fts));
+    }
+    if let Some(st) = q.status {
+        clauses.push("v.status = ?");
+        values.push(Value::Text(st.as_str().into()));
+    }
+    if let Some(skill) = q.skill_id {
+        clauses.push(
+            "v.resident_id IN (SELECT volunteer_id FROM volunteer_skills WHERE skill_id = ?)",
+        );
+        values.push(Value::Integer(skill));
+    }
+    if !q.kern.is_empty() {
+        clauses.push(
+            "(r.kern = ? OR v.resident_id IN (SELECT volunteer_id FROM volunteer_kernen WHERE kern = ?))",
+        );
+        values.push(Value::Text(q.kern.clone()));
+        values.push(Value::Text(q.kern.clone()));
+    }
+    let filter = if clauses.is_empty() {
+        "1".to_owned()
+    } else {
+        clauses.join(" AND ")
+    };
+    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM volunteers v JOIN residents r ON r.id = v.resident_id WHERE {filter}"
+        ))?
+        .query_row(&*args, |r| r.get(0))?;
+    let mut paged = args.clone();
+    paged.push(&size);
+    paged.push(&offset);
+    type Row = (
+        i64,
+        String,
+        String,
+        VolunteerStatus,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.vog_on, v.last_asked_on
+             FROM volunteers v JOIN residents r ON r.id = v.resident_id WHERE {filter}
+             ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, v.resident_id
+             LIMIT ? OFFSET ?"
+        ))?;
+        let rows = stmt.query_map(&*paged, |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut items = Vec::with_capacity(rows.len());
+    for (id, name, kern, status, vog_on, last_asked_on) in rows {
+        let vog = vog_on.as_deref().map(parse_day).transpose()?;
+        items.push(VolunteerSummary {
+            resident_id: id,
+            name,
+            kern,
+            status,
+            skills: skills::linked(conn, Link::VolunteerSkills, id)?
+                .into_iter()
+                .map(|s| s.name)
+                .collect(),
+            load: load_of(conn, id, today, rule(&s))?,
+            vog_state: vog_state(vog, s.vog_valid_years, today),
+            last_asked_on,
+        });
+    }
+    Ok(Page {
+        items,
+        total,
+        page,
+        page_size: size,
+    })
+}
