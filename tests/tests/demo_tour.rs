@@ -51,14 +51,22 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
     assert_eq!(app.texts(".log-entry").await?.len(), before + 1);
 
     // Closing needs a reason; without one the app says so in Dutch.
-    app.select("#status-select", "done").await?;
+    app.select("#status-select", "close").await?;
     app.click("#status-apply").await?;
-    app.wait_text("#status-reason-error", "waarom").await?;
+    app.wait_text("#close-kind-error", "Kies waarom").await?;
+    app.click("#close-kind-need_met").await?;
     app.fill("#status-reason", "Vervoer geregeld met de buurman.")
         .await?;
+    app.fill(
+        "#status-outcome",
+        "Mevrouw komt weer op tijd bij het ziekenhuis.",
+    )
+    .await?;
     app.click("#status-apply").await?;
     app.wait_text("#request-status", "Afgerond").await?;
-    app.wait_text(".log-entry", "Status: Afgerond").await?;
+    app.wait_text("#request-detail", "Status: Afgerond").await?;
+    app.wait_text("#request-detail", "Resultaat: Mevrouw komt weer op tijd")
+        .await?;
 
     // The resident's page lists the request.
     app.click("#request-detail .title-row button.secondary:nth-of-type(2)")

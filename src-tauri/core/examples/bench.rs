@@ -6,6 +6,15 @@
 
 use std::time::Instant;
 
+#[path = "bench_parts/handover.rs"]
+mod handover;
+#[path = "bench_parts/import.rs"]
+mod import;
+#[path = "bench_parts/social_map.rs"]
+mod social_map;
+#[path = "bench_parts/volunteers.rs"]
+mod volunteers;
+
 use buurtpunt_core::requests::{
     self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Urgency,
 };
@@ -86,8 +95,14 @@ fn print(name: &str, ms: f64) {
 fn main() -> Result<()> {
     let n_residents = arg("--residents", 20_000);
     let n_requests = arg("--requests", 100_000);
-    let dir = tempfile::tempdir()?;
-    let vault = Vault::new(dir.path());
+    // `--keep DIR`: build the data set in DIR (which must not hold one yet)
+    // and leave it there, for profiling; otherwise a temporary folder.
+    let temp = tempfile::tempdir()?;
+    let kept = std::env::args()
+        .skip_while(|a| a != "--keep")
+        .nth(1)
+        .map(std::path::PathBuf::from);
+    let vault = Vault::new(kept.as_deref().unwrap_or(temp.path()));
     let today =
         NaiveDate::from_ymd_opt(2026, 11, 22).ok_or(buurtpunt_core::Error::Invalid(vec![]))?;
     let now = NaiveDateTime::new(today, chrono::NaiveTime::MIN);
@@ -179,6 +194,21 @@ fn main() -> Result<()> {
         .map(drop)
     })?;
     print("create_request", ms);
+
+    volunteers::run(
+        &mut db,
+        today,
+        now,
+        volunteers::Sizes {
+            volunteers: arg("--volunteers", 3_000),
+            hours: arg("--hours", 500_000),
+            residents: n_residents,
+        },
+    )?;
+
+    import::run(now)?;
+    handover::run()?;
+    social_map::run(&mut db, now)?;
     Ok(())
 }
 

@@ -53,6 +53,9 @@ pub enum Error {
     /// A hard rule (status, absence, refused task, VOG) stops this match.
     #[error("volunteer {id} cannot be matched now")]
     NotAvailable { id: i64 },
+    /// No valid consent of the resident covers this recipient: nothing is shared.
+    #[error("no valid consent of resident {resident_id} for this recipient")]
+    NoConsent { resident_id: i64 },
     /// The request is closed: reopen it first.
     #[error("request {id} is closed")]
     RequestClosed { id: i64 },
@@ -62,9 +65,38 @@ pub enum Error {
     /// The chosen file is not a Buurtpunt backup made with this key.
     #[error("not a usable backup: {0}")]
     BadBackup(String),
+    /// The chosen file is not a spreadsheet Buurtpunt can read (binary,
+    /// damaged, another format, or far too wide).
+    #[error("not a readable spreadsheet: {0}")]
+    ImportUnreadable(String),
+    /// The spreadsheet has no rows with data under its column names.
+    #[error("the spreadsheet has no rows with data")]
+    ImportEmpty,
+    /// The first row holds data, not column names.
+    #[error("the first row holds data, not column names")]
+    ImportNoHeader,
+    /// More rows than one import takes.
+    #[error("the spreadsheet has {found} rows; at most {max} can be imported at once")]
+    ImportTooManyRows { found: u32, max: u32 },
+    /// The file is larger than an import reads.
+    #[error("the file is larger than {max_mb} MB")]
+    ImportFileTooLarge { max_mb: u32 },
+    /// The check found rows with problems (or the columns are not chosen
+    /// well): nothing was imported.
+    #[error("{rows} rows have problems; nothing was imported")]
+    ImportNotReady { rows: u32 },
+    /// The chosen file is not an HSDS social map (JSON or a ZIP of CSV files).
+    #[error("not a readable HSDS file: {0}")]
+    HsdsUnreadable(String),
+    /// The HSDS file holds no organisations.
+    #[error("the HSDS file holds no organisations")]
+    HsdsEmpty,
     /// Encryption or key derivation failed (not a wrong passphrase).
     #[error("crypto failure: {0}")]
     Crypto(String),
+    /// A handover file (PDF, JSON or CSV) could not be written.
+    #[error("the handover file could not be made: {0}")]
+    Handover(String),
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
     #[error(transparent)]
@@ -96,8 +128,18 @@ impl Error {
             Error::AlreadyMatched => "already_matched",
             Error::NotAvailable { .. } => "not_available",
             Error::RequestClosed { .. } => "request_closed",
+            Error::NoConsent { .. } => "no_consent",
             Error::BadBackup(_) => "bad_backup",
+            Error::ImportUnreadable(_) => "import_unreadable",
+            Error::ImportEmpty => "import_empty",
+            Error::ImportNoHeader => "import_no_header",
+            Error::ImportTooManyRows { .. } => "import_too_many_rows",
+            Error::ImportFileTooLarge { .. } => "import_file_too_large",
+            Error::ImportNotReady { .. } => "import_not_ready",
+            Error::HsdsUnreadable(_) => "hsds_unreadable",
+            Error::HsdsEmpty => "hsds_empty",
             Error::Crypto(_) => "crypto",
+            Error::Handover(_) => "handover_failed",
             Error::Sql(_) => "database",
             Error::Io(_) => "io",
             Error::Migration(_) => "migration",

@@ -4,17 +4,25 @@
 //! plus the `store` (open, unlock, migrations, backups). Nothing here knows
 //! about Tauri: the app crate calls in with plain values and `now`.
 
+pub mod consents;
+pub mod contact_persons;
 pub mod demo;
 pub mod error;
+pub mod followup;
+pub mod handover;
 pub mod hours;
+pub mod import;
 pub mod matches;
 pub mod matching;
+pub mod professional;
+pub mod referrals;
 pub mod requests;
 pub mod residents;
 pub mod search;
 pub mod session;
 pub mod settings;
 pub mod skills;
+pub mod social_map;
 pub mod store;
 pub mod today;
 pub mod validate;

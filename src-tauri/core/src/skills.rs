@@ -174,10 +174,12 @@ pub(crate) fn linked(conn: &Connection, table: Link, owner: i64) -> Result<Vec<S
 
 /// Replace the skills linked to `owner` through `table`.
 pub(crate) fn relink(tx: &Transaction<'_>, table: Link, owner: i64, ids: &[i64]) -> Result<()> {
-    tx.execute(
-        &format!("DELETE FROM {} WHERE {} = ?1", table.table(), table.owner()),
-        [owner],
-    )?;
+    tx.prepare_cached(&format!(
+        "DELETE FROM {} WHERE {} = ?1",
+        table.table(),
+        table.owner()
+    ))?
+    .execute([owner])?;
     let mut stmt = tx.prepare_cached(&format!(
         "INSERT OR IGNORE INTO {} ({}, skill_id) VALUES (?1, ?2)",
         table.table(),

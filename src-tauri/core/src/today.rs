@@ -6,6 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::requests::{self, RequestSummary};
+use crate::settings;
+use crate::validate::iso;
+use crate::volunteers::{checkin_due, VolunteerStatus};
 use crate::Result;
 
 /// How many rows each block shows at most (the list screen has the rest).
@@ -32,6 +35,27 @@ pub struct Today {
     pub due_soon: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub due_soon_total: i64,
+    /// Active volunteers to ask how it goes: their check-in is due, or the
+    /// last one asked for support (those first).
+    pub checkins_due: Vec<CheckinReminder>,
+    #[ts(type = "number")]
+    pub checkins_due_total: i64,
+}
+
+/// A volunteer whose wellbeing check-in is due.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CheckinReminder {
+    #[ts(type = "number")]
+    pub resident_id: i64,
+    pub name: String,
+    pub kern: String,
+    /// When the check-in was due; `None` when it is not due yet but the last
+    /// check-in asked for support.
+    pub due_on: Option<String>,
+    /// The last check-in asked for support.
+    pub needs_support: bool,
 }
 
 const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
@@ -57,6 +81,48 @@ fn block(
     Ok((items, total))
 }
 
+/// Active volunteers whose check-in is due on `date` (same rule as the
+/// volunteers overview), needing support first, then the longest overdue.
+/// One pass over the active volunteers with their last check-in; no load sums.
+fn checkins_due(conn: &Connection, date: NaiveDate) -> Result<(Vec<CheckinReminder>, i64)> {
+    let weeks = settings::get(conn)?.checkin_weeks;
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status_since,
+                c.on_date, ifnull(c.needs_support, 0)
+         FROM volunteers v JOIN residents r ON r.id = v.resident_id
+         LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
+                                         ORDER BY on_date DESC, id DESC LIMIT 1)
+         WHERE v.status = 'active'",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let since: String = r.get(3)?;
+        let last: Option<String> = r.get(4)?;
+        let needs_support: bool = r.get(5)?;
+        let due = checkin_due(VolunteerStatus::Active, &since, last.as_deref(), weeks)?
+            .filter(|d| *d <= date);
+        if due.is_some() || needs_support {
+            out.push(CheckinReminder {
+                resident_id: r.get(0)?,
+                name: r.get(1)?,
+                kern: r.get(2)?,
+                due_on: due.map(iso),
+                needs_support,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.needs_support
+            .cmp(&a.needs_support)
+            .then(a.due_on.cmp(&b.due_on))
+            .then(a.name.cmp(&b.name))
+    });
+    let total = out.len() as i64;
+    out.truncate(BLOCK as usize);
+    Ok((out, total))
+}
+
 pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
     let d = date.format("%Y-%m-%d").to_string();
     let soon = (date + chrono::Days::new(7)).format("%Y-%m-%d").to_string();
@@ -79,6 +145,7 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
         "h.due_on, h.id",
         &[&d, &soon],
     )?;
+    let (checkins_due, checkins_due_total) = checkins_due(conn, date)?;
     Ok(Today {
         date: d,
         new_requests,
@@ -89,5 +156,7 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
         overdue_total,
         due_soon,
         due_soon_total,
+        checkins_due,
+        checkins_due_total,
     })
 }

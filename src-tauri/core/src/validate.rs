@@ -36,6 +36,8 @@ pub enum Rule {
     Duplicate,
     /// A reason is needed (e.g. to go over a volunteer's limit).
     ReasonRequired,
+    /// Not a web address (www.voorbeeld.nl).
+    Url,
 }
 
 /// Collects field errors; `finish()` turns them into `Error::Invalid`.

@@ -4,7 +4,9 @@ use buurtpunt_core::requests::{
     self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
 };
 use buurtpunt_core::residents::{self, NetworkMember, NetworkRole, ResidentInput, ResidentQuery};
+use buurtpunt_core::settings;
 use buurtpunt_core::validate::Rule;
+use buurtpunt_core::volunteers::{self, CheckinInput, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{today, Db, Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -378,6 +380,85 @@ fn today_shows_new_urgent_and_overdue_requests() -> Result<()> {
         t.due_soon.iter().map(|x| x.id).collect::<Vec<_>>(),
         vec![soon.id]
     );
+    Ok(())
+}
+
+fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("valid date")
+}
+
+#[test]
+fn today_reminds_to_ask_volunteers_how_it_goes_support_first() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mut s = settings::get(db.conn())?;
+    s.checkin_weeks = 6;
+    settings::update(&mut db, &s)?;
+    let mut volunteer = |first: &str, status: VolunteerStatus, since: NaiveDateTime| {
+        let r = residents::create(&mut db, person(first, "Veenstra"), false, now())?;
+        volunteers::create(&mut db, r.id, VolunteerInput::default(), status, since)?;
+        Ok::<_, Error>(r.id)
+    };
+    // Active since September: six weeks have long passed.
+    let due = volunteer("Hinke", VolunteerStatus::Active, at(2026, 9, 1))?;
+    // Active since last week: not due yet.
+    let fresh = volunteer("Jelle", VolunteerStatus::Active, at(2026, 11, 15))?;
+    // Not active: never reminded.
+    volunteer("Sietske", VolunteerStatus::Applied, at(2026, 1, 5))?;
+    volunteer("Wiebe", VolunteerStatus::Paused, at(2026, 1, 5))?;
+    let t = today::today(db.conn(), now().date())?;
+    assert_eq!(t.checkins_due_total, 1);
+    assert_eq!(t.checkins_due[0].resident_id, due);
+    assert_eq!(t.checkins_due[0].due_on.as_deref(), Some("2026-10-13"));
+    assert!(!t.checkins_due[0].needs_support);
+
+    // A fresh check-in that asks for support keeps the volunteer on the list, first.
+    volunteers::add_checkin(
+        &mut db,
+        fresh,
+        &CheckinInput {
+            on_date: "2026-11-21".into(),
+            how_it_goes: "Zwaar: mijn moeder is ziek.".into(),
+            needs_support: true,
+            ..Default::default()
+        },
+        now(),
+    )?;
+    let t = today::today(db.conn(), now().date())?;
+    let ids: Vec<_> = t.checkins_due.iter().map(|c| c.resident_id).collect();
+    assert_eq!(ids, vec![fresh, due]);
+    assert_eq!(t.checkins_due[0].due_on, None);
+    assert!(t.checkins_due[0].needs_support);
+
+    // A check-in today clears the reminder; 0 weeks turns the reminders off.
+    volunteers::add_checkin(
+        &mut db,
+        due,
+        &CheckinInput {
+            on_date: "2026-11-22".into(),
+            how_it_goes: "Gaat prima.".into(),
+            ..Default::default()
+        },
+        now(),
+    )?;
+    let t = today::today(db.conn(), now().date())?;
+    assert_eq!(t.checkins_due_total, 1);
+    s.checkin_weeks = 0;
+    settings::update(&mut db, &s)?;
+    volunteers::add_checkin(
+        &mut db,
+        fresh,
+        &CheckinInput {
+            on_date: "2026-11-22".into(),
+            how_it_goes: "Beter, er is hulp gevonden.".into(),
+            ..Default::default()
+        },
+        now(),
+    )?;
+    let t = today::today(db.conn(), now().date())?;
+    assert_eq!(t.checkins_due_total, 0);
+    assert!(t.checkins_due.is_empty());
     Ok(())
 }
 

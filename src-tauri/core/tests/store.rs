@@ -2,12 +2,14 @@
 
 use std::fs;
 
+use buurtpunt_core::matches;
 use buurtpunt_core::requests::{
     self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
 };
 use buurtpunt_core::residents::{self, ResidentInput};
 use buurtpunt_core::session::{Phase, Session};
 use buurtpunt_core::store::KdfParams;
+use buurtpunt_core::volunteers::{self, LoadLevel, VogState};
 use buurtpunt_core::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -273,7 +275,43 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
         );
     }
     let people = residents::list(s.db()?.conn(), &Default::default())?;
-    assert_eq!(people.total, 40);
+    assert_eq!(
+        people.total, 58,
+        "40 residents and 18 volunteers who only help"
+    );
+
+    // About twenty volunteers with varied loads: some near the limit, one
+    // over it, one paused, one with an expired VOG, one heavy carer.
+    let day = now().date();
+    let o = volunteers::overview(s.db()?.conn(), day)?;
+    assert_eq!(o.active + o.applied + o.paused + o.stopped, 20);
+    assert_eq!((o.paused, o.stopped, o.applied), (1, 1, 1));
+    let levels: Vec<LoadLevel> = o.near_limit.iter().map(|a| a.load.level).collect();
+    assert!(levels.contains(&LoadLevel::Over), "levels: {levels:?}");
+    assert!(levels.contains(&LoadLevel::Near), "levels: {levels:?}");
+    assert!(o.near_limit.iter().any(|a| a.load.heavy_carer));
+    assert!(o
+        .vog_expiring
+        .iter()
+        .any(|a| a.vog_state == VogState::Expired));
+    assert!(o.checkins_due.iter().any(|a| a.needs_support));
+    let list = volunteers::list(s.db()?.conn(), &Default::default(), day)?;
+    assert_eq!(list.total, 20);
+    // Matched demo requests have a volunteer linked.
+    let matched = requests::list(
+        s.db()?.conn(),
+        &RequestQuery {
+            status: Some(Status::Matched),
+            ..Default::default()
+        },
+    )?;
+    for r in &matched.items {
+        assert!(
+            !matches::for_request(s.db()?.conn(), r.id)?.is_empty(),
+            "matched demo request {} has no match",
+            r.id
+        );
+    }
     s.lock();
     assert_eq!(s.status().phase, Phase::Welcome);
     Ok(())

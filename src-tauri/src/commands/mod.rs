@@ -2,13 +2,19 @@
 //! makes one call into `buurtpunt-core`.
 
 pub mod backups;
+pub mod consents;
+pub mod contact_persons;
+pub mod followup;
 pub mod hours;
+pub mod import;
 pub mod matches;
 pub mod matching;
+pub mod referrals;
 pub mod requests;
 pub mod residents;
 pub mod session;
 pub mod settings;
 pub mod skills;
+pub mod social_map;
 pub mod today;
 pub mod volunteers;

@@ -70,3 +70,12 @@ pub async fn add_contact_note(
         now(),
     )?)
 }
+
+#[tauri::command]
+pub async fn close_request(
+    state: State<'_, AppState>,
+    id: i64,
+    input: buurtpunt_core::requests::CloseInput,
+) -> ApiResult<HelpRequest> {
+    Ok(requests::close(state.session()?.db()?, id, &input, now())?)
+}

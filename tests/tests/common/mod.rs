@@ -160,12 +160,12 @@ impl App {
     }
 
     pub async fn wait_css(&self, css: &str) -> TestResult<Element> {
-        Ok(self
-            .client
+        self.client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(css))
-            .await?)
+            .await
+            .map_err(|e| format!("waiting for {css}: {e}").into())
     }
 
     pub async fn click(&self, css: &str) -> TestResult {

@@ -19,13 +19,31 @@ const byCode: Record<string, string> = {
   already_matched: "Deze vrijwilliger is al aan deze hulpvraag gekoppeld.",
   not_available:
     "Deze vrijwilliger kan nu niet gekoppeld worden (bijvoorbeeld pauze, afwezig, geen VOG of wil deze taak niet).",
+  no_consent:
+    "Er is geen geldige toestemming van de bewoner om gegevens met deze ontvanger te delen. Leg eerst de toestemming vast. Alleen bij acuut gevaar mag het zonder, met een reden.",
+  handover_failed: "Het overdrachtsbestand kon niet gemaakt worden. Er is niets opgeslagen of gedeeld.",
   request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",
   bad_backup: "Dit bestand is geen bruikbare back-up van dit buurtpunt.",
+  hsds_unreadable:
+    "Dit bestand is geen sociale kaart die Buurtpunt kan lezen. Kies een HSDS-bestand: JSON, of een ZIP met CSV-bestanden. Er is niets ingelezen.",
+  hsds_empty: "In dit bestand staan geen organisaties. Er is niets ingelezen.",
   crypto: "Versleutelen of ontsleutelen is mislukt. Er is niets gewijzigd.",
   database: "Opslaan in het gegevensbestand is mislukt. Er is niets gewijzigd. Probeer het opnieuw.",
   io: "Het bestand kon niet gelezen of geschreven worden. Kies een andere plek of probeer het opnieuw.",
   migration: "Het bijwerken van het gegevensbestand is mislukt. Er is een back-up van vóór de update.",
   stored_data: "Opgeslagen gegevens zijn niet leesbaar.",
+  import_unreadable:
+    "Buurtpunt kan dit bestand niet lezen. Kies een spreadsheet: een Excel-bestand (.xlsx) of een CSV-bestand (.csv).",
+  import_empty:
+    "Er staan geen mensen in dit bestand. De eerste rij moet de namen van de kolommen hebben, en de rijen daaronder de mensen.",
+  import_no_header:
+    "De eerste rij van dit bestand heeft geen kolomnamen. Zet bovenaan een rij met namen, zoals Voornaam, Achternaam en Postcode. Sla het bestand op en kies het opnieuw.",
+  // 20.000 = MAX_ROWS in src-tauri/core/src/import/mod.rs
+  import_too_many_rows:
+    "Dit bestand heeft meer dan 20.000 rijen. Buurtpunt leest hoogstens 20.000 rijen tegelijk. Verdeel de rijen over een paar kleinere bestanden.",
+  import_file_too_large:
+    "Dit bestand is te groot (meer dan 50 MB). Verdeel de rijen over een paar kleinere bestanden.",
+  import_not_ready: "Er is niets geïmporteerd: in sommige rijen klopt iets niet. Kijk bij de controle.",
   internal: "Er ging iets mis in Buurtpunt. Probeer het opnieuw.",
 };
 
@@ -62,6 +80,8 @@ export function fieldText(f: FieldError): string {
       return "Deze naam bestaat al.";
     case "reason_required":
       return "Schrijf kort waarom.";
+    case "url":
+      return "Vul een webadres in zoals www.voorbeeld.nl.";
     default:
       return "Dit klopt niet.";
   }

@@ -4,6 +4,13 @@ export const dutchDate = fromIso;
 import type {
   AbsenceKind,
   Channel,
+  CloseKind,
+  ConsentHow,
+  DataCategory,
+  GivenBy,
+  Party,
+  ProfessionalFlag,
+  ReferralStatus,
   ContactPreference,
   LifeArea,
   LoadLevel,
@@ -147,6 +154,57 @@ export function hoursText(h: number): string {
   const n = Math.round(h * 100) / 100;
   return `${String(n).replace(".", ",")} uur`;
 }
+
+export const professionalFlagLabel: Record<ProfessionalFlag, string> = {
+  personal_care: "Persoonlijke verzorging",
+  debts: "Schulden of geldzorgen",
+  crisis: "Crisis",
+  domestic_violence: "Huiselijk geweld",
+  medical: "Medische vraag",
+};
+
+export const closeKindLabel: Record<CloseKind, string> = {
+  need_met: "De vraag is beantwoord",
+  referred: "Doorverwezen naar een professional",
+  no_capacity: "Geen vrijwilliger of ruimte",
+  no_longer_needed: "Niet meer nodig",
+  declined: "De bewoner wilde het niet",
+  other: "Anders",
+};
+
+export const partyLabel: Record<Party, string> = {
+  resident: "De bewoner",
+  network: "Familie of buren",
+  volunteer: "Een vrijwilliger",
+  professional: "Een professional",
+  help_point: "Het buurtpunt",
+};
+
+export const referralStatusLabel: Record<ReferralStatus, string> = {
+  concept: "Concept",
+  sent: "Verstuurd",
+  received: "Ontvangen",
+  answered: "Beantwoord",
+  closed: "Afgerond",
+};
+
+export const givenByLabel: Record<GivenBy, string> = {
+  resident: "De bewoner zelf",
+  representative: "Een vertegenwoordiger",
+};
+
+export const consentHowLabel: Record<ConsentHow, string> = {
+  oral: "Mondeling",
+  written: "Schriftelijk",
+};
+
+export const dataCategoryLabel: Record<DataCategory, string> = {
+  identity: "Naam en geboortedatum",
+  contact: "Adres en contactgegevens",
+  question: "De hulpvraag en de vraag achter de vraag",
+  network: "Eigen kracht, netwerk en mantelzorg",
+  help_so_far: "Wat al gedaan of geprobeerd is",
+};
 
 /** Status moves the Rust side allows (mirror of `Status::can_become`). */
 export const statusMoves: Record<Status, Status[]> = {

@@ -1,10 +1,11 @@
+import type { Channel } from "./api";
 // Which screen is shown while the help point is open. One tiny store, no router.
 
 export type Route =
   | { screen: "today" }
   | { screen: "requests" }
   | { screen: "request"; id: number }
-  | { screen: "request-new"; residentId?: number }
+  | { screen: "request-new"; residentId?: number; channel?: Channel }
   | { screen: "request-edit"; id: number }
   | { screen: "residents" }
   | { screen: "resident"; id: number }
@@ -13,6 +14,11 @@ export type Route =
   | { screen: "volunteers" }
   | { screen: "volunteer-new"; residentId: number }
   | { screen: "volunteer-edit"; id: number }
+  | { screen: "import" }
+  | { screen: "social-map"; needsCheck?: boolean }
+  | { screen: "organisation"; id: number }
+  | { screen: "organisation-new" }
+  | { screen: "organisation-edit"; id: number }
   | { screen: "settings" };
 
 export const nav = $state<{ route: Route }>({ route: { screen: "today" } });

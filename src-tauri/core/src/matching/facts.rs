@@ -6,12 +6,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Days, NaiveDate};
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
-use super::{rank, Candidate, RequestFacts, Suggestions};
+use super::{rank, Candidate, Reason, RequestFacts, Suggestions};
 use crate::settings::{self, Settings};
 use crate::validate::iso;
-use crate::volunteers::{
-    loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule, VolunteerStatus,
-};
+use crate::volunteers::{loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule};
 use crate::{Error, Result};
 
 fn day(v: &str) -> Result<NaiveDate> {
@@ -123,9 +121,16 @@ fn candidates(
             absent.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
     }
-    let base = "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.availability,
-                v.mobility, v.area_mask, v.vog_on, v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on
-         FROM volunteers v JOIN residents r ON r.id = v.resident_id";
+    // One lean scan of the volunteers; the residents table is only touched
+    // through an index for "same kern", and for the names of one candidate.
+    let same_kern = ids(
+        conn,
+        "SELECT id FROM residents WHERE kern = ?1 AND id IN (SELECT resident_id FROM volunteers)",
+        [&req.kern],
+    )?;
+    let base = "SELECT v.resident_id, v.status, v.availability, v.mobility, v.area_mask, v.vog_on,
+                v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on
+         FROM volunteers v";
     let sql = match only {
         Some(_) => format!("{base} WHERE v.resident_id = ?1"),
         None => base.to_owned(),
@@ -138,24 +143,28 @@ fn candidates(
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let kern: String = r.get(2)?;
-        let status: VolunteerStatus = r.get(3)?;
-        let vog_on: Option<String> = r.get(7)?;
+        let vog_on: Option<String> = r.get(5)?;
         let vog = vog_on.as_deref().map(day).transpose()?;
         let load = LoadFacts {
-            carer_hours: r.get(8)?,
-            limit_hours: r.get(9)?,
-            limit_matches: r.get(10)?,
+            carer_hours: r.get(6)?,
+            limit_hours: r.get(7)?,
+            limit_matches: r.get(8)?,
             ..facts.get(&id).copied().unwrap_or_default()
         }
         .load(rule);
         out.push(Candidate {
             id,
-            name: r.get(1)?,
-            status,
-            availability: r.get(4)?,
-            mobility: r.get(5)?,
-            area_mask: r.get(6)?,
+            // Filled in for the volunteers shown, after ranking.
+            name: String::new(),
+            kern: if same_kern.contains(&id) {
+                req.kern.clone()
+            } else {
+                String::new()
+            },
+            status: r.get(1)?,
+            availability: r.get(2)?,
+            mobility: r.get(3)?,
+            area_mask: r.get(4)?,
             skills: offers.get(&id).cloned().unwrap_or_default(),
             refused: refuses.get(&id).cloned().unwrap_or_default(),
             kernen: if serves.contains(&id) {
@@ -168,9 +177,8 @@ fn candidates(
             vog_until: vog.map(|d| iso(vog_valid_until(d, s.vog_valid_years))),
             load,
             helped_before: helped.contains(&id),
-            last_asked_on: r.get(11)?,
+            last_asked_on: r.get(9)?,
             already_matched: linked.contains(&id),
-            kern,
         });
     }
     Ok(out)
@@ -186,7 +194,31 @@ pub fn suggest(conn: &Connection, request_id: i64, today: NaiveDate) -> Result<S
     let s = settings::get(conn)?;
     let req = request_facts(conn, request_id)?;
     let all = candidates(conn, &req, today, &s, None)?;
-    Ok(rank(&req, &all, &not_asked_since(&s, today)))
+    let mut ranked = rank(&req, &all, &not_asked_since(&s, today));
+    name_shown(conn, &mut ranked)?;
+    Ok(ranked)
+}
+
+/// Names and kernen of the volunteers a screen shows (at most a few dozen).
+fn name_shown(conn: &Connection, s: &mut Suggestions) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT first_name || ' ' || last_name, kern FROM residents WHERE id = ?1",
+    )?;
+    let mut lookup = |id: i64| -> Result<(String, String)> {
+        Ok(stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    };
+    for x in &mut s.suggestions {
+        (x.name, x.kern) = lookup(x.volunteer_id)?;
+        for w in &mut x.warnings {
+            if let Reason::OtherKern { kern } = w {
+                kern.clone_from(&x.kern);
+            }
+        }
+    }
+    for x in &mut s.unavailable {
+        (x.name, x.kern) = lookup(x.volunteer_id)?;
+    }
+    Ok(())
 }
 
 /// One volunteer as a candidate for `req` (used when a match is made).
@@ -198,9 +230,14 @@ pub fn candidate(
 ) -> Result<(Candidate, String)> {
     let s = settings::get(conn)?;
     let mut found = candidates(conn, req, today, &s, Some(volunteer_id))?;
-    let c = found.pop().ok_or(Error::NotFound {
+    let mut c = found.pop().ok_or(Error::NotFound {
         what: "volunteer",
         id: volunteer_id,
     })?;
+    (c.name, c.kern) = conn.query_row(
+        "SELECT first_name || ' ' || last_name, kern FROM residents WHERE id = ?1",
+        [volunteer_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok((c, not_asked_since(&s, today)))
 }

@@ -60,17 +60,7 @@ pub(crate) fn insert(
     status: Option<Status>,
     now: NaiveDateTime,
 ) -> Result<i64> {
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM help_requests WHERE id = ?1)",
-        [request_id],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(Error::NotFound {
-            what: "request",
-            id: request_id,
-        });
-    }
+    crate::store::require(tx, crate::store::Table::Requests, request_id)?;
     tx.execute(
         "INSERT INTO contact_log (request_id, on_date, note, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![request_id, on.format("%Y-%m-%d").to_string(), note, status, now.format("%Y-%m-%dT%H:%M:%S").to_string()],

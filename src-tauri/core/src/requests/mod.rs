@@ -10,9 +10,10 @@ use ts_rs::TS;
 
 pub(crate) use contact_log::insert as log_event;
 pub use contact_log::{add_note, ContactEntry};
-pub use store::{change_status, create, get, list, update};
+pub use store::{advice, change_status, close, create, get, list, update};
 pub(crate) use store::{reindex_resident, set_status, status_of};
 
+use crate::professional::ProfessionalFlag;
 use crate::text_enum;
 use crate::validate::{self, Check, Rule, LONG, SHORT};
 
@@ -77,6 +78,44 @@ text_enum! {
         Street => "street",
         Village => "village",
     }
+}
+
+text_enum! {
+    /// Why a request was closed: need met, referred, no capacity, no longer
+    /// needed, declined by the resident, other (with text).
+    pub enum CloseKind {
+        NeedMet => "need_met",
+        Referred => "referred",
+        NoCapacity => "no_capacity",
+        NoLongerNeeded => "no_longer_needed",
+        Declined => "declined",
+        Other => "other",
+    }
+}
+
+impl CloseKind {
+    /// The closed status this reason leads to.
+    pub fn status(self) -> Status {
+        match self {
+            CloseKind::NeedMet => Status::Done,
+            CloseKind::Referred => Status::Referred,
+            _ => Status::Lapsed,
+        }
+    }
+}
+
+/// What the "Afsluiten" form sends.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CloseInput {
+    pub kind: CloseKind,
+    /// Needed for "other"; a short explanation otherwise.
+    #[serde(default)]
+    pub note: String,
+    /// What came of it: the result for the resident.
+    #[serde(default)]
+    pub outcome: String,
 }
 
 text_enum! {
@@ -153,6 +192,15 @@ pub struct RequestInput {
     /// Estimated hours, as typed ("2" or "1,5"), or empty.
     #[serde(default)]
     pub estimated_hours: String,
+    /// Goal for the short term.
+    #[serde(default)]
+    pub goal_short: String,
+    /// Goal for the long term.
+    #[serde(default)]
+    pub goal_long: String,
+    /// Signs of professional work (personal care, debts, ...).
+    #[serde(default)]
+    pub flags: Vec<ProfessionalFlag>,
 }
 
 fn one() -> i64 {
@@ -179,6 +227,9 @@ impl Default for RequestInput {
             wanted_slots: 0,
             volunteers_needed: 1,
             estimated_hours: String::new(),
+            goal_short: String::new(),
+            goal_long: String::new(),
+            flags: Vec::new(),
         }
     }
 }
@@ -216,6 +267,11 @@ pub struct HelpRequest {
     #[ts(type = "number")]
     pub volunteers_needed: i64,
     pub estimated_hours: Option<f64>,
+    pub goal_short: String,
+    pub goal_long: String,
+    pub outcome: String,
+    pub close_kind: Option<CloseKind>,
+    pub flags: Vec<ProfessionalFlag>,
 }
 
 /// One row of a request list.
@@ -288,6 +344,8 @@ impl RequestInput {
             ("underlyingNeed", &self.underlying_need),
             ("ownStrength", &self.own_strength),
             ("tried", &self.tried),
+            ("goalShort", &self.goal_short),
+            ("goalLong", &self.goal_long),
         ] {
             c.max_len(field, value, LONG);
         }
@@ -302,6 +360,8 @@ impl RequestInput {
         self.life_areas.dedup();
         self.skills.sort_unstable();
         self.skills.dedup();
+        self.flags.sort();
+        self.flags.dedup();
         c.rule(
             "wantedSlots",
             Rule::Choice,

@@ -5,8 +5,12 @@ use rusqlite::types::{ToSql, Value};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::contact_log;
-use super::{HelpRequest, LifeArea, RequestInput, RequestQuery, RequestSummary, Status};
-use crate::validate::{Check, Rule, SHORT};
+use super::{
+    CloseInput, CloseKind, HelpRequest, LifeArea, RequestInput, RequestQuery, RequestSummary,
+    Status,
+};
+use crate::professional::ProfessionalFlag;
+use crate::validate::{Check, Rule, LONG, SHORT};
 use crate::{paging, search, Db, Error, Page, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -14,12 +18,7 @@ fn stamp(now: NaiveDateTime) -> String {
 }
 
 fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?;
-    if exists {
+    if crate::store::exists(tx, crate::store::Table::Residents, id)? {
         Ok(())
     } else {
         Err(Error::Invalid(vec![crate::validate::FieldError {
@@ -38,12 +37,12 @@ pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<He
         tx.execute(
             "INSERT INTO help_requests (resident_id, received_on, channel, ask, underlying_need, own_strength, tried,
                  urgency, due_on, scope, scope_note, status, close_reason, created_at, updated_at,
-                 needs_vog, wanted_slots, volunteers_needed, estimated_hours)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'new', '', ?12, ?12, ?13, ?14, ?15, ?16)",
+                 needs_vog, wanted_slots, volunteers_needed, estimated_hours, goal_short, goal_long, flags)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'new', '', ?12, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
             params![
                 i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
                 i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now), i.needs_vog, i.wanted_slots,
-                i.volunteers_needed, clean.estimated_hours
+                i.volunteers_needed, clean.estimated_hours, i.goal_short, i.goal_long, flag_mask(&i.flags)
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -68,12 +67,13 @@ pub fn update(
         let n = tx.execute(
             "UPDATE help_requests SET resident_id = ?2, received_on = ?3, channel = ?4, ask = ?5, underlying_need = ?6,
                  own_strength = ?7, tried = ?8, urgency = ?9, due_on = ?10, scope = ?11, scope_note = ?12, updated_at = ?13,
-                 needs_vog = ?14, wanted_slots = ?15, volunteers_needed = ?16, estimated_hours = ?17
+                 needs_vog = ?14, wanted_slots = ?15, volunteers_needed = ?16, estimated_hours = ?17,
+                 goal_short = ?18, goal_long = ?19, flags = ?20
              WHERE id = ?1",
             params![
                 id, i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
                 i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now), i.needs_vog, i.wanted_slots,
-                i.volunteers_needed, clean.estimated_hours
+                i.volunteers_needed, clean.estimated_hours, i.goal_short, i.goal_long, flag_mask(&i.flags)
             ],
         )?;
         if n == 0 {
@@ -106,6 +106,71 @@ pub fn change_status(
     c.finish()?;
     db.write(|tx| set_status(tx, id, to, reason, now))?;
     get(db.conn(), id)
+}
+
+/// Close a request with a typed reason and its outcome. The status follows
+/// the reason (need met → afgerond, referred → doorverwezen, else vervallen).
+pub fn close(db: &mut Db, id: i64, input: &CloseInput, now: NaiveDateTime) -> Result<HelpRequest> {
+    let note = input.note.trim();
+    let outcome = input.outcome.trim();
+    let mut c = Check::new();
+    c.rule(
+        "note",
+        Rule::CloseReasonRequired,
+        input.kind == CloseKind::Other && note.is_empty(),
+    );
+    c.max_len("note", note, SHORT)
+        .max_len("outcome", outcome, LONG);
+    c.finish()?;
+    let to = input.kind.status();
+    db.write(|tx| {
+        let text = if note.is_empty() {
+            close_label(input.kind)
+        } else {
+            note
+        };
+        set_status(tx, id, to, text, now)?;
+        tx.execute(
+            "UPDATE help_requests SET close_kind = ?2, outcome = ?3 WHERE id = ?1",
+            params![id, input.kind, outcome],
+        )?;
+        if !outcome.is_empty() {
+            contact_log::insert(
+                tx,
+                id,
+                now.date(),
+                &format!("Resultaat: {outcome}"),
+                None,
+                now,
+            )?;
+        }
+        reindex(tx, id)
+    })?;
+    get(db.conn(), id)
+}
+
+/// The reason in words, kept as the close reason when no note was given.
+fn close_label(kind: CloseKind) -> &'static str {
+    match kind {
+        CloseKind::NeedMet => "De vraag is beantwoord.",
+        CloseKind::Referred => "Doorverwezen naar een professional.",
+        CloseKind::NoCapacity => "Geen vrijwilliger of ruimte beschikbaar.",
+        CloseKind::NoLongerNeeded => "Niet meer nodig.",
+        CloseKind::Declined => "De bewoner wilde het niet.",
+        CloseKind::Other => "Anders.",
+    }
+}
+
+fn flag_mask(flags: &[ProfessionalFlag]) -> i64 {
+    flags.iter().fold(0, |m, f| m | (1 << *f as i64))
+}
+
+fn flags_of(mask: i64) -> Vec<ProfessionalFlag> {
+    ProfessionalFlag::ALL
+        .iter()
+        .copied()
+        .filter(|f| mask & (1 << *f as i64) != 0)
+        .collect()
 }
 
 /// The status of a request, inside a transaction.
@@ -213,7 +278,8 @@ const DETAIL: &str = "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_
         h.ask, h.underlying_need, h.own_strength, h.tried, h.urgency, h.due_on, h.scope, h.scope_note, h.status,
         h.close_reason, h.created_at, h.updated_at,
         (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id),
-        h.needs_vog, h.wanted_slots, h.volunteers_needed, h.estimated_hours
+        h.needs_vog, h.wanted_slots, h.volunteers_needed, h.estimated_hours, h.goal_short, h.goal_long,
+        h.outcome, h.close_kind, h.flags
     FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1";
 
 fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
@@ -243,6 +309,11 @@ fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
         wanted_slots: r.get(20)?,
         volunteers_needed: r.get(21)?,
         estimated_hours: r.get(22)?,
+        goal_short: r.get(23)?,
+        goal_long: r.get(24)?,
+        outcome: r.get(25)?,
+        close_kind: r.get(26)?,
+        flags: flags_of(r.get(27)?),
     })
 }
 
@@ -342,4 +413,14 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
         page,
         page_size: size,
     })
+}
+
+/// Whether a request looks like professional work: its flags, and words in
+/// what was asked and the question behind it.
+pub fn advice(conn: &Connection, id: i64) -> Result<crate::professional::Advice> {
+    let r = get(conn, id)?;
+    Ok(crate::professional::advise(
+        &r.flags,
+        &[&r.ask, &r.underlying_need, &r.tried],
+    ))
 }

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 pub use network::{NetworkMember, NetworkRole};
 pub use store::{create, get, kernen, list, update};
+pub(crate) use store::{insert_unindexed, reindex_from};
 
 use crate::text_enum;
 use crate::validate::{self, Check, Rule, LONG, SHORT};

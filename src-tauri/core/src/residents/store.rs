@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row, Transaction};
 
-use super::{network, Resident, ResidentInput, ResidentQuery, ResidentSummary};
+use super::{network, Clean, Resident, ResidentInput, ResidentQuery, ResidentSummary};
 use crate::{paging, search, Db, Error, Page, Result};
 
 const COLUMNS: &str =
@@ -31,24 +31,43 @@ pub fn create(
                 return Err(Error::LikelyDuplicate { ids });
             }
         }
-        let i = &clean.input;
-        tx.execute(
-            &format!(
-                "INSERT INTO residents ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-                COLUMNS
-            ),
-            params![
-                i.first_name, i.last_name, i.street, i.house_number, i.postcode, i.kern, i.phone, i.email,
-                clean.preference, i.contact_time, clean.birth_date, i.notes, i.proxy_name, i.proxy_relation,
-                i.proxy_phone, i.proxy_email, stamp(now)
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        network::replace(tx, id, &i.network)?;
-        reindex(tx, id)?;
-        Ok(id)
+        insert(tx, &clean, now)
     })?;
     get(db.conn(), id)
+}
+
+/// The insert of [`create`], inside a caller's transaction: the row, its
+/// network and its search entry. Validation and the duplicate check are the
+/// caller's; returns the new id.
+pub(crate) fn insert(tx: &Transaction<'_>, clean: &Clean, now: NaiveDateTime) -> Result<i64> {
+    let id = insert_unindexed(tx, clean, now)?;
+    reindex(tx, id)?;
+    Ok(id)
+}
+
+/// [`insert`] without the search entry, for a bulk insert (the import) that
+/// indexes all its rows at the end with [`reindex_from`]: FTS5 writes its
+/// pending rows to disk at every statement savepoint, so indexing row by row
+/// inside a long transaction makes one index segment per row.
+pub(crate) fn insert_unindexed(
+    tx: &Transaction<'_>,
+    clean: &Clean,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let i = &clean.input;
+    tx.prepare_cached(&format!(
+        "INSERT INTO residents ({COLUMNS}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)"
+    ))?
+    .execute(params![
+        i.first_name, i.last_name, i.street, i.house_number, i.postcode, i.kern, i.phone, i.email,
+        clean.preference, i.contact_time, clean.birth_date, i.notes, i.proxy_name, i.proxy_relation,
+        i.proxy_phone, i.proxy_email, stamp(now)
+    ])?;
+    let id = tx.last_insert_rowid();
+    if !i.network.is_empty() {
+        network::replace(tx, id, &i.network)?;
+    }
+    Ok(id)
 }
 
 pub fn update(db: &mut Db, id: i64, input: ResidentInput, now: NaiveDateTime) -> Result<Resident> {
@@ -139,17 +158,30 @@ pub fn get(conn: &Connection, id: i64) -> Result<Resident> {
 
 /// Rewrite the search row of one resident (name, address, contacts, network).
 fn reindex(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.execute("DELETE FROM resident_search WHERE rowid = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO resident_search (rowid, body)
-         SELECT id, replace(replace(first_name || ' ' || last_name || ' ' || street || ' ' || house_number || ' ' || postcode
-                || ' ' || kern || ' ' || phone || ' ' || email || ' ' || proxy_name || ' '
-                || ifnull((SELECT group_concat(name, ' ') FROM resident_network WHERE resident_id = residents.id), ''), 'Ĳ', 'IJ'), 'ĳ', 'ij')
-         FROM residents WHERE id = ?1",
-        [id],
-    )?;
+    tx.prepare_cached("DELETE FROM resident_search WHERE rowid = ?1")?
+        .execute([id])?;
+    tx.prepare_cached(&format!("{SEARCH_ROWS} WHERE id = ?1"))?
+        .execute([id])?;
     Ok(())
 }
+
+/// Rewrite the search rows of every resident from id `first` on: the rows a
+/// bulk insert just added (new ids are above all existing ones).
+pub(crate) fn reindex_from(tx: &Transaction<'_>, first: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM resident_search WHERE rowid >= ?1")?
+        .execute([first])?;
+    tx.prepare_cached(&format!("{SEARCH_ROWS} WHERE id >= ?1"))?
+        .execute([first])?;
+    Ok(())
+}
+
+/// The search text of residents (name, address, contacts, network), less
+/// its WHERE clause.
+const SEARCH_ROWS: &str = "INSERT INTO resident_search (rowid, body)
+    SELECT id, replace(replace(first_name || ' ' || last_name || ' ' || street || ' ' || house_number || ' ' || postcode
+           || ' ' || kern || ' ' || phone || ' ' || email || ' ' || proxy_name || ' '
+           || ifnull((SELECT group_concat(name, ' ') FROM resident_network WHERE resident_id = residents.id), ''), 'Ĳ', 'IJ'), 'ĳ', 'ij')
+    FROM residents";
 
 pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary>> {
     let (page, size, offset) = paging(q.page, q.page_size);

@@ -9,6 +9,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/001_residents_requests.sql")),
     M::up(include_str!("sql/002_request_list_speed.sql")),
     M::up(include_str!("sql/003_volunteers_matching.sql")),
+    M::up(include_str!("sql/004_social_map.sql")),
+    M::up(include_str!("sql/005_followup_referrals_consent.sql")),
 ];
 
 /// The schema version this build writes.

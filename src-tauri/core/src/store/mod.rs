@@ -17,6 +17,9 @@ pub use vault::Vault;
 
 use crate::{Error, Result};
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 64;
+
 /// An open, unlocked, migrated database.
 pub struct Db {
     conn: Connection,
@@ -95,6 +98,9 @@ impl Db {
 
     pub(crate) fn finish_open(mut conn: Connection) -> Result<Db> {
         set_pragmas(&conn)?;
+        // rusqlite keeps 16 prepared statements by default; a volunteer
+        // insert alone uses about that many, and a cache miss re-parses SQL.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         migrations::to_latest(&mut conn)?;
         Ok(Db { conn })
     }
@@ -103,6 +109,7 @@ impl Db {
     pub fn in_memory() -> Result<Db> {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         migrations::to_latest(&mut conn)?;
         Ok(Db { conn })
     }
@@ -127,5 +134,53 @@ impl Db {
         Ok(self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+/// Tables whose rows are looked up by id in existence checks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Table {
+    Residents,
+    Requests,
+    Volunteers,
+    Organisations,
+}
+
+impl Table {
+    fn sql(self) -> &'static str {
+        match self {
+            Table::Residents => "SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)",
+            Table::Requests => "SELECT EXISTS (SELECT 1 FROM help_requests WHERE id = ?1)",
+            Table::Volunteers => "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
+            Table::Organisations => "SELECT EXISTS (SELECT 1 FROM organizations WHERE id = ?1)",
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Table::Residents => "resident",
+            Table::Requests => "request",
+            Table::Volunteers => "volunteer",
+            Table::Organisations => "organisation",
+        }
+    }
+}
+
+/// Whether row `id` of `table` exists.
+pub(crate) fn exists(conn: &Connection, table: Table, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(table.sql())?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// [`Error::NotFound`] unless row `id` of `table` exists.
+pub(crate) fn require(conn: &Connection, table: Table, id: i64) -> Result<()> {
+    if exists(conn, table, id)? {
+        Ok(())
+    } else {
+        Err(Error::NotFound {
+            what: table.what(),
+            id,
+        })
     }
 }

@@ -151,16 +151,21 @@ pub(crate) fn windows(today: NaiveDate) -> (String, String) {
 pub(crate) fn loads(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, LoadFacts>> {
     let (week, month) = windows(today);
     let mut out: HashMap<i64, LoadFacts> = HashMap::new();
+    // Summed here rather than with GROUP BY: a range scan of the covering
+    // date index needs no temporary B-tree.
     let mut stmt = conn.prepare_cached(
-        "SELECT volunteer_id, sum(CASE WHEN on_date >= ?1 THEN minutes ELSE 0 END), sum(minutes)
-         FROM hour_entries WHERE on_date >= ?2 AND on_date <= ?3 GROUP BY volunteer_id",
+        "SELECT on_date, volunteer_id, minutes FROM hour_entries WHERE on_date >= ?1 AND on_date <= ?2",
     )?;
     let today_s = today.format("%Y-%m-%d").to_string();
-    let mut rows = stmt.query([&week, &month, &today_s])?;
+    let mut rows = stmt.query([&month, &today_s])?;
     while let Some(r) = rows.next()? {
-        let f = out.entry(r.get(0)?).or_default();
-        f.week_minutes = r.get(1)?;
-        f.month_minutes = r.get(2)?;
+        let in_week = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)? >= week.as_str();
+        let minutes: i64 = r.get(2)?;
+        let f = out.entry(r.get(1)?).or_default();
+        f.month_minutes += minutes;
+        if in_week {
+            f.week_minutes += minutes;
+        }
     }
     let mut stmt = conn.prepare_cached(
         "SELECT volunteer_id, count(*) FROM matches

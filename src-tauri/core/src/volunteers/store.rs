@@ -13,6 +13,7 @@ use crate::requests::LifeArea;
 use crate::settings::{self, Settings};
 use crate::skills::{self, Link};
 use crate::validate::{self, iso, Check, Rule, SHORT};
+use crate::store::{self, Table};
 use crate::{paging, search, Db, Error, Page, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -25,36 +26,8 @@ pub(crate) fn rule(s: &Settings) -> LoadRule {
     }
 }
 
-fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM residents WHERE id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?;
-    if exists {
-        Ok(())
-    } else {
-        Err(Error::NotFound {
-            what: "resident",
-            id,
-        })
-    }
-}
-
 pub(crate) fn ensure_volunteer(conn: &Connection, id: i64) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?;
-    if exists {
-        Ok(())
-    } else {
-        Err(Error::NotFound {
-            what: "volunteer",
-            id,
-        })
-    }
+    store::require(conn, Table::Volunteers, id)
 }
 
 /// Write the link tables of a profile and recompute its life-area mask.
@@ -64,14 +37,16 @@ fn write_links(tx: &Transaction<'_>, id: i64, clean: &Clean) -> Result<()> {
     skills::ensure_known(tx, "refused", &i.refused)?;
     skills::relink(tx, Link::VolunteerSkills, id, &i.skills)?;
     skills::relink(tx, Link::VolunteerRefusals, id, &i.refused)?;
-    tx.execute("DELETE FROM volunteer_tags WHERE volunteer_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM volunteer_tags WHERE volunteer_id = ?1")?
+        .execute([id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO volunteer_tags (volunteer_id, tag) VALUES (?1, ?2)",
     )?;
     for t in &i.tags {
         stmt.execute(params![id, t])?;
     }
-    tx.execute("DELETE FROM volunteer_kernen WHERE volunteer_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM volunteer_kernen WHERE volunteer_id = ?1")?
+        .execute([id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO volunteer_kernen (volunteer_id, kern) VALUES (?1, ?2)",
     )?;
@@ -91,10 +66,8 @@ fn refresh_area_mask(tx: &Transaction<'_>, id: i64) -> Result<()> {
         rows.collect::<Result<_, _>>()?
     };
     let mask = LifeArea::mask(&areas.into_iter().flatten().collect::<Vec<_>>());
-    tx.execute(
-        "UPDATE volunteers SET area_mask = ?2 WHERE resident_id = ?1",
-        params![id, mask],
-    )?;
+    tx.prepare_cached("UPDATE volunteers SET area_mask = ?2 WHERE resident_id = ?1")?
+        .execute(params![id, mask])?;
     Ok(())
 }
 
@@ -134,26 +107,21 @@ pub(crate) fn insert(
     status: VolunteerStatus,
     now: NaiveDateTime,
 ) -> Result<()> {
-    ensure_resident(tx, resident_id)?;
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
-        [resident_id],
-        |r| r.get(0),
-    )?;
-    if exists {
+    store::require(tx, Table::Residents, resident_id)?;
+    if store::exists(tx, Table::Volunteers, resident_id)? {
         return Err(Error::AlreadyVolunteer { id: resident_id });
     }
     let i = &clean.input;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO volunteers (resident_id, status, status_since, status_reason, availability, mobility,
              limit_hours, limit_matches, is_carer, carer_hours, vog_on, consent_on, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-        params![
-            resident_id, status, iso(now.date()), i.availability, clean.mobility, clean.limit_hours,
-            clean.limit_matches, i.is_carer, clean.carer_hours, clean.vog_on.map(iso),
-            clean.consent_on.map(iso), i.notes, stamp(now)
-        ],
-    )?;
+    )?
+    .execute(params![
+        resident_id, status, iso(now.date()), i.availability, clean.mobility, clean.limit_hours,
+        clean.limit_matches, i.is_carer, clean.carer_hours, clean.vog_on.map(iso),
+        clean.consent_on.map(iso), i.notes, stamp(now)
+    ])?;
     write_links(tx, resident_id, clean)?;
     log_status(tx, resident_id, now.date(), status, "", now)
 }
@@ -194,11 +162,11 @@ fn log_status(
     reason: &str,
     now: NaiveDateTime,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO volunteer_status_log (volunteer_id, on_date, status, reason, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, iso(on), status, reason, stamp(now)],
-    )?;
+    )?
+    .execute(params![id, iso(on), status, reason, stamp(now)])?;
     Ok(())
 }
 
@@ -383,11 +351,7 @@ pub fn find(conn: &Connection, resident_id: i64, today: NaiveDate) -> Result<Opt
 
 /// Whether a resident has a volunteer profile (for the person's page).
 pub fn is_volunteer(conn: &Connection, resident_id: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE resident_id = ?1)",
-        [resident_id],
-        |r| r.get(0),
-    )?)
+    store::exists(conn, Table::Volunteers, resident_id)
 }
 
 /// The volunteers list: filtered, paged, by name.

@@ -10,7 +10,7 @@ function request(status: HelpRequest["status"]): HelpRequest {
     id: 9, residentId: 1, residentName: "Anna Bakker", kern: "Lindeloo", receivedOn: "2026-11-20",
     channel: "phone", ask: "Boodschappen", underlyingNeed: "", lifeAreas: [], ownStrength: "", tried: "",
     urgency: "normal", dueOn: null, scope: "individual", scopeNote: "", status, closeReason: "",
-    createdAt: "", updatedAt: "", contactLog: [], skills: [], needsVog: false, wantedSlots: 0, volunteersNeeded: 1, estimatedHours: null,
+    createdAt: "", updatedAt: "", contactLog: [], skills: [], needsVog: false, wantedSlots: 0, volunteersNeeded: 1, estimatedHours: null, goalShort: "", goalLong: "", outcome: "", closeKind: null, flags: [],
   };
 }
 
@@ -20,31 +20,38 @@ function options(): string[] {
 }
 
 describe("status change", () => {
-  it("offers only the moves the lifecycle allows", () => {
+  it("offers only reopening for a closed request", () => {
     fakeBackend({});
     render(StatusChange, { request: request("done"), onChanged: vi.fn() });
     expect(options()).toEqual(["in_progress"]);
   });
 
-  it("offers every next step from new, but never new itself", () => {
+  it("offers the next steps and closing from new, but never new itself", () => {
     fakeBackend({});
     render(StatusChange, { request: request("new"), onChanged: vi.fn() });
     expect(options()).not.toContain("new");
-    expect(options()).toEqual(expect.arrayContaining(["in_progress", "matched", "done", "referred", "lapsed"]));
+    expect(options()).toEqual(["in_progress", "matched", "close"]);
   });
 
-  it("needs a reason to close and sends it", async () => {
-    const closed = { ...request("done"), closeReason: "Buurman helpt" };
-    const calls = fakeBackend({ change_request_status: () => closed });
+  it("needs a reason kind to close, a text for other, and sends the outcome", async () => {
+    const closed = { ...request("lapsed"), closeReason: "Verhuisd" };
+    const calls = fakeBackend({ close_request: () => closed });
     const onChanged = vi.fn();
     render(StatusChange, { request: request("in_progress"), onChanged });
-    await userEvent.selectOptions(screen.getByLabelText("Status wijzigen naar"), "done");
-    await userEvent.click(screen.getByRole("button", { name: "Status wijzigen" }));
+    await userEvent.selectOptions(screen.getByLabelText("Status wijzigen naar"), "close");
+    await userEvent.click(screen.getByRole("button", { name: "Afsluiten" }));
+    expect(screen.getByRole("alert").textContent).toContain("Kies waarom");
+    await userEvent.click(screen.getByLabelText("Anders"));
+    await userEvent.click(screen.getByRole("button", { name: "Afsluiten" }));
     expect(screen.getByRole("alert").textContent).toContain("waarom");
     expect(calls).toHaveLength(0);
-    await userEvent.type(screen.getByLabelText("Waarom wordt de vraag afgesloten?"), "Buurman helpt");
-    await userEvent.click(screen.getByRole("button", { name: "Status wijzigen" }));
+    await userEvent.type(screen.getByLabelText("Toelichting"), "Verhuisd");
+    await userEvent.type(screen.getByLabelText("Wat is het resultaat voor de bewoner?"), "Woont nu bij haar dochter.");
+    await userEvent.click(screen.getByRole("button", { name: "Afsluiten" }));
     await vi.waitFor(() => expect(onChanged).toHaveBeenCalledWith(closed));
-    expect(calls[0].args).toEqual({ id: 9, status: "done", reason: "Buurman helpt" });
+    expect(calls[0].args).toEqual({
+      id: 9,
+      input: { kind: "other", note: "Verhuisd", outcome: "Woont nu bij haar dochter." },
+    });
   });
 });

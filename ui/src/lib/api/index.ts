@@ -1,5 +1,6 @@
 // The one typed door to the Rust side: one function per Tauri command.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppStatus } from "./generated/AppStatus";
 import type { BackupInfo } from "./generated/BackupInfo";
 import type { ContactEntry } from "./generated/ContactEntry";
@@ -16,6 +17,24 @@ import type { ResidentSummary } from "./generated/ResidentSummary";
 import type { Settings } from "./generated/Settings";
 import type { Status } from "./generated/Status";
 import type { Today } from "./generated/Today";
+import type { CloseInput } from "./generated/CloseInput";
+import type { ContactPersonInput } from "./generated/ContactPersonInput";
+import type { ContactPerson } from "./generated/ContactPerson";
+import type { ExportOutcome } from "./generated/ExportOutcome";
+import type { ExportInput } from "./generated/ExportInput";
+import type { Advice } from "./generated/Advice";
+import type { ReferralStep } from "./generated/ReferralStep";
+import type { ReferralStatus } from "./generated/ReferralStatus";
+import type { ReferralInput } from "./generated/ReferralInput";
+import type { Referral } from "./generated/Referral";
+import type { ExportRecord } from "./generated/ExportRecord";
+import type { ConsentInput } from "./generated/ConsentInput";
+import type { Consent } from "./generated/Consent";
+import type { DueReminder } from "./generated/DueReminder";
+import type { ReminderInput } from "./generated/ReminderInput";
+import type { Reminder } from "./generated/Reminder";
+import type { AgreementInput } from "./generated/AgreementInput";
+import type { Agreement } from "./generated/Agreement";
 import type { Absence } from "./generated/Absence";
 import type { AbsenceInput } from "./generated/AbsenceInput";
 import type { Checkin } from "./generated/Checkin";
@@ -36,6 +55,26 @@ import type { VolunteerOverview } from "./generated/VolunteerOverview";
 import type { VolunteerQuery } from "./generated/VolunteerQuery";
 import type { VolunteerStatus } from "./generated/VolunteerStatus";
 import type { VolunteerSummary } from "./generated/VolunteerSummary";
+import type { Imported } from "./generated/Imported";
+import type { ImportMapping } from "./generated/ImportMapping";
+import type { ImportPreview } from "./generated/ImportPreview";
+import type { ImportProgress } from "./generated/ImportProgress";
+import type { ImportReport } from "./generated/ImportReport";
+import type { CheckDue } from "./generated/CheckDue";
+import type { HsdsExportSummary } from "./generated/HsdsExportSummary";
+import type { HsdsFormat } from "./generated/HsdsFormat";
+import type { HsdsReport } from "./generated/HsdsReport";
+import type { LifeArea } from "./generated/LifeArea";
+import type { Organisation } from "./generated/Organisation";
+import type { OrganisationInput } from "./generated/OrganisationInput";
+import type { OrganisationQuery } from "./generated/OrganisationQuery";
+import type { OrganisationSummary } from "./generated/OrganisationSummary";
+import type { ProfessionalFlag } from "./generated/ProfessionalFlag";
+import type { Service } from "./generated/Service";
+import type { ServiceDetail } from "./generated/ServiceDetail";
+import type { ServiceInput } from "./generated/ServiceInput";
+import type { ServiceQuery } from "./generated/ServiceQuery";
+import type { ServiceSummary } from "./generated/ServiceSummary";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -44,6 +83,7 @@ export type * from "./generated/AppStatus";
 export type * from "./generated/BackupInfo";
 export type * from "./generated/Channel";
 export type * from "./generated/Checkin";
+export type * from "./generated/CheckinReminder";
 export type * from "./generated/CheckinInput";
 export type * from "./generated/ContactEntry";
 export type * from "./generated/ContactPreference";
@@ -95,6 +135,65 @@ export type * from "./generated/VolunteerOverview";
 export type * from "./generated/VolunteerQuery";
 export type * from "./generated/VolunteerStatus";
 export type * from "./generated/VolunteerSummary";
+export type * from "./generated/Imported";
+export type * from "./generated/ImportField";
+export type * from "./generated/ImportFileKind";
+export type * from "./generated/ImportMapping";
+export type * from "./generated/ImportPreview";
+export type * from "./generated/ImportProgress";
+export type * from "./generated/ImportReport";
+export type * from "./generated/MappingIssue";
+export type * from "./generated/MappingProblem";
+export type * from "./generated/PreviewRow";
+export type * from "./generated/RowProblem";
+export type * from "./generated/SkippedRow";
+export type * from "./generated/UnknownSkill";
+export type * from "./generated/Advice";
+export type * from "./generated/Agreement";
+export type * from "./generated/AgreementInput";
+export type * from "./generated/CheckDue";
+export type * from "./generated/CloseInput";
+export type * from "./generated/CloseKind";
+export type * from "./generated/Consent";
+export type * from "./generated/ConsentHow";
+export type * from "./generated/ConsentInput";
+export type * from "./generated/ContactPerson";
+export type * from "./generated/ContactPersonInput";
+export type * from "./generated/DataCategory";
+export type * from "./generated/DueReminder";
+export type * from "./generated/ExportInput";
+export type * from "./generated/ExportOutcome";
+export type * from "./generated/ExportRecord";
+export type * from "./generated/GivenBy";
+export type * from "./generated/Handover";
+export type * from "./generated/HandoverCase";
+export type * from "./generated/HandoverConsent";
+export type * from "./generated/HandoverPerson";
+export type * from "./generated/HandoverRecipient";
+export type * from "./generated/HandoverReferral";
+export type * from "./generated/HandoverSender";
+export type * from "./generated/Hint";
+export type * from "./generated/HsdsExportSummary";
+export type * from "./generated/HsdsFormat";
+export type * from "./generated/HsdsProblem";
+export type * from "./generated/HsdsReport";
+export type * from "./generated/Organisation";
+export type * from "./generated/OrganisationInput";
+export type * from "./generated/OrganisationQuery";
+export type * from "./generated/OrganisationSummary";
+export type * from "./generated/Party";
+export type * from "./generated/ProfessionalFlag";
+export type * from "./generated/Referral";
+export type * from "./generated/ReferralInput";
+export type * from "./generated/ReferralStatus";
+export type * from "./generated/ReferralStep";
+export type * from "./generated/Reminder";
+export type * from "./generated/ReminderInput";
+export type * from "./generated/Service";
+export type * from "./generated/ServiceDetail";
+export type * from "./generated/ServiceInput";
+export type * from "./generated/ServiceQuery";
+export type * from "./generated/ServiceSummary";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -207,4 +306,64 @@ export const api = {
   removeHours: (id: number) => call<void>("remove_hours", { id }),
   matchHours: (matchId: number) => call<HourEntry[]>("match_hours", { matchId }),
   hourTotals: (query: HourQuery) => call<HourTotals>("hour_totals", { query }),
+  // spreadsheet import
+  importPreview: (path: string, sheet: string) => call<ImportPreview>("import_preview", { path, sheet }),
+  importCheck: (path: string, mapping: ImportMapping) => call<ImportReport>("import_check", { path, mapping }),
+  importRun: (path: string, mapping: ImportMapping) => call<Imported>("import_run", { path, mapping }),
+  /** Progress of a running import (the `import-progress` event). */
+  onImportProgress: (cb: (p: ImportProgress) => void): Promise<UnlistenFn> =>
+    listen<ImportProgress>("import-progress", (e) => cb(e.payload)),
+  // follow-up
+  requestAgreements: (requestId: number) => call<Agreement[]>("request_agreements", { requestId }),
+  addAgreement: (requestId: number, input: AgreementInput) => call<Agreement>("add_agreement", { requestId, input }),
+  setAgreementDone: (id: number, done: boolean) => call<Agreement>("set_agreement_done", { id, done }),
+  requestReminders: (requestId: number) => call<Reminder[]>("request_reminders", { requestId }),
+  addReminder: (requestId: number, input: ReminderInput) => call<Reminder>("add_reminder", { requestId, input }),
+  completeReminder: (id: number, note: string) => call<Reminder | null>("complete_reminder", { id, note }),
+  snoozeReminder: (id: number, until: string, note: string) =>
+    call<Reminder>("snooze_reminder", { id, until, note }),
+  dueReminders: () => call<[DueReminder[], number]>("due_reminders"),
+  closeRequest: (id: number, input: CloseInput) => call<HelpRequest>("close_request", { id, input }),
+  // consent and the export log
+  residentConsents: (residentId: number) => call<Consent[]>("resident_consents", { residentId }),
+  recordConsent: (residentId: number, input: ConsentInput) => call<Consent>("record_consent", { residentId, input }),
+  withdrawConsent: (id: number, onDate: string) => call<Consent>("withdraw_consent", { id, onDate }),
+  residentExports: (residentId: number) => call<ExportRecord[]>("resident_exports", { residentId }),
+  // referrals and the handover
+  requestReferrals: (requestId: number) => call<Referral[]>("request_referrals", { requestId }),
+  createReferral: (requestId: number, input: ReferralInput) =>
+    call<Referral>("create_referral", { requestId, input }),
+  updateReferral: (id: number, input: ReferralInput) => call<Referral>("update_referral", { id, input }),
+  changeReferralStatus: (id: number, status: ReferralStatus, step: ReferralStep) =>
+    call<Referral>("change_referral_status", { id, status, step }),
+  openWmoReferrals: () => call<Referral[]>("open_wmo_referrals"),
+  professionalAdvice: (requestId: number) => call<Advice>("professional_advice", { requestId }),
+  exportHandover: (input: ExportInput, path: string) => call<ExportOutcome>("export_handover", { input, path }),
+  // contact persons of the help point
+  listContactPersons: () => call<ContactPerson[]>("list_contact_persons"),
+  createContactPerson: (input: ContactPersonInput) => call<ContactPerson>("create_contact_person", { input }),
+  updateContactPerson: (id: number, input: ContactPersonInput) =>
+    call<ContactPerson>("update_contact_person", { id, input }),
+  // social map (sociale kaart)
+  listOrganisations: (query: OrganisationQuery) =>
+    call<Page<OrganisationSummary>>("list_organisations", { query }),
+  getOrganisation: (id: number) => call<Organisation>("get_organisation", { id }),
+  createOrganisation: (input: OrganisationInput) => call<Organisation>("create_organisation", { input }),
+  updateOrganisation: (id: number, input: OrganisationInput) =>
+    call<Organisation>("update_organisation", { id, input }),
+  deleteOrganisation: (id: number) => call<void>("delete_organisation", { id }),
+  markOrganisationChecked: (id: number, by: string) =>
+    call<Organisation>("mark_organisation_checked", { id, by }),
+  createService: (organisationId: number, input: ServiceInput) =>
+    call<Service>("create_service", { organisationId, input }),
+  updateService: (id: number, input: ServiceInput) => call<Service>("update_service", { id, input }),
+  deleteService: (id: number) => call<void>("delete_service", { id }),
+  getService: (id: number) => call<ServiceDetail>("get_service", { id }),
+  listServices: (query: ServiceQuery) => call<Page<ServiceSummary>>("list_services", { query }),
+  suggestServices: (flags: ProfessionalFlag[], areas: LifeArea[], limit: number) =>
+    call<ServiceSummary[]>("suggest_services", { flags, areas, limit }),
+  socialMapDue: () => call<CheckDue>("social_map_due"),
+  importSocialMap: (path: string) => call<HsdsReport>("import_social_map", { path }),
+  exportSocialMap: (path: string, format: HsdsFormat) =>
+    call<HsdsExportSummary>("export_social_map", { path, format }),
 };

@@ -1,5 +1,8 @@
-//! The demo village "Lindeloo": fictional residents and help requests, the
-//! same every time for the same day, so a first look is not empty.
+//! The demo village "Lindeloo": fictional residents, volunteers and help
+//! requests, the same every time for the same day, so a first look is not empty.
+
+mod social_map;
+mod volunteers;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -131,6 +134,7 @@ pub fn seed(db: &mut Db, today: NaiveDate) -> Result<()> {
 
 fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
     let now = NaiveDateTime::new(today, NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
+    social_map::fill(db, today)?;
     let mut seed = 20_261_122u64;
     let mut ids = Vec::new();
     for i in 0..40 {
@@ -208,6 +212,8 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         };
         ids.push(residents::create(db, input, true, now)?.id);
     }
+    // Two residents who ask for help also offer it: one person, two roles.
+    let crew = volunteers::enlist(db, today, &[ids[3], ids[10]])?;
     let statuses = [
         Status::New,
         Status::New,
@@ -266,6 +272,18 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                 } else {
                     String::new()
                 },
+                skills: volunteers::skill_ids(db, volunteers::ASK_SKILLS[j % ASKS.len()])?,
+                wanted_slots: if j % 3 == 1 {
+                    0b000_001_001_001_001_001
+                } else {
+                    0
+                },
+                volunteers_needed: if collective { 2 } else { 1 },
+                estimated_hours: if j % 4 == 2 {
+                    "2".into()
+                } else {
+                    String::new()
+                },
                 ..Default::default()
             },
             now,
@@ -279,11 +297,28 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                 now,
             )?;
         }
-        let target = statuses[j % statuses.len()];
+        // Shift the statuses every ten requests, so every kind of ask gets every status.
+        let target = statuses[(j + j / 10) % statuses.len()];
+        let ask = j % ASKS.len();
         let path: &[Status] = match target {
             Status::New => &[],
             Status::InProgress => &[Status::InProgress],
-            Status::Matched => &[Status::InProgress, Status::Matched],
+            Status::Matched => {
+                requests::change_status(db, req.id, Status::InProgress, "", now)?;
+                if crew.link(db, req.id, ask, j / 10, received, today, false)? {
+                    &[]
+                } else {
+                    &[Status::Matched]
+                }
+            }
+            Status::Done if j % 20 == 6 => {
+                requests::change_status(db, req.id, Status::InProgress, "", now)?;
+                if crew.link(db, req.id, ask, j / 10, received, today, true)? {
+                    &[]
+                } else {
+                    &[Status::Done]
+                }
+            }
             closed => &[Status::InProgress, closed],
         };
         for step in path {
@@ -296,5 +331,6 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             requests::change_status(db, req.id, *step, reason, now)?;
         }
     }
+    crew.settle(db, today)?;
     Ok(())
 }

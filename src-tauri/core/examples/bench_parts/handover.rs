@@ -1,0 +1,76 @@
+//! Bench part: rendering the handover PDF (target ≤ 300 ms) for a realistic
+//! one-to-two-page handover with every field filled. Fictional people.
+
+use buurtpunt_core::handover::{
+    pdf, DataCategory, Handover, HandoverCase, HandoverConsent, HandoverPerson, HandoverRecipient,
+    HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
+};
+use buurtpunt_core::Result;
+
+use super::{median_ms, print};
+
+fn sample() -> Handover {
+    let s = |v: &str| Some(v.to_owned());
+    Handover {
+        schema: SCHEMA.to_owned(),
+        made_on: "2026-11-22".into(),
+        sender: HandoverSender {
+            help_point: "Buurtpunt Lindeloo".into(),
+            contact_person: "Gerda Mulder".into(),
+            phone: "0591-123456".into(),
+            email: "buurtpunt@lindeloo.example".into(),
+        },
+        recipient: HandoverRecipient {
+            organisation: "Wmo-loket gemeente Oosterveen".into(),
+            service: "Team Wmo, melding maatschappelijke ondersteuning".into(),
+            contact: "Mevrouw J. Hofstede, Wmo-consulent".into(),
+        },
+        person: HandoverPerson {
+            name: s("Zoë Hofstra-Ĳzerman"),
+            birth_date: s("1941-03-05"),
+            address: s("Kerkstraat 12, 9531 AB Lindeloo"),
+            phone: s("06-48213977"),
+            email: s("zoe.hofstra@voorbeeld.nl"),
+            reach: s("Liefst telefoon, 's ochtends tussen 9 en 12 uur"),
+        },
+        case: HandoverCase {
+            ask: Some(
+                "Ik kan sinds mijn val niet meer zelf naar de supermarkt en de fysiotherapeut. \
+                 Mijn zoon doet veel, maar hij werkt en is moe. Ik wil niet in een tehuis. "
+                    .repeat(6),
+            ),
+            underlying_need: s("Mevrouw wil zelfstandig blijven wonen. Ze heeft vervoer \
+                                nodig naar zorg en winkel, en haar zoon moet ontlast worden."),
+            life_areas: Some(vec!["Vervoer".into(), "Gezondheid".into()]),
+            own_strength: s("Doet zelf nog de was en kookt eenvoudige maaltijden."),
+            carer_situation: s("Haar zoon Ruben (mantelzorger): komt elke zondag, is moe."),
+            tried: s("Taxi via de huisarts geprobeerd; te duur op den duur."),
+            volunteers_did: s("Henk de Boer (6 uur): vier keer naar de fysiotherapeut."),
+        },
+        referral: HandoverReferral {
+            reason: "Meer hulp nodig dan vrijwilligers kunnen geven.".into(),
+            urgency: "Dringend".into(),
+            melding_on: s("2026-11-20"),
+            deadline: s("2027-01-01"),
+        },
+        consent: HandoverConsent {
+            statement: "Zoë Hofstra-Ĳzerman gaf op 20-11-2026 mondeling toestemming om deze \
+                        gegevens te delen met Wmo-loket gemeente Oosterveen."
+                .into(),
+            given_by: "Zoë Hofstra-Ĳzerman".into(),
+            given_on: "2026-11-20".into(),
+            how: "mondeling".into(),
+            scope: DataCategory::ALL.to_vec(),
+            valid_until: s("2027-02-20"),
+            override_reason: None,
+        },
+        withheld: Vec::new(),
+        client_support: CLIENT_SUPPORT.to_owned(),
+    }
+}
+
+pub fn run() -> Result<()> {
+    let h = sample();
+    print("handover_pdf", median_ms(|| pdf::render(&h).map(drop))?);
+    Ok(())
+}

@@ -1,0 +1,246 @@
+//! Bench part: volunteers, matching and hours on the large data set.
+//! Volunteers are made through Buurtpunt; the bulk history (matches and
+//! 500 000 hour entries over ten years) is written with plain SQL in one
+//! transaction, since only reads are measured on it.
+
+use buurtpunt_core::hours::{self, HourInput};
+use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
+use buurtpunt_core::matching;
+use buurtpunt_core::requests::{self, LifeArea, RequestInput};
+use buurtpunt_core::skills;
+use buurtpunt_core::volunteers::{self, Mobility, VolunteerInput, VolunteerQuery, VolunteerStatus};
+use buurtpunt_core::{Db, Result};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection};
+
+use super::{median_ms, print};
+
+pub struct Sizes {
+    pub volunteers: usize,
+    pub hours: usize,
+    pub residents: usize,
+}
+
+pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Result<()> {
+    let t = std::time::Instant::now();
+    db.conn().execute_batch("PRAGMA synchronous = OFF")?;
+    let skill_ids: Vec<i64> = skills::list(db.conn())?.iter().map(|s| s.id).collect();
+    let statuses = [
+        VolunteerStatus::Active,
+        VolunteerStatus::Active,
+        VolunteerStatus::Active,
+        VolunteerStatus::Paused,
+        VolunteerStatus::Stopped,
+    ];
+    // Every seventh resident volunteers (one person, two roles); 7 and the
+    // number of residents share no factor, so each is picked once.
+    let count = n.volunteers.min(n.residents);
+    let mut ids = Vec::with_capacity(count);
+    for i in 0..count {
+        let id = (1 + (i * 7) % n.residents) as i64;
+        let offered = vec![
+            skill_ids[i % skill_ids.len()],
+            skill_ids[(i / 3 + 4) % skill_ids.len()],
+        ];
+        let refused: Vec<i64> = skill_ids
+            .iter()
+            .copied()
+            .filter(|s| !offered.contains(s))
+            .skip(i % 5)
+            .take(usize::from(i % 11 == 0))
+            .collect();
+        let input = VolunteerInput {
+            skills: offered,
+            refused,
+            availability: ((i as u32).wrapping_mul(2_654_435_761)) & ((1 << 21) - 1),
+            mobility: if i % 3 == 0 {
+                vec![Mobility::Car]
+            } else {
+                vec![Mobility::Bike]
+            },
+            limit_hours: ["", "4", "6", "2"][i % 4].into(),
+            vog_on: if i % 4 == 0 {
+                String::new()
+            } else {
+                (today - Duration::days((i % 1400) as i64))
+                    .format("%Y-%m-%d")
+                    .to_string()
+            },
+            ..Default::default()
+        };
+        volunteers::create(db, id, input, statuses[i % statuses.len()], now)?;
+        ids.push(id);
+    }
+    // Ten years of matches and hours, in plain SQL, one transaction.
+    let n_requests: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM help_requests", [], |r| r.get(0))?;
+    db.write(|tx| {
+        let mut m = tx.prepare(
+            "INSERT INTO matches (request_id, volunteer_id, status, agreement, asked_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'Afgesproken', ?4, ?5, ?5)",
+        )?;
+        let mut h = tx.prepare(
+            "INSERT INTO hour_entries (match_id, volunteer_id, request_id, on_date, minutes, km, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 4, '', ?6)",
+        )?;
+        let per_match = 10;
+        let n_matches = n.hours / per_match;
+        let stamp = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        for k in 0..n_matches {
+            let request_id = 1 + (k as i64 * 13) % n_requests.max(1);
+            let volunteer = ids[(k * 31) % ids.len()];
+            let start = today - Duration::days(((k * 3650) / n_matches.max(1)) as i64);
+            let status = if k + 200 > n_matches { "active" } else { "done" };
+            m.execute(params![
+                request_id,
+                volunteer,
+                status,
+                start.format("%Y-%m-%d").to_string(),
+                stamp
+            ])?;
+            let match_id = tx.last_insert_rowid();
+            for e in 0..per_match {
+                let day = (start + Duration::days(e as i64 * 2)).min(today);
+                h.execute(params![
+                    match_id,
+                    volunteer,
+                    request_id,
+                    day.format("%Y-%m-%d").to_string(),
+                    (30 + (e * 15) % 120) as i64,
+                    stamp
+                ])?;
+            }
+        }
+        tx.execute_batch(
+            "UPDATE volunteers SET last_asked_on =
+                 (SELECT max(asked_on) FROM matches WHERE volunteer_id = volunteers.resident_id)",
+        )?;
+        Ok(())
+    })?;
+    db.conn().execute_batch("PRAGMA synchronous = FULL")?;
+    eprintln!(
+        "volunteers: {} volunteers, {} hour entries, generated in {:.1} s",
+        count,
+        n.hours,
+        t.elapsed().as_secs_f64()
+    );
+
+    // An open transport request in the first kern, asking for the first skill.
+    let request = requests::create(
+        db,
+        RequestInput {
+            resident_id: 1,
+            received_on: today.format("%Y-%m-%d").to_string(),
+            ask: "Kan iemand mij naar het ziekenhuis brengen?".into(),
+            life_areas: vec![LifeArea::Transport],
+            skills: vec![skill_ids[0]],
+            wanted_slots: 0b111,
+            ..Default::default()
+        },
+        now,
+    )?
+    .id;
+    let s = matching::suggest(db.conn(), request, today)?;
+    eprintln!(
+        "suggestions: {} suggested, {} not available",
+        s.total_suggestions, s.total_unavailable
+    );
+    print(
+        "match_suggestions",
+        median_ms(|| matching::suggest(db.conn(), request, today).map(drop))?,
+    );
+    print(
+        "match_suggestions_raw_sql",
+        median_ms(|| raw_candidates(db.conn(), today))?,
+    );
+    print(
+        "volunteer_overview",
+        median_ms(|| volunteers::overview(db.conn(), today).map(drop))?,
+    );
+    print(
+        "volunteer_overview_raw_sql",
+        median_ms(|| raw_overview(db.conn(), today))?,
+    );
+    let q = VolunteerQuery {
+        page_size: 25,
+        ..Default::default()
+    };
+    print(
+        "volunteer_list_first_page",
+        median_ms(|| volunteers::list(db.conn(), &q, today).map(drop))?,
+    );
+    // Write: a match, and hours on it (validation, one transaction, fsync).
+    let v = s
+        .suggestions
+        .first()
+        .map(|x| x.volunteer_id)
+        .unwrap_or(ids[0]);
+    let made = matches::create(
+        db,
+        MatchInput {
+            request_id: request,
+            volunteer_id: v,
+            status: Some(MatchStatus::Agreed),
+            override_reason: "bench".into(),
+            ..Default::default()
+        },
+        now,
+    )?;
+    let input = HourInput {
+        match_id: made.id,
+        on_date: today.format("%Y-%m-%d").to_string(),
+        hours: "0,25".into(),
+        ..Default::default()
+    };
+    print(
+        "log_hours",
+        median_ms(|| hours::log(db, &input, now).map(drop))?,
+    );
+    Ok(())
+}
+
+/// The same reads as the suggestions, in plain SQL: every volunteer with
+/// their week and month hours and open matches.
+fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
+    let week = (today - Duration::days(6)).format("%Y-%m-%d").to_string();
+    let month = (today - Duration::days(29)).format("%Y-%m-%d").to_string();
+    let mut loads = c.prepare_cached(
+        "SELECT volunteer_id, sum(CASE WHEN on_date >= ?1 THEN minutes ELSE 0 END), sum(minutes)
+         FROM hour_entries WHERE on_date >= ?2 GROUP BY volunteer_id",
+    )?;
+    let l: Vec<(i64, i64, i64)> = loads
+        .query_map([&week, &month], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = c.prepare_cached(
+        "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.availability,
+                v.mobility, v.area_mask, v.vog_on, v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on
+         FROM volunteers v JOIN residents r ON r.id = v.resident_id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, Option<String>>(7)?,
+                r.get::<_, Option<String>>(11)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box((l, rows));
+    Ok(())
+}
+
+fn raw_overview(c: &Connection, today: NaiveDate) -> Result<()> {
+    raw_candidates(c, today)?;
+    let mut stmt =
+        c.prepare_cached("SELECT volunteer_id, max(on_date) FROM checkins GROUP BY volunteer_id")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(rows);
+    Ok(())
+}

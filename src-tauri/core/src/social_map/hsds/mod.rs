@@ -1,0 +1,268 @@
+//! Open Referral HSDS 3 import and export, so a municipality's or a
+//! neighbouring village's social map can be taken over.
+//!
+//! Two formats:
+//! - JSON: an array of HSDS `organization` objects, each with its nested
+//!   `services` (and their `contacts`, `phones`, `schedules`, `languages`,
+//!   `service_areas`). The import also takes an HSDS API page (`contents`), a
+//!   single organisation, or a list of services that each nest their
+//!   `organization`.
+//! - CSV: the HSDS tabular form (`organizations.csv`, `services.csv`,
+//!   `contacts.csv`, `phones.csv`, `schedules.csv`, `languages.csv`,
+//!   `service_areas.csv`) with a Frictionless `datapackage.json`, in one ZIP.
+//!
+//! Buurtpunt's own fields travel as extension keys: `x_buurtpunt_wmo_desk`,
+//! `x_buurtpunt_topics` (flag and life-area codes) and, on an organisation,
+//! `x_buurtpunt_last_checked_on` / `_by`. "Last checked on" is also each
+//! service's standard `assured_date`.
+//!
+//! An import is all or nothing: every row is checked with the forms' rules;
+//! one problem and nothing is written. Organisations are matched by HSDS id,
+//! then by name; services by id, then by name within their organisation.
+//! A key that is missing in the file leaves the stored value alone.
+
+mod apply;
+mod json;
+mod tabular;
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::text_enum;
+use crate::validate::Rule;
+use crate::{Db, Error, Result};
+
+/// The largest file an import reads, in MiB.
+pub const MAX_FILE_MB: u32 = 20;
+/// The most organisations one import takes.
+pub const MAX_ORGANISATIONS: usize = 5_000;
+/// The most services one import takes.
+pub const MAX_SERVICES: usize = 50_000;
+/// Problems listed in a report; `problem_total` counts all.
+pub const MAX_LISTED: usize = 200;
+
+text_enum! {
+    /// The export formats.
+    pub enum HsdsFormat {
+        Json => "json",
+        CsvZip => "csv_zip",
+    }
+}
+
+/// What an import did, or (with `imported == false`) why it did nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HsdsReport {
+    /// Everything was written. `false`: nothing was, see `problems`.
+    pub imported: bool,
+    pub organisations_new: u32,
+    /// Existing organisations updated, found by their HSDS id.
+    pub organisations_by_id: u32,
+    /// Existing organisations updated, found by their name.
+    pub organisations_by_name: u32,
+    pub services_new: u32,
+    pub services_updated: u32,
+    /// The first [`MAX_LISTED`] problems.
+    pub problems: Vec<HsdsProblem>,
+    pub problem_total: u32,
+}
+
+/// One value in the file that cannot be taken over.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HsdsProblem {
+    /// `organizations.csv`, `services.csv`, … or `json`.
+    pub file: String,
+    /// CSV: the line in the file (the header is line 1). JSON: the
+    /// organisation's position in the file (1 = first).
+    pub row: u32,
+    pub organisation: String,
+    /// The service's name, when the problem is in a service.
+    pub service: String,
+    /// A field of the forms (`name`, `contactEmail`, …), or `id`,
+    /// `organizationId`, `lastCheckedOn`, `wmoDesk`, `topics`.
+    pub field: String,
+    pub rule: Rule,
+    #[ts(type = "number | null")]
+    pub max: Option<usize>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HsdsExportSummary {
+    pub organisations: u32,
+    pub services: u32,
+}
+
+/// Where a record sits in the file, for the report.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Place {
+    pub file: String,
+    pub row: u32,
+}
+
+/// An organisation as read from a file. `None` = the key is not in the file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OrgRecord {
+    pub place: Place,
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub phone: Option<String>,
+    pub checked_on: Option<String>,
+    pub checked_by: Option<String>,
+    pub services: Vec<ServiceRecord>,
+}
+
+/// A service as read from a file. `None` = the key is not in the file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ServiceRecord {
+    pub place: Place,
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub application_process: Option<String>,
+    pub eligibility_description: Option<String>,
+    pub fees_description: Option<String>,
+    pub languages: Option<String>,
+    pub service_area: Option<String>,
+    pub schedule: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    pub wmo_desk: Option<String>,
+    pub topics: Option<Vec<String>>,
+    pub assured_date: Option<String>,
+}
+
+/// What a file holds, and the problems found while reading it.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub orgs: Vec<OrgRecord>,
+    pub problems: Vec<HsdsProblem>,
+}
+
+impl Parsed {
+    pub fn problem(
+        &mut self,
+        at: &Place,
+        organisation: &str,
+        service: &str,
+        field: &str,
+        rule: Rule,
+    ) {
+        self.problems.push(HsdsProblem {
+            file: at.file.clone(),
+            row: at.row,
+            organisation: organisation.to_owned(),
+            service: service.to_owned(),
+            field: field.to_owned(),
+            rule,
+            max: None,
+        });
+    }
+}
+
+/// The whole social map as HSDS bytes.
+pub fn export(conn: &Connection, format: HsdsFormat) -> Result<(Vec<u8>, HsdsExportSummary)> {
+    // The day only sets `needs_check`, which is not exported.
+    let orgs = super::organisations::all(conn, chrono::NaiveDate::MIN)?;
+    let summary = HsdsExportSummary {
+        organisations: orgs.len() as u32,
+        services: orgs.iter().map(|o| o.services.len() as u32).sum(),
+    };
+    let bytes = match format {
+        HsdsFormat::Json => json::write(&orgs)?,
+        HsdsFormat::CsvZip => tabular::write(&orgs)?,
+    };
+    Ok((bytes, summary))
+}
+
+/// Export to a file the user chose. Written beside it first and then moved
+/// into place, so a half-written file never carries the chosen name.
+pub fn export_file(
+    conn: &Connection,
+    format: HsdsFormat,
+    path: &Path,
+) -> Result<HsdsExportSummary> {
+    let (bytes, summary) = export(conn, format)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile_in(dir)?;
+    std::io::Write::write_all(&mut tmp.1, &bytes)?;
+    tmp.1.sync_all()?;
+    drop(tmp.1);
+    std::fs::rename(&tmp.0, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp.0);
+    })?;
+    Ok(summary)
+}
+
+/// A new file beside the target, with a name nothing else uses.
+fn tempfile_in(dir: &Path) -> Result<(std::path::PathBuf, std::fs::File)> {
+    let id = super::organisations::new_hsds_id()?;
+    let path = dir.join(format!(".buurtpunt-export-{id}.tmp"));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    Ok((path, file))
+}
+
+/// Read an HSDS file (JSON, or the CSV ZIP) and take it over.
+pub fn import_file(db: &mut Db, path: &Path, now: NaiveDateTime) -> Result<HsdsReport> {
+    let len = std::fs::metadata(path)?.len();
+    if len > u64::from(MAX_FILE_MB) * 1024 * 1024 {
+        return Err(Error::HsdsUnreadable(format!(
+            "the file is larger than {MAX_FILE_MB} MB"
+        )));
+    }
+    let bytes = std::fs::read(path)?;
+    import_bytes(db, &bytes, now)
+}
+
+/// Take over the social map in `bytes`: all in one transaction, or nothing.
+/// A file that is not HSDS is `HsdsUnreadable`; one without organisations is
+/// `HsdsEmpty`; rows with problems give a report with `imported == false`.
+pub fn import_bytes(db: &mut Db, bytes: &[u8], now: NaiveDateTime) -> Result<HsdsReport> {
+    let parsed = read(bytes)?;
+    if parsed.orgs.is_empty() {
+        return Err(Error::HsdsEmpty);
+    }
+    let services: usize = parsed.orgs.iter().map(|o| o.services.len()).sum();
+    if parsed.orgs.len() > MAX_ORGANISATIONS || services > MAX_SERVICES {
+        return Err(Error::HsdsUnreadable(format!(
+            "{} organisations and {services} services; at most {MAX_ORGANISATIONS} and {MAX_SERVICES}",
+            parsed.orgs.len()
+        )));
+    }
+    apply::run(db, parsed, now)
+}
+
+fn read(bytes: &[u8]) -> Result<Parsed> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return tabular::read(bytes);
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') | Some(b'{') => Ok(Parsed {
+            orgs: json::read(text)?,
+            problems: Vec::new(),
+        }),
+        _ => Err(Error::HsdsUnreadable(
+            "neither HSDS JSON nor a ZIP with HSDS CSV files".into(),
+        )),
+    }
+}

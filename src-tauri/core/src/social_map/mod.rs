@@ -1,0 +1,205 @@
+//! The social map (sociale kaart): local organisations and their services,
+//! with fields named after Open Referral HSDS 3, a reminder when an entry has
+//! not been checked for 12 months, suggestions for referrals, and HSDS
+//! import/export ([`hsds`]).
+//!
+//! "Last checked on … by …" belongs to the organisation: it is what a contact
+//! person phones to verify, and the "Gecontroleerd" button stamps it. In HSDS
+//! it travels as each service's `assured_date`.
+//!
+//! The social map holds no personal data of residents.
+
+pub mod hsds;
+mod input;
+mod organisations;
+mod search_index;
+mod services;
+mod topics;
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use input::{OrganisationInput, ServiceInput};
+pub use organisations::{
+    create_organisation, delete_organisation, due, get_organisation, list_organisations,
+    mark_checked, update_organisation,
+};
+pub use services::{
+    create_service, delete_service, get_service, list_services, suggest_services, update_service,
+};
+pub use topics::{flag_bit, flag_mask, flags_from_mask};
+
+use crate::professional::ProfessionalFlag;
+use crate::requests::LifeArea;
+
+/// How long an entry stays fresh after a check.
+pub const CHECK_MONTHS: u32 = 12;
+/// How many organisations the Vandaag reminder lists (the count covers all).
+pub const DUE_LISTED: i64 = 5;
+/// The most suggestions [`suggest_services`] returns.
+pub const MAX_SUGGESTIONS: usize = 50;
+
+/// The day on or before which a check counts as too old.
+pub fn check_cutoff(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_months(Months::new(CHECK_MONTHS))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// An entry needs checking when it was never checked, or not for 12 months.
+pub fn needs_check(last_checked_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    last_checked_on.is_none_or(|d| d <= check_cutoff(today))
+}
+
+/// An organisation with all its services, as on its own page.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Organisation {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The HSDS identifier, kept through export and import.
+    pub hsds_id: String,
+    pub name: String,
+    pub description: String,
+    pub email: String,
+    pub website: String,
+    pub phone: String,
+    /// `YYYY-MM-DD`, or `None` when never checked.
+    pub last_checked_on: Option<String>,
+    pub last_checked_by: String,
+    pub needs_check: bool,
+    pub services: Vec<Service>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One service of an organisation, with every field.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Service {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub hsds_id: String,
+    #[ts(type = "number")]
+    pub organisation_id: i64,
+    pub name: String,
+    pub description: String,
+    /// How to apply.
+    pub application_process: String,
+    /// Who it is for.
+    pub eligibility_description: String,
+    /// What it costs.
+    pub fees_description: String,
+    /// "Nederlands, Fries".
+    pub languages: String,
+    pub service_area: String,
+    /// Opening hours, as text.
+    pub schedule: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+    /// This is the municipality's Wmo-loket: a referral is a melding with a
+    /// 6-week deadline.
+    pub wmo_desk: bool,
+    /// The professional flags it handles.
+    pub flags: Vec<ProfessionalFlag>,
+    /// The life areas it helps with.
+    pub areas: Vec<LifeArea>,
+}
+
+/// One row of the organisation list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OrganisationSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    /// The first 200 characters of the description.
+    pub description: String,
+    pub phone: String,
+    /// The names of its first services (alphabetical).
+    pub service_names: Vec<String>,
+    #[ts(type = "number")]
+    pub service_count: i64,
+    /// One of its services is the Wmo-loket.
+    pub wmo_desk: bool,
+    pub last_checked_on: Option<String>,
+    pub last_checked_by: String,
+    pub needs_check: bool,
+}
+
+/// Filters of the organisation list.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct OrganisationQuery {
+    pub text: String,
+    /// Only entries not checked for 12 months (or never).
+    pub needs_check: bool,
+    #[ts(type = "number")]
+    pub page: i64,
+    #[ts(type = "number")]
+    pub page_size: i64,
+}
+
+/// One service in a list or a suggestion (for the referral form's picker).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ServiceSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    #[ts(type = "number")]
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    /// The service's contact phone, else the organisation's.
+    pub phone: String,
+    pub wmo_desk: bool,
+    pub flags: Vec<ProfessionalFlag>,
+    pub areas: Vec<LifeArea>,
+    pub last_checked_on: Option<String>,
+}
+
+/// Filters of the service list.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ServiceQuery {
+    pub text: String,
+    #[ts(type = "number")]
+    pub page: i64,
+    #[ts(type = "number")]
+    pub page_size: i64,
+}
+
+/// A service with its organisation's name and contact details: what the
+/// referral screen shows and copies.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ServiceDetail {
+    pub service: Service,
+    pub organisation_name: String,
+    pub organisation_phone: String,
+    pub organisation_email: String,
+    pub organisation_website: String,
+    pub last_checked_on: Option<String>,
+    pub last_checked_by: String,
+}
+
+/// The 12-month check reminder for Vandaag.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CheckDue {
+    /// How many organisations need a check.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// The longest unchecked first (never checked before all).
+    pub items: Vec<OrganisationSummary>,
+}

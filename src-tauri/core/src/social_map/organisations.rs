@@ -1,0 +1,330 @@
+//! SQL of the `organizations` table: the list, one organisation, the forms'
+//! writes, the check stamp and the 12-month reminder.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+
+use super::input::OrganisationInput;
+use super::{
+    check_cutoff, needs_check, search_index, services, CheckDue, Organisation, OrganisationQuery,
+    OrganisationSummary, Service, DUE_LISTED,
+};
+use crate::validate::{iso, Check, SHORT};
+use crate::{paging, search, Db, Error, Page, Result};
+
+pub(crate) fn stamp(now: NaiveDateTime) -> String {
+    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// A fresh HSDS identifier: a random (version 4) UUID.
+pub(crate) fn new_hsds_id() -> Result<String> {
+    let mut b = [0u8; 16];
+    getrandom::getrandom(&mut b).map_err(|e| Error::Crypto(e.to_string()))?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex::encode(b);
+    Ok(format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    ))
+}
+
+fn not_found(id: i64) -> Error {
+    Error::NotFound {
+        what: "organisation",
+        id,
+    }
+}
+
+pub fn create_organisation(
+    db: &mut Db,
+    input: OrganisationInput,
+    now: NaiveDateTime,
+) -> Result<Organisation> {
+    let input = input.validate()?;
+    let hsds_id = new_hsds_id()?;
+    let id = db.write(|tx| {
+        let id = insert(tx, &hsds_id, &input, now)?;
+        search_index::organisation(tx, id)?;
+        Ok(id)
+    })?;
+    get_organisation(db.conn(), id, now.date())
+}
+
+pub fn update_organisation(
+    db: &mut Db,
+    id: i64,
+    input: OrganisationInput,
+    now: NaiveDateTime,
+) -> Result<Organisation> {
+    let input = input.validate()?;
+    db.write(|tx| {
+        update(tx, id, &input, now)?;
+        search_index::organisation(tx, id)
+    })?;
+    get_organisation(db.conn(), id, now.date())
+}
+
+/// Remove an organisation with all its services.
+pub fn delete_organisation(db: &mut Db, id: i64) -> Result<()> {
+    db.write(|tx| {
+        let services: Vec<i64> = tx
+            .prepare_cached("SELECT id FROM services WHERE organization_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if tx.execute("DELETE FROM organizations WHERE id = ?1", [id])? == 0 {
+            return Err(not_found(id));
+        }
+        search_index::drop_organisation(tx, id, &services)
+    })
+}
+
+/// Stamp "checked today by `by`" on an organisation (and so on all its services).
+pub fn mark_checked(db: &mut Db, id: i64, by: &str, now: NaiveDateTime) -> Result<Organisation> {
+    let by = by.trim();
+    let mut c = Check::new();
+    c.required("checkedBy", by).max_len("checkedBy", by, SHORT);
+    c.finish()?;
+    db.write(|tx| set_checked(tx, id, now.date(), by, now))?;
+    get_organisation(db.conn(), id, now.date())
+}
+
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    hsds_id: &str,
+    i: &OrganisationInput,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO organizations (hsds_id, name, description, email, website, phone, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![hsds_id, i.name, i.description, i.email, i.website, i.phone, stamp(now)])?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn update(
+    tx: &Transaction<'_>,
+    id: i64,
+    i: &OrganisationInput,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let n = tx
+        .prepare_cached(
+            "UPDATE organizations SET name = ?2, description = ?3, email = ?4, website = ?5, phone = ?6,
+                 updated_at = ?7
+             WHERE id = ?1",
+        )?
+        .execute(params![id, i.name, i.description, i.email, i.website, i.phone, stamp(now)])?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+pub(crate) fn set_checked(
+    tx: &Transaction<'_>,
+    id: i64,
+    on: NaiveDate,
+    by: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let n = tx
+        .prepare_cached(
+            "UPDATE organizations SET last_checked_on = ?2, last_checked_by = ?3, updated_at = ?4
+             WHERE id = ?1",
+        )?
+        .execute(params![id, iso(on), by, stamp(now)])?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+/// The form fields and check stamp of an organisation, inside a transaction
+/// (the HSDS import merges into them).
+pub(crate) fn current(
+    tx: &Transaction<'_>,
+    id: i64,
+) -> Result<(OrganisationInput, Option<NaiveDate>, String)> {
+    tx.prepare_cached(
+        "SELECT name, description, email, website, phone, last_checked_on, last_checked_by
+         FROM organizations WHERE id = ?1",
+    )?
+    .query_row([id], |r| {
+        Ok((
+            OrganisationInput {
+                name: r.get(0)?,
+                description: r.get(1)?,
+                email: r.get(2)?,
+                website: r.get(3)?,
+                phone: r.get(4)?,
+            },
+            r.get(5)?,
+            r.get(6)?,
+        ))
+    })
+    .optional()?
+    .ok_or_else(|| not_found(id))
+}
+
+const DETAIL: &str =
+    "SELECT id, hsds_id, name, description, email, website, phone, last_checked_on,
+        last_checked_by, created_at, updated_at
+    FROM organizations";
+
+fn detail_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Organisation> {
+    let checked: Option<NaiveDate> = r.get(7)?;
+    Ok(Organisation {
+        id: r.get(0)?,
+        hsds_id: r.get(1)?,
+        name: r.get(2)?,
+        description: r.get(3)?,
+        email: r.get(4)?,
+        website: r.get(5)?,
+        phone: r.get(6)?,
+        needs_check: needs_check(checked, today),
+        last_checked_on: checked.map(iso),
+        last_checked_by: r.get(8)?,
+        services: Vec::new(),
+        created_at: r.get(9)?,
+        updated_at: r.get(10)?,
+    })
+}
+
+pub fn get_organisation(conn: &Connection, id: i64, today: NaiveDate) -> Result<Organisation> {
+    let mut org = conn
+        .prepare_cached(&format!("{DETAIL} WHERE id = ?1"))?
+        .query_row([id], |r| detail_row(r, today))
+        .optional()?
+        .ok_or_else(|| not_found(id))?;
+    org.services = services::of_organisation(conn, id)?;
+    Ok(org)
+}
+
+/// Every organisation with its services, alphabetical (the HSDS export):
+/// two queries, however large the map.
+pub(crate) fn all(conn: &Connection, today: NaiveDate) -> Result<Vec<Organisation>> {
+    let mut orgs: Vec<Organisation> = conn
+        .prepare(&format!("{DETAIL} ORDER BY name COLLATE NOCASE, id"))?
+        .query_map([], |r| detail_row(r, today))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut by_org: HashMap<i64, Vec<Service>> = HashMap::new();
+    for s in services::all(conn)? {
+        by_org.entry(s.organisation_id).or_default().push(s);
+    }
+    for o in &mut orgs {
+        if let Some(list) = by_org.remove(&o.id) {
+            o.services = list;
+        }
+    }
+    Ok(orgs)
+}
+
+/// The columns of an [`OrganisationSummary`]; the first service names come
+/// as a JSON array (names may hold any character).
+const SUMMARY: &str =
+    "SELECT o.id, o.name, substr(o.description, 1, 200), o.phone, o.last_checked_on,
+        o.last_checked_by,
+        (SELECT count(*) FROM services s WHERE s.organization_id = o.id),
+        EXISTS (SELECT 1 FROM services s WHERE s.organization_id = o.id AND s.wmo_desk),
+        (SELECT json_group_array(name) FROM
+            (SELECT name FROM services s WHERE s.organization_id = o.id
+             ORDER BY name COLLATE NOCASE, id LIMIT 6))
+    FROM organizations o";
+
+fn summary_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<OrganisationSummary> {
+    let checked: Option<NaiveDate> = r.get(4)?;
+    let names: String = r.get(8)?;
+    let service_names = serde_json::from_str(&names).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(OrganisationSummary {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        phone: r.get(3)?,
+        needs_check: needs_check(checked, today),
+        last_checked_on: checked.map(iso),
+        last_checked_by: r.get(5)?,
+        service_count: r.get(6)?,
+        wmo_desk: r.get(7)?,
+        service_names,
+    })
+}
+
+/// The organisation list, alphabetical, searched (diacritics-insensitive)
+/// and filtered on "needs a check", one page at a time.
+pub fn list_organisations(
+    conn: &Connection,
+    q: &OrganisationQuery,
+    today: NaiveDate,
+) -> Result<Page<OrganisationSummary>> {
+    let (page, size, offset) = paging(q.page, q.page_size);
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(fts) = search::fts_query(&q.text) {
+        clauses.push(
+            "o.id IN (SELECT rowid FROM organization_search WHERE organization_search MATCH ?)",
+        );
+        values.push(Value::Text(fts));
+    }
+    if q.needs_check {
+        clauses.push("(o.last_checked_on IS NULL OR o.last_checked_on <= ?)");
+        values.push(Value::Text(iso(check_cutoff(today))));
+    }
+    let filter = if clauses.is_empty() {
+        "1".to_owned()
+    } else {
+        clauses.join(" AND ")
+    };
+    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM organizations o WHERE {filter}"
+        ))?
+        .query_row(&*args, |r| r.get(0))?;
+    let mut paged = args.clone();
+    paged.push(&size);
+    paged.push(&offset);
+    let items = conn
+        .prepare_cached(&format!(
+            "{SUMMARY} WHERE {filter} ORDER BY o.name COLLATE NOCASE, o.id LIMIT ? OFFSET ?"
+        ))?
+        .query_map(&*paged, |r| summary_row(r, today))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Page {
+        items,
+        total,
+        page,
+        page_size: size,
+    })
+}
+
+/// The 12-month reminder: how many organisations need a check, and the
+/// longest unchecked few (never checked first).
+pub fn due(conn: &Connection, today: NaiveDate) -> Result<CheckDue> {
+    let cutoff = iso(check_cutoff(today));
+    let total: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM organizations
+             WHERE last_checked_on IS NULL OR last_checked_on <= ?1",
+        )?
+        .query_row([&cutoff], |r| r.get(0))?;
+    let items = conn
+        .prepare_cached(&format!(
+            "{SUMMARY} WHERE o.last_checked_on IS NULL OR o.last_checked_on <= ?1
+             ORDER BY o.last_checked_on IS NOT NULL, o.last_checked_on, o.name COLLATE NOCASE
+             LIMIT ?2"
+        ))?
+        .query_map(params![cutoff, DUE_LISTED], |r| summary_row(r, today))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(CheckDue { total, items })
+}

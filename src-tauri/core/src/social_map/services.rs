@@ -1,0 +1,380 @@
+//! SQL of the `services` table: the forms' writes, one service with its
+//! organisation (for the referral screen), the service list and suggestions.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+
+use super::input::ServiceInput;
+use super::organisations::{new_hsds_id, stamp};
+use super::topics::{flag_mask, flags_from_mask};
+use super::{search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary, MAX_SUGGESTIONS};
+use crate::professional::ProfessionalFlag;
+use crate::requests::LifeArea;
+use crate::validate::iso;
+use crate::{paging, search, Db, Error, Page, Result};
+
+fn not_found(id: i64) -> Error {
+    Error::NotFound {
+        what: "service",
+        id,
+    }
+}
+
+pub fn create_service(
+    db: &mut Db,
+    organisation_id: i64,
+    input: ServiceInput,
+    now: NaiveDateTime,
+) -> Result<Service> {
+    let input = input.validate()?;
+    let hsds_id = new_hsds_id()?;
+    let id = db.write(|tx| {
+        crate::store::require(tx, crate::store::Table::Organisations, organisation_id)?;
+        let id = insert(tx, organisation_id, &hsds_id, &input, now)?;
+        search_index::organisation(tx, organisation_id)?;
+        Ok(id)
+    })?;
+    get(db.conn(), id)
+}
+
+pub fn update_service(
+    db: &mut Db,
+    id: i64,
+    input: ServiceInput,
+    now: NaiveDateTime,
+) -> Result<Service> {
+    let input = input.validate()?;
+    db.write(|tx| {
+        let org = organisation_of(tx, id)?;
+        update(tx, id, &input, now)?;
+        search_index::organisation(tx, org)
+    })?;
+    get(db.conn(), id)
+}
+
+pub fn delete_service(db: &mut Db, id: i64) -> Result<()> {
+    db.write(|tx| {
+        let org = organisation_of(tx, id)?;
+        tx.execute("DELETE FROM services WHERE id = ?1", [id])?;
+        search_index::drop_service(tx, id)?;
+        search_index::organisation(tx, org)
+    })
+}
+
+fn organisation_of(tx: &Transaction<'_>, id: i64) -> Result<i64> {
+    tx.query_row(
+        "SELECT organization_id FROM services WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| not_found(id))
+}
+
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    organisation_id: i64,
+    hsds_id: &str,
+    i: &ServiceInput,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO services (hsds_id, organization_id, name, description, application_process,
+             eligibility_description, fees_description, languages, service_area, schedule,
+             contact_name, contact_phone, contact_email, wmo_desk, flag_mask, area_mask,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+    )?
+    .execute(params![
+        hsds_id,
+        organisation_id,
+        i.name,
+        i.description,
+        i.application_process,
+        i.eligibility_description,
+        i.fees_description,
+        i.languages,
+        i.service_area,
+        i.schedule,
+        i.contact_name,
+        i.contact_phone,
+        i.contact_email,
+        i.wmo_desk,
+        flag_mask(&i.flags),
+        LifeArea::mask(&i.areas),
+        stamp(now)
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn update(
+    tx: &Transaction<'_>,
+    id: i64,
+    i: &ServiceInput,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let n = tx
+        .prepare_cached(
+            "UPDATE services SET name = ?2, description = ?3, application_process = ?4,
+                 eligibility_description = ?5, fees_description = ?6, languages = ?7, service_area = ?8,
+                 schedule = ?9, contact_name = ?10, contact_phone = ?11, contact_email = ?12,
+                 wmo_desk = ?13, flag_mask = ?14, area_mask = ?15, updated_at = ?16
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            i.name,
+            i.description,
+            i.application_process,
+            i.eligibility_description,
+            i.fees_description,
+            i.languages,
+            i.service_area,
+            i.schedule,
+            i.contact_name,
+            i.contact_phone,
+            i.contact_email,
+            i.wmo_desk,
+            flag_mask(&i.flags),
+            LifeArea::mask(&i.areas),
+            stamp(now)
+        ])?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+/// Move a service to another organisation (an import found it there).
+pub(crate) fn move_to(tx: &Transaction<'_>, id: i64, organisation_id: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE services SET organization_id = ?2 WHERE id = ?1")?
+        .execute(params![id, organisation_id])?;
+    Ok(())
+}
+
+const COLUMNS: &str =
+    "s.id, s.hsds_id, s.organization_id, s.name, s.description, s.application_process,
+    s.eligibility_description, s.fees_description, s.languages, s.service_area, s.schedule,
+    s.contact_name, s.contact_phone, s.contact_email, s.wmo_desk, s.flag_mask, s.area_mask";
+
+fn service_row(r: &Row<'_>) -> rusqlite::Result<Service> {
+    Ok(Service {
+        id: r.get(0)?,
+        hsds_id: r.get(1)?,
+        organisation_id: r.get(2)?,
+        name: r.get(3)?,
+        description: r.get(4)?,
+        application_process: r.get(5)?,
+        eligibility_description: r.get(6)?,
+        fees_description: r.get(7)?,
+        languages: r.get(8)?,
+        service_area: r.get(9)?,
+        schedule: r.get(10)?,
+        contact_name: r.get(11)?,
+        contact_phone: r.get(12)?,
+        contact_email: r.get(13)?,
+        wmo_desk: r.get(14)?,
+        flags: flags_from_mask(r.get(15)?),
+        areas: LifeArea::from_mask(r.get(16)?),
+    })
+}
+
+/// The form fields of a service plus its HSDS id and organisation, for the
+/// HSDS import's merge.
+pub(crate) fn by_hsds_id(tx: &Transaction<'_>, hsds_id: &str) -> Result<Option<Service>> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM services s WHERE s.hsds_id = ?1"
+        ))?
+        .query_row([hsds_id], service_row)
+        .optional()?)
+}
+
+pub(crate) fn as_input(s: &Service) -> ServiceInput {
+    ServiceInput {
+        name: s.name.clone(),
+        description: s.description.clone(),
+        application_process: s.application_process.clone(),
+        eligibility_description: s.eligibility_description.clone(),
+        fees_description: s.fees_description.clone(),
+        languages: s.languages.clone(),
+        service_area: s.service_area.clone(),
+        schedule: s.schedule.clone(),
+        contact_name: s.contact_name.clone(),
+        contact_phone: s.contact_phone.clone(),
+        contact_email: s.contact_email.clone(),
+        wmo_desk: s.wmo_desk,
+        flags: s.flags.clone(),
+        areas: s.areas.clone(),
+    }
+}
+
+fn get(conn: &Connection, id: i64) -> Result<Service> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM services s WHERE s.id = ?1"))?
+        .query_row([id], service_row)
+        .optional()?
+        .ok_or_else(|| not_found(id))
+}
+
+/// The services of one organisation, alphabetical.
+pub(crate) fn of_organisation(conn: &Connection, organisation_id: i64) -> Result<Vec<Service>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM services s WHERE s.organization_id = ?1
+             ORDER BY s.name COLLATE NOCASE, s.id"
+        ))?
+        .query_map([organisation_id], service_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every service, by organisation and then alphabetical (the HSDS export).
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Service>> {
+    Ok(conn
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM services s ORDER BY s.organization_id, s.name COLLATE NOCASE, s.id"
+        ))?
+        .query_map([], service_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// One service with its organisation's name and contact details, for the
+/// referral screen.
+pub fn get_service(conn: &Connection, id: i64) -> Result<ServiceDetail> {
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, o.name, o.phone, o.email, o.website, o.last_checked_on, o.last_checked_by
+         FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id = ?1"
+    ))?
+    .query_row([id], |r| {
+        let checked: Option<NaiveDate> = r.get(21)?;
+        Ok(ServiceDetail {
+            service: service_row(r)?,
+            organisation_name: r.get(17)?,
+            organisation_phone: r.get(18)?,
+            organisation_email: r.get(19)?,
+            organisation_website: r.get(20)?,
+            last_checked_on: checked.map(iso),
+            last_checked_by: r.get(22)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| not_found(id))
+}
+
+const SUMMARY: &str = "SELECT s.id, s.name, s.organization_id, o.name,
+        CASE WHEN s.contact_phone != '' THEN s.contact_phone ELSE o.phone END,
+        s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on
+    FROM services s JOIN organizations o ON o.id = s.organization_id";
+
+fn summary_row(r: &Row<'_>) -> rusqlite::Result<ServiceSummary> {
+    let checked: Option<NaiveDate> = r.get(8)?;
+    Ok(ServiceSummary {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        organisation_id: r.get(2)?,
+        organisation_name: r.get(3)?,
+        phone: r.get(4)?,
+        wmo_desk: r.get(5)?,
+        flags: flags_from_mask(r.get(6)?),
+        areas: LifeArea::from_mask(r.get(7)?),
+        last_checked_on: checked.map(iso),
+    })
+}
+
+/// All services, searched, by organisation and name, one page at a time.
+pub fn list_services(conn: &Connection, q: &ServiceQuery) -> Result<Page<ServiceSummary>> {
+    let (page, size, offset) = paging(q.page, q.page_size);
+    let mut values: Vec<Value> = Vec::new();
+    let filter = match search::fts_query(&q.text) {
+        Some(fts) => {
+            values.push(Value::Text(fts));
+            "s.id IN (SELECT rowid FROM service_search WHERE service_search MATCH ?)"
+        }
+        None => "1",
+    };
+    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM services s WHERE {filter}"))?
+        .query_row(&*args, |r| r.get(0))?;
+    let mut paged = args.clone();
+    paged.push(&size);
+    paged.push(&offset);
+    let items = conn
+        .prepare_cached(&format!(
+            "{SUMMARY} WHERE {filter}
+             ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT ? OFFSET ?"
+        ))?
+        .query_map(&*paged, summary_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Page {
+        items,
+        total,
+        page,
+        page_size: size,
+    })
+}
+
+/// Is the municipality's Wmo-loket a sensible place to refer for these?
+/// Personal care, and the Wmo's own ground: housing adaptations, transport,
+/// day activities and company, help in the household.
+pub fn wmo_relevant(flags: &[ProfessionalFlag], areas: &[LifeArea]) -> bool {
+    flags.contains(&ProfessionalFlag::PersonalCare)
+        || areas.iter().any(|a| {
+            matches!(
+                a,
+                LifeArea::Housing
+                    | LifeArea::Transport
+                    | LifeArea::SocialContact
+                    | LifeArea::Household
+            )
+        })
+}
+
+/// How well a service matches: 16 per matching flag (?1) plus 1 per
+/// matching life area (?2), so one flag outweighs all areas together.
+const SCORE: &str = "16 * (((s.flag_mask & ?1 & 1) != 0) + ((s.flag_mask & ?1 & 2) != 0)
+        + ((s.flag_mask & ?1 & 4) != 0) + ((s.flag_mask & ?1 & 8) != 0) + ((s.flag_mask & ?1 & 16) != 0))
+    + ((s.area_mask & ?2 & 1) != 0) + ((s.area_mask & ?2 & 2) != 0) + ((s.area_mask & ?2 & 4) != 0)
+    + ((s.area_mask & ?2 & 8) != 0) + ((s.area_mask & ?2 & 16) != 0) + ((s.area_mask & ?2 & 32) != 0)
+    + ((s.area_mask & ?2 & 64) != 0) + ((s.area_mask & ?2 & 128) != 0)";
+
+/// Services that handle these professional flags or life areas, best match
+/// first, then the Wmo-loket, then by organisation and name. The Wmo-loket is
+/// added (last) when [`wmo_relevant`] says so, even when its own topics do
+/// not match or the list is full.
+pub fn suggest_services(
+    conn: &Connection,
+    flags: &[ProfessionalFlag],
+    areas: &[LifeArea],
+    limit: usize,
+) -> Result<Vec<ServiceSummary>> {
+    let limit = limit.clamp(1, MAX_SUGGESTIONS) as i64;
+    let fm = flag_mask(flags);
+    let am = LifeArea::mask(areas);
+    if fm == 0 && am == 0 {
+        return Ok(Vec::new());
+    }
+    let mut out: Vec<ServiceSummary> = conn
+        .prepare_cached(&format!(
+            "{SUMMARY} WHERE (s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0
+             ORDER BY {SCORE} DESC, s.wmo_desk DESC, o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id
+             LIMIT ?3"
+        ))?
+        .query_map(params![fm, am, limit], summary_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    if wmo_relevant(flags, areas) && !out.iter().any(|s| s.wmo_desk) {
+        let wmo = conn
+            .prepare_cached(&format!(
+                "{SUMMARY} WHERE s.wmo_desk ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1"
+            ))?
+            .query_row([], summary_row)
+            .optional()?;
+        if let Some(w) = wmo {
+            if out.len() as i64 >= limit {
+                out.pop();
+            }
+            out.push(w);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { Reason } from "../../lib/api";
+import { reasonText } from "./reasons";
+
+describe("reasonText", () => {
+  it("says why in plain Dutch, with Dutch numbers and dates", () => {
+    expect(reasonText({ kind: "hours_left", hours: 2.5 })).toBe("Heeft deze week nog 2,5 uur");
+    expect(reasonText({ kind: "same_kern", kern: "Lindeloo" })).toBe("Woont in dezelfde kern (Lindeloo)");
+    expect(reasonText({ kind: "helped_before", resident: "Anna de Vries" })).toBe("Hielp Anna de Vries eerder");
+    expect(reasonText({ kind: "absent", until: "2026-12-03", absence: "holiday" })).toBe(
+      "Afwezig tot en met 03-12-2026 (vakantie)",
+    );
+    expect(reasonText({ kind: "at_limit", load: 4, limit: 4 })).toBe("Zit aan de grens: 4 van 4 uur deze week");
+  });
+
+  it("has a sentence for every kind of reason", () => {
+    const all: Reason[] = [
+      { kind: "has_skill", skill: "Klussen" }, { kind: "fits_life_area", area: "transport" },
+      { kind: "same_kern", kern: "A" }, { kind: "serves_kern", kern: "A" }, { kind: "other_kern", kern: "A" },
+      { kind: "has_car" }, { kind: "no_car" }, { kind: "available_at_wanted_time" }, { kind: "not_at_wanted_time" },
+      { kind: "hours_left", hours: 1 }, { kind: "near_limit", load: 3, limit: 4 },
+      { kind: "would_pass_limit", left: 1, estimate: 2 }, { kind: "heavy_carer", hours: 10 },
+      { kind: "helped_before", resident: "X" }, { kind: "never_asked" }, { kind: "not_asked_since", date: "2026-01-01" },
+      { kind: "valid_vog" }, { kind: "vog_expiring", until: null }, { kind: "status", status: "paused" },
+      { kind: "absent", until: "2026-01-01", absence: "illness" }, { kind: "at_limit", load: 4, limit: 4 },
+      { kind: "matches_full", open: 2, limit: 2 }, { kind: "refuses_task", skill: "Tuin" }, { kind: "vog_missing" },
+      { kind: "vog_expired", until: "2025-01-01" },
+    ];
+    for (const r of all) expect(reasonText(r).length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,71 @@
+// Fictional social-map records for the component tests.
+import type { Organisation, Service, ServiceDetail, ServiceSummary } from "../../lib/api";
+
+export function service(over: Partial<Service> = {}): Service {
+  return {
+    id: 11,
+    hsdsId: "svc-11",
+    organisationId: 1,
+    name: "Wmo-loket",
+    description: "Hulp om thuis te blijven wonen.",
+    applicationProcess: "Bel en doe een melding.",
+    eligibilityDescription: "Inwoners van Veenmarke.",
+    feesDescription: "",
+    languages: "Nederlands",
+    serviceArea: "Veenmarke",
+    schedule: "Ma–vr 9.00–12.30 uur",
+    contactName: "Team Wmo",
+    contactPhone: "0599-720 100",
+    contactEmail: "wmo@veenmarke.example",
+    wmoDesk: true,
+    flags: ["personal_care"],
+    areas: ["household"],
+    ...over,
+  };
+}
+
+export function organisation(over: Partial<Organisation> = {}): Organisation {
+  return {
+    id: 1,
+    hsdsId: "org-1",
+    name: "Gemeente Veenmarke",
+    description: "De gemeente.",
+    email: "info@veenmarke.example",
+    website: "www.veenmarke.example",
+    phone: "0599-720 000",
+    lastCheckedOn: "2025-01-10",
+    lastCheckedBy: "Jan Kuiper",
+    needsCheck: true,
+    services: [service()],
+    createdAt: "",
+    updatedAt: "",
+    ...over,
+  };
+}
+
+export function summary(over: Partial<ServiceSummary> = {}): ServiceSummary {
+  return {
+    id: 11,
+    name: "Wmo-loket",
+    organisationId: 1,
+    organisationName: "Gemeente Veenmarke",
+    phone: "0599-720 100",
+    wmoDesk: true,
+    flags: [],
+    areas: ["household"],
+    lastCheckedOn: "2026-10-01",
+    ...over,
+  };
+}
+
+export function detail(s: Service = service()): ServiceDetail {
+  return {
+    service: s,
+    organisationName: "Gemeente Veenmarke",
+    organisationPhone: "0599-720 000",
+    organisationEmail: "info@veenmarke.example",
+    organisationWebsite: "www.veenmarke.example",
+    lastCheckedOn: "2026-10-01",
+    lastCheckedBy: "Gerda Mulder",
+  };
+}
