@@ -158,10 +158,9 @@ pub fn run() {
             // back into buurtpunt.db and nothing stays open.
             if let tauri::RunEvent::Exit = event {
                 if let Some(state) = handle.try_state::<AppState>() {
-                    match state.session() {
-                        Ok(mut s) => {
-                            s.lock();
-                        }
+                    match state.session().map(|mut s| s.lock()) {
+                        Ok(Ok(_)) => {}
+                        Ok(Err(e)) => eprintln!("buurtpunt: closing: {e}"),
                         Err(e) => eprintln!("buurtpunt: closing: {e:?}"),
                     }
                 }

@@ -136,7 +136,7 @@ impl Session {
     }
 
     pub fn unlock(&mut self, passphrase: &str, now: NaiveDateTime) -> Result<AppStatus> {
-        self.lock();
+        self.lock()?;
         let key = self.vault.unlock_key(passphrase)?;
         self.open_with(key, now)
     }
@@ -148,7 +148,7 @@ impl Session {
         new_passphrase: &str,
         now: NaiveDateTime,
     ) -> Result<AppStatus> {
-        self.lock();
+        self.lock()?;
         let key = self.vault.recover(recovery_key, new_passphrase)?;
         self.open_with(key, now)
     }
@@ -160,16 +160,24 @@ impl Session {
         }
     }
 
-    /// Close the database and forget the key.
-    pub fn lock(&mut self) -> AppStatus {
-        self.state = State::Closed;
+    /// Close the database and forget the key. A clean close of the real
+    /// help point leaves the mark that lets the next unlock be quick.
+    pub fn lock(&mut self) -> Result<AppStatus> {
+        let state = std::mem::replace(&mut self.state, State::Closed);
         self.pending_recovery = None;
-        self.status()
+        if let State::Open { db, demo, .. } = state {
+            if demo {
+                db.close()?;
+            } else {
+                self.vault.close(db)?;
+            }
+        }
+        Ok(self.status())
     }
 
     /// Open a fresh demo village (rebuilt each time: demo changes are not kept).
     pub fn open_demo(&mut self, now: NaiveDateTime) -> Result<AppStatus> {
-        self.lock();
+        self.lock()?;
         let dir = self.demo_vault.dir().to_path_buf();
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;

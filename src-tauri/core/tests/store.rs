@@ -2,7 +2,9 @@
 
 use std::fs;
 
+use buurtpunt_core::followup;
 use buurtpunt_core::matches;
+use buurtpunt_core::referrals;
 use buurtpunt_core::requests::{
     self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
 };
@@ -68,7 +70,7 @@ fn the_database_file_holds_no_plaintext() -> Result<()> {
             request(r.id, "Boodschappen doen bij de Spar"),
             now(),
         )?;
-        s.lock();
+        s.lock()?;
     }
     for name in ["buurtpunt.db", "buurtpunt.db-wal", "sleutel.json"] {
         let path = dir.path().join(name);
@@ -99,7 +101,7 @@ fn a_request_is_found_again_after_locking_and_unlocking() -> Result<()> {
     s.create(PASS)?;
     let r = residents::create(s.db()?, resident("Zoë", "Kampinga"), false, now())?;
     let req = requests::create(s.db()?, request(r.id, "Vervoer naar het ziekenhuis"), now())?;
-    s.lock();
+    s.lock()?;
     assert!(matches!(
         s.unlock("verkeerd wachtwoord", now()),
         Err(Error::WrongPassphrase)
@@ -124,7 +126,7 @@ fn a_wrong_passphrase_never_creates_a_new_database() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let mut s = Session::new(dir.path(), FAST);
     s.create(PASS)?;
-    s.lock();
+    s.lock()?;
     let before = fs::read(dir.path().join("buurtpunt.db"))?;
     assert!(s.unlock("nog een verkeerd wachtwoord", now()).is_err());
     assert_eq!(fs::read(dir.path().join("buurtpunt.db"))?, before);
@@ -141,10 +143,10 @@ fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back(
     let mut s = Session::new(dir.path(), FAST);
     s.create(PASS)?;
     let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
-    s.lock();
+    s.lock()?;
     // Opening makes the daily backup (the first open of the day).
     s.unlock(PASS, now())?;
-    s.lock();
+    s.lock()?;
     let db = dir.path().join("buurtpunt.db");
     let mut bytes = fs::read(&db)?;
     let len = bytes.len();
@@ -172,6 +174,59 @@ fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back(
         .filter_map(|e| e.ok())
         .any(|e| e.file_name().to_string_lossy().ends_with(".db.oud"));
     assert!(kept);
+    Ok(())
+}
+
+#[test]
+fn a_clean_close_lets_the_next_unlock_skip_the_full_check_once() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mark = dir.path().join("netjes-gesloten.json");
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
+    s.lock()?;
+    assert!(mark.exists(), "a clean close leaves the mark");
+    assert!(!dir.path().join("buurtpunt.db-wal").exists());
+    s.unlock(PASS, now())?;
+    assert!(!mark.exists(), "the mark is good for one unlock only");
+    assert_eq!(residents::get(s.db()?.conn(), r.id)?.first_name, "Anneke");
+    // A crash (no close) leaves no mark: the next unlock checks every page.
+    drop(s);
+    assert!(!mark.exists());
+    Ok(())
+}
+
+#[test]
+fn damage_that_keeps_the_files_size_and_time_is_found_by_the_daily_backup() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    for i in 0..200 {
+        residents::create(
+            s.db()?,
+            resident("Anneke", &format!("Brinkhuis {i}")),
+            true,
+            now(),
+        )?;
+    }
+    s.lock()?;
+    let db = dir.path().join("buurtpunt.db");
+    let modified = fs::metadata(&db)?.modified()?;
+    let mut bytes = fs::read(&db)?;
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len / 2 + 512] {
+        *b ^= 0x5a;
+    }
+    fs::write(&db, &bytes)?;
+    fs::File::options()
+        .write(true)
+        .open(&db)?
+        .set_modified(modified)?;
+    // The mark still matches, so the open itself trusts the file; the first
+    // backup of the day reads every page and finds the damage.
+    let status = s.unlock(PASS, now())?;
+    assert_eq!(status.phase, Phase::Damaged, "status: {status:?}");
+    assert_eq!(fs::read(&db)?, bytes, "the damaged file is kept as it is");
     Ok(())
 }
 
@@ -210,7 +265,7 @@ fn the_recovery_key_unlocks_and_sets_a_new_passphrase() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let mut s = Session::new(dir.path(), FAST);
     let recovery = s.create(PASS)?;
-    s.lock();
+    s.lock()?;
     assert!(matches!(
         s.recover("AAAA-BBBB-CCCC", "een nieuw wachtwoord", now()),
         Err(Error::WrongRecoveryKey)
@@ -219,7 +274,7 @@ fn the_recovery_key_unlocks_and_sets_a_new_passphrase() -> Result<()> {
         s.recover(&recovery, "een nieuw wachtwoord", now())?.phase,
         Phase::Unlocked
     );
-    s.lock();
+    s.lock()?;
     assert!(matches!(s.unlock(PASS, now()), Err(Error::WrongPassphrase)));
     s.unlock("een nieuw wachtwoord", now())?;
     Ok(())
@@ -231,7 +286,7 @@ fn a_database_from_a_newer_buurtpunt_is_refused() -> Result<()> {
     let mut s = Session::new(dir.path(), FAST);
     s.create(PASS)?;
     s.db()?.conn().execute_batch("PRAGMA user_version = 999")?;
-    s.lock();
+    s.lock()?;
     assert!(matches!(
         s.unlock(PASS, now()),
         Err(Error::TooNew { found: 999, .. })
@@ -244,7 +299,7 @@ fn a_missing_key_file_is_reported_not_replaced() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let mut s = Session::new(dir.path(), FAST);
     s.create(PASS)?;
-    s.lock();
+    s.lock()?;
     fs::remove_file(dir.path().join("sleutel.json"))?;
     assert!(matches!(
         s.unlock(PASS, now()),
@@ -297,6 +352,14 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
     assert!(o.checkins_due.iter().any(|a| a.needs_support));
     let list = volunteers::list(s.db()?.conn(), &Default::default(), day)?;
     assert_eq!(list.total, 20);
+    // Follow-up is due today, and the Wmo-loket's 6-week deadline runs.
+    let (due, _) = followup::due_reminders(s.db()?.conn(), day, 20)?;
+    assert_eq!(due.len(), 2, "one due today, one since yesterday");
+    let wmo = referrals::open_wmo(s.db()?.conn(), day, 10)?;
+    assert_eq!(wmo.len(), 1);
+    assert_eq!(wmo[0].days_left, Some(22));
+    let sent = referrals::get(s.db()?.conn(), wmo[0].id, day)?;
+    assert!(sent.consent_ok, "the demo referral has consent");
     // Matched demo requests have a volunteer linked.
     let matched = requests::list(
         s.db()?.conn(),
@@ -312,7 +375,7 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
             r.id
         );
     }
-    s.lock();
+    s.lock()?;
     assert_eq!(s.status().phase, Phase::Welcome);
     Ok(())
 }

@@ -63,7 +63,7 @@ pub async fn recover(
 
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> ApiResult<AppStatus> {
-    Ok(state.session()?.lock())
+    Ok(state.session()?.lock()?)
 }
 
 #[tauri::command]

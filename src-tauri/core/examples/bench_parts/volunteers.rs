@@ -200,47 +200,117 @@ pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Resul
     Ok(())
 }
 
-/// The same reads as the suggestions, in plain SQL: every volunteer with
-/// their week and month hours and open matches.
-fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
-    let week = (today - Duration::days(6)).format("%Y-%m-%d").to_string();
+/// Run `sql` and read every row's first column (an id).
+fn ids(c: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<i64>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let rows = stmt.query_map(args, |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Hours of the rolling month (the load), in plain SQL.
+fn raw_hours(c: &Connection, today: NaiveDate) -> Result<Vec<(String, i64, i64)>> {
     let month = (today - Duration::days(29)).format("%Y-%m-%d").to_string();
-    let mut loads = c.prepare_cached(
-        "SELECT volunteer_id, sum(CASE WHEN on_date >= ?1 THEN minutes ELSE 0 END), sum(minutes)
-         FROM hour_entries WHERE on_date >= ?2 GROUP BY volunteer_id",
-    )?;
-    let l: Vec<(i64, i64, i64)> = loads
-        .query_map([&week, &month], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let day = today.format("%Y-%m-%d").to_string();
     let mut stmt = c.prepare_cached(
-        "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.availability,
-                v.mobility, v.area_mask, v.vog_on, v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on
-         FROM volunteers v JOIN residents r ON r.id = v.resident_id",
+        "SELECT on_date, volunteer_id, minutes FROM hour_entries WHERE on_date >= ?1 AND on_date <= ?2",
+    )?;
+    let rows = stmt.query_map([&month, &day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Names of the rows a screen shows.
+fn raw_names(c: &Connection, shown: &[i64]) -> Result<()> {
+    let mut stmt = c.prepare_cached(
+        "SELECT first_name || ' ' || last_name, kern FROM residents WHERE id = ?1",
+    )?;
+    for id in shown {
+        let row: (String, String) = stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        std::hint::black_box(row);
+    }
+    Ok(())
+}
+
+/// The same reads as the suggestions, in plain SQL: the load, the skill,
+/// kern and history sets, one lean scan of the volunteers, and the names of
+/// the seventy shown.
+fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
+    let day = today.format("%Y-%m-%d").to_string();
+    let hours = raw_hours(c, today)?;
+    let open = ids(
+        c,
+        "SELECT volunteer_id FROM matches WHERE status IN ('proposed', 'agreed', 'active')",
+        [],
+    )?;
+    let skilled = ids(
+        c,
+        "SELECT volunteer_id FROM volunteer_skills WHERE skill_id IN (1)",
+        [],
+    )?;
+    let refusing = ids(
+        c,
+        "SELECT volunteer_id FROM volunteer_refusals WHERE skill_id IN (1)",
+        [],
+    )?;
+    let serves = ids(
+        c,
+        "SELECT volunteer_id FROM volunteer_kernen WHERE kern = ?1",
+        ["Lindeloo"],
+    )?;
+    let same = ids(
+        c,
+        "SELECT id FROM residents WHERE kern = ?1 AND id IN (SELECT resident_id FROM volunteers)",
+        ["Lindeloo"],
+    )?;
+    let absent = ids(
+        c,
+        "SELECT volunteer_id FROM volunteer_absences WHERE until_on >= ?1 AND from_on <= ?1",
+        [&day],
+    )?;
+    let mut stmt = c.prepare_cached(
+        "SELECT resident_id, status, availability, mobility, area_mask, vog_on, carer_hours, limit_hours,
+                limit_matches, last_asked_on
+         FROM volunteers",
     )?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, Option<String>>(7)?,
-                r.get::<_, Option<String>>(11)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(9)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box((l, rows));
+    let shown: Vec<i64> = rows.iter().take(70).map(|r| r.0).collect();
+    raw_names(c, &shown)?;
+    std::hint::black_box((hours, open, skilled, refusing, serves, same, absent, rows));
     Ok(())
 }
 
+/// The same reads as the overview, in plain SQL.
 fn raw_overview(c: &Connection, today: NaiveDate) -> Result<()> {
-    raw_candidates(c, today)?;
-    let mut stmt =
-        c.prepare_cached("SELECT volunteer_id, max(on_date) FROM checkins GROUP BY volunteer_id")?;
-    let rows = stmt
+    let hours = raw_hours(c, today)?;
+    let open = ids(
+        c,
+        "SELECT volunteer_id FROM matches WHERE status IN ('proposed', 'agreed', 'active')",
+        [],
+    )?;
+    let mut stmt = c.prepare_cached(
+        "SELECT volunteer_id, max(on_date), needs_support FROM checkins GROUP BY volunteer_id",
+    )?;
+    let checkins = stmt
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(rows);
+    let mut stmt = c.prepare_cached(
+        "SELECT resident_id, status, status_since, vog_on, last_asked_on, carer_hours, limit_hours, limit_matches
+         FROM volunteers",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let shown: Vec<i64> = rows.iter().take(200).map(|r| r.0).collect();
+    raw_names(c, &shown)?;
+    std::hint::black_box((hours, open, checkins, rows));
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The demo village "Lindeloo": fictional residents, volunteers and help
 //! requests, the same every time for the same day, so a first look is not empty.
 
+mod followup;
 mod social_map;
 mod volunteers;
 
@@ -332,5 +333,6 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         }
     }
     crew.settle(db, today)?;
+    followup::fill(db, today)?;
     Ok(())
 }

@@ -9,12 +9,13 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use super::{rank, Candidate, Reason, RequestFacts, Suggestions};
 use crate::settings::{self, Settings};
 use crate::validate::iso;
-use crate::volunteers::{loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule};
+use crate::volunteers::{
+    loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule, VogState,
+};
 use crate::{Error, Result};
 
 fn day(v: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .map_err(|e| Error::Migration(format!("stored date {v:?}: {e}")))
+    crate::validate::stored(v)
 }
 
 /// What request `id` needs from a volunteer.
@@ -174,7 +175,15 @@ fn candidates(
             },
             absent: absent.get(&id).cloned(),
             vog: vog_state(vog, s.vog_valid_years, today),
-            vog_until: vog.map(|d| iso(vog_valid_until(d, s.vog_valid_years))),
+            // Only shown (and so only written out) when the VOG ends soon or ended.
+            vog_until: vog
+                .filter(|_| {
+                    matches!(
+                        vog_state(vog, s.vog_valid_years, today),
+                        VogState::Expired | VogState::Expiring
+                    )
+                })
+                .map(|d| iso(vog_valid_until(d, s.vog_valid_years))),
             load,
             helped_before: helped.contains(&id),
             last_asked_on: r.get(9)?,

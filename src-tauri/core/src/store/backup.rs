@@ -108,11 +108,16 @@ fn prune(dir: &Path, prefix: &str, keep: usize) -> Result<()> {
 
 /// Prove a file is a sound Buurtpunt database under this key.
 pub fn verify(path: &Path, key: &DbKey) -> Result<()> {
-    let opened =
-        open_checked(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| match e {
-            Error::Damaged(why) => Error::BadBackup(why),
-            other => other,
-        })?;
+    let opened = open_checked(
+        path,
+        key,
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+        super::Check::Full,
+    )
+    .map_err(|e| match e {
+        Error::Damaged(why) => Error::BadBackup(why),
+        other => other,
+    })?;
     let check: String = opened
         .conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;

@@ -37,9 +37,24 @@ pub(crate) struct Opened {
     pub version: i64,
 }
 
-/// Open the file with the key and prove it is readable and intact.
-/// Anything unreadable is `Damaged`: the caller never creates a new file in its place.
-pub(crate) fn open_checked(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Opened> {
+/// How much of the file to read before trusting it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// `PRAGMA quick_check`: every page is read and authenticated.
+    Full,
+    /// Only the schema: for a file exactly as Buurtpunt left it at a clean close.
+    Schema,
+}
+
+/// Open the file with the key and prove it is readable (and, with
+/// [`Check::Full`], intact). Anything unreadable is `Damaged`: the caller
+/// never creates a new file in its place.
+pub(crate) fn open_checked(
+    path: &Path,
+    key: &DbKey,
+    flags: OpenFlags,
+    check: Check,
+) -> Result<Opened> {
     let conn = Connection::open_with_flags(path, flags)?;
     conn.execute_batch(&format!(
         "PRAGMA key = {};",
@@ -51,11 +66,13 @@ pub(crate) fn open_checked(path: &Path, key: &DbKey, flags: OpenFlags) -> Result
     if let Err(e) = readable {
         return Err(Error::Damaged(e.to_string()));
     }
-    let check: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| Error::Damaged(e.to_string()))?;
-    if check != "ok" {
-        return Err(Error::Damaged(check));
+    if check == Check::Full {
+        let result: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| Error::Damaged(e.to_string()))?;
+        if result != "ok" {
+            return Err(Error::Damaged(result));
+        }
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > LATEST_VERSION {
@@ -92,7 +109,7 @@ impl Db {
             return Err(Error::AlreadySetUp);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-        let Opened { conn, .. } = open_checked(path, key, flags)?;
+        let Opened { conn, .. } = open_checked(path, key, flags, Check::Full)?;
         Self::finish_open(conn)
     }
 
@@ -127,6 +144,12 @@ impl Db {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Close the connection, reporting what SQLite reports (the WAL is folded
+    /// back into the file on a clean close).
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| Error::Sql(e))
     }
 
     /// Full `PRAGMA integrity_check`; `"ok"` when sound.

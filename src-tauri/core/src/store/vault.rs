@@ -11,12 +11,22 @@ use rusqlite::OpenFlags;
 
 use super::backup;
 use super::keys::{DbKey, KdfParams, KeyFile};
-use super::{open_checked, Db, Opened, LATEST_VERSION};
+use super::{open_checked, Check, Db, Opened, LATEST_VERSION};
 use crate::{Error, Result};
 
 pub const DB_FILE: &str = "buurtpunt.db";
 pub const KEY_FILE: &str = "sleutel.json";
 pub const BACKUP_DIR: &str = "backups";
+/// Written at a clean close: the database file's size and time, so the next
+/// unlock can skip reading every page when nothing touched the file since.
+pub const CLOSED_MARK: &str = "netjes-gesloten.json";
+
+/// What a clean close leaves: the file as Buurtpunt last saw it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct ClosedMark {
+    bytes: u64,
+    modified_ns: u128,
+}
 
 #[derive(Debug, Clone)]
 pub struct Vault {
@@ -46,6 +56,58 @@ impl Vault {
     }
     pub fn backup_dir(&self) -> PathBuf {
         self.dir.join(BACKUP_DIR)
+    }
+
+    fn mark_path(&self) -> PathBuf {
+        self.dir.join(CLOSED_MARK)
+    }
+
+    fn wal_path(&self) -> PathBuf {
+        self.dir.join(format!("{DB_FILE}-wal"))
+    }
+
+    fn stamp(&self) -> Result<ClosedMark> {
+        let meta = fs::metadata(self.db_path())?;
+        let modified = meta
+            .modified()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|e| Error::Io(std::io::Error::other(e)))?;
+        Ok(ClosedMark {
+            bytes: meta.len(),
+            modified_ns: modified.as_nanos(),
+        })
+    }
+
+    /// Close the database cleanly and leave the mark for a quick next unlock.
+    pub fn close(&self, db: Db) -> Result<()> {
+        db.close()?;
+        self.mark_closed()
+    }
+
+    /// After the database was closed cleanly (no WAL left): note the file as it is.
+    fn mark_closed(&self) -> Result<()> {
+        if self.wal_path().exists() {
+            return Ok(());
+        }
+        let mark = serde_json::to_vec(&self.stamp()?)?;
+        write_atomic(&self.mark_path(), &mark)
+    }
+
+    /// Take the clean-close mark away (it is good for one unlock) and say
+    /// whether the file is still exactly as it was left. A missing, unreadable
+    /// or stale mark means: check every page.
+    fn take_mark(&self) -> Result<bool> {
+        let text = match fs::read(self.mark_path()) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e.into()),
+        };
+        fs::remove_file(self.mark_path())?;
+        let Ok(mark) = serde_json::from_slice::<ClosedMark>(&text) else {
+            // A mark we cannot read proves nothing: the full check runs.
+            return Ok(false);
+        };
+        Ok(!self.wal_path().exists() && mark == self.stamp()?)
     }
 
     /// True when a help point was ever started here (either file exists).
@@ -112,13 +174,30 @@ impl Vault {
         if !path.exists() {
             return Err(Error::Damaged(format!("{DB_FILE} is missing")));
         }
-        let Opened { conn, version } = open_checked(&path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let check = if self.take_mark()? {
+            Check::Schema
+        } else {
+            Check::Full
+        };
+        let Opened { conn, version } =
+            open_checked(&path, key, OpenFlags::SQLITE_OPEN_READ_WRITE, check)?;
         if version < LATEST_VERSION {
             backup::before_migration(&conn, &self.backup_dir(), key, version, now)?;
         }
         let db = Db::finish_open(conn)?;
-        backup::daily(&db, &self.backup_dir(), key, now.date())?;
-        Ok(db)
+        // The daily backup reads every page: a damaged page shows up here
+        // even when the quick open trusted the clean-close mark.
+        match backup::daily(&db, &self.backup_dir(), key, now.date()) {
+            Ok(_) => Ok(db),
+            Err(e) => match db
+                .conn()
+                .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+            {
+                Ok(ok) if ok == "ok" => Err(e),
+                Ok(problem) => Err(Error::Damaged(problem)),
+                Err(read) => Err(Error::Damaged(read.to_string())),
+            },
+        }
     }
 
     /// Put a verified backup in place of the current database. The file it
@@ -126,6 +205,9 @@ impl Vault {
     /// have closed the database first.
     pub fn restore(&self, from: &Path, key: &DbKey, now: NaiveDateTime) -> Result<()> {
         backup::verify(from, key)?;
+        if self.mark_path().exists() {
+            fs::remove_file(self.mark_path())?;
+        }
         let db = self.db_path();
         let staged = self.dir.join("buurtpunt.db.terugzetten");
         fs::copy(from, &staged)?;

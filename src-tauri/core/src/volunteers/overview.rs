@@ -1,6 +1,8 @@
 //! The "Vrijwilligers" overview: who is near or over their limit, who has not
 //! been asked for a long time, whose VOG runs out, whose check-in is due.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -10,7 +12,7 @@ use super::store::{checkin_due, rule};
 use super::{vog_state, vog_valid_until, Load, LoadFacts, LoadLevel, VogState, VolunteerStatus};
 use crate::settings;
 use crate::validate::iso;
-use crate::{Error, Result};
+use crate::Result;
 
 /// One volunteer in one of the overview's lists.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -57,14 +59,11 @@ pub struct VolunteerOverview {
 pub const LIST_MAX: usize = 50;
 
 fn day(v: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .map_err(|e| Error::Migration(format!("stored date {v:?}: {e}")))
+    crate::validate::stored(v)
 }
 
 struct Row {
     id: i64,
-    name: String,
-    kern: String,
     status: VolunteerStatus,
     status_since: String,
     vog_on: Option<String>,
@@ -79,30 +78,42 @@ struct Row {
 pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview> {
     let s = settings::get(conn)?;
     let facts = super::loads(conn, today)?;
+    // The latest check-in per volunteer, in one grouped pass (for max(),
+    // SQLite takes the bare columns from the row with the latest date).
+    let mut last: HashMap<i64, (String, bool)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT volunteer_id, max(on_date), needs_support FROM checkins GROUP BY volunteer_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            last.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+    }
+    // One lean scan of the volunteers; names only for the rows shown.
     let rows: Vec<Row> = {
         let mut stmt = conn.prepare_cached(
-            "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.status_since,
-                    v.vog_on, v.last_asked_on, v.carer_hours, v.limit_hours, v.limit_matches,
-                    c.on_date, ifnull(c.needs_support, 0)
-             FROM volunteers v JOIN residents r ON r.id = v.resident_id
-             LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
-                                             ORDER BY on_date DESC, id DESC LIMIT 1)
-             ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, v.resident_id",
+            "SELECT resident_id, status, status_since, vog_on, last_asked_on, carer_hours, limit_hours,
+                    limit_matches
+             FROM volunteers",
         )?;
         let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            let (last_checkin, needs_support) = match last.get(&id) {
+                Some((d, n)) => (Some(d.clone()), *n),
+                None => (None, false),
+            };
             Ok(Row {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kern: r.get(2)?,
-                status: r.get(3)?,
-                status_since: r.get(4)?,
-                vog_on: r.get(5)?,
-                last_asked_on: r.get(6)?,
-                carer_hours: r.get(7)?,
-                limit_hours: r.get(8)?,
-                limit_matches: r.get(9)?,
-                last_checkin: r.get(10)?,
-                needs_support: r.get(11)?,
+                id,
+                status: r.get(1)?,
+                status_since: r.get(2)?,
+                vog_on: r.get(3)?,
+                last_asked_on: r.get(4)?,
+                carer_hours: r.get(5)?,
+                limit_hours: r.get(6)?,
+                limit_matches: r.get(7)?,
+                last_checkin,
+                needs_support,
             })
         })?;
         rows.collect::<Result<_, _>>()?
@@ -138,8 +149,9 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
         let vog_st = vog_state(vog, s.vog_valid_years, today);
         let alert = |date: Option<String>| VolunteerAlert {
             resident_id: row.id,
-            name: row.name.clone(),
-            kern: row.kern.clone(),
+            // Filled in below for the rows shown.
+            name: String::new(),
+            kern: String::new(),
             status: row.status,
             load: load.clone(),
             vog_state: vog_st,
@@ -201,6 +213,27 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
         &mut o.checkins_due,
     ] {
         list.truncate(LIST_MAX);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT first_name || ' ' || last_name, kern FROM residents WHERE id = ?1",
+    )?;
+    let mut names: HashMap<i64, (String, String)> = HashMap::new();
+    for list in [
+        &mut o.near_limit,
+        &mut o.not_asked,
+        &mut o.vog_expiring,
+        &mut o.checkins_due,
+    ] {
+        for a in list.iter_mut() {
+            let (name, kern) = match names.entry(a.resident_id) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(stmt.query_row([a.resident_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+                }
+            };
+            a.name.clone_from(name);
+            a.kern.clone_from(kern);
+        }
     }
     Ok(o)
 }

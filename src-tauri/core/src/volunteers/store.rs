@@ -12,8 +12,8 @@ use super::{
 use crate::requests::LifeArea;
 use crate::settings::{self, Settings};
 use crate::skills::{self, Link};
-use crate::validate::{self, iso, Check, Rule, SHORT};
 use crate::store::{self, Table};
+use crate::validate::{self, iso, Check, Rule, SHORT};
 use crate::{paging, search, Db, Error, Page, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -238,8 +238,7 @@ fn status_log(conn: &Connection, id: i64) -> Result<Vec<StatusEntry>> {
 }
 
 fn parse_day(v: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .map_err(|e| Error::Migration(format!("stored date {v:?}: {e}")))
+    crate::validate::stored(v)
 }
 
 /// When the next check-in is due: `weeks` after the last one, or after the
