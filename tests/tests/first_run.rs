@@ -108,8 +108,8 @@ async fn a_new_help_point_keeps_a_request_across_restarts() -> TestResult {
     // Full-text search ignores case and diacritics: "zoe fysio" finds it.
     app.click("#nav-requests").await?;
     app.fill("#request-search", "zoe fysio").await?;
-    app.wait_text("#result-count", "1 hulpvraag").await?;
-    let rows = app.texts(".request-row").await?;
+    app.wait_exact("#result-count", "1 hulpvraag").await?;
+    let rows = app.wait_texts(".request-row", "Zoë van der Molen").await?;
     assert_eq!(rows.len(), 1, "rows: {rows:?}");
     assert!(rows[0].contains("Zoë van der Molen"), "row: {}", rows[0]);
     if let Some(p) = shot("06-hulpvragen") {

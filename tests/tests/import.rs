@@ -104,7 +104,7 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
 
     // The residents are there, with the tussenvoegsel in the last name.
     app.click("#import-done-residents").await?;
-    app.wait_text("#resident-count", "4 bewoners").await?;
+    app.wait_exact("#resident-count", "4 bewoners").await?;
     let names = app.texts(".resident-row .name").await?;
     assert!(
         names.iter().any(|n| n == "Ineke van der Molen"),

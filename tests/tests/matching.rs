@@ -86,10 +86,13 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
     app.click("[id^=hours-][id$=-save]").await?;
     app.wait_text(".match-row", "Bezig").await?;
     app.wait_text(".match-row", "2 uur").await?;
+    app.wait_text("#request-hours", "Samen geholpen: 2 uur")
+        .await?;
     app.click(".match-row .name").await?;
     app.wait_text("#volunteer-panel", "Aan de grens").await?;
     app.wait_text("#volunteer-panel", "Deze week 2 uur van 2 uur")
         .await?;
+    app.wait_text("#volunteer-hours-sum", "2 uur").await?;
     if let Some(p) = shot("31-vrijwilliger") {
         app.screenshot(&p).await?;
     }
@@ -99,14 +102,19 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
     app.wait_text("#volunteers-screen", "Evert Brinkhuis")
         .await?;
     app.wait_text("#volunteers-screen", "Aan de grens").await?;
+    app.wait_text("#all-hours-sum", "2 uur").await?;
     if let Some(p) = shot("32-vrijwilligers-overzicht") {
+        app.screenshot(&p).await?;
+    }
+    if let Some(p) = shot("32b-uren-van-iedereen") {
+        app.scroll_to("all-hours-title").await?;
         app.screenshot(&p).await?;
     }
 
     // A second request: Evert is not suggested, but listed with the reason.
     app.click("#nav-residents").await?;
     app.fill("#resident-search", "Mien").await?;
-    app.wait_text("#resident-count", "1 bewoner").await?;
+    app.wait_exact("#resident-count", "1 bewoner").await?;
     let row = app.wait_css(".resident-row").await?;
     row.send_keys(&Key::Enter.to_string()).await?;
     app.wait_css("#resident-detail").await?;

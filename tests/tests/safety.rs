@@ -58,8 +58,7 @@ async fn html_and_sql_in_names_show_as_text_and_a_damaged_file_offers_the_restor
         "the name was rendered as HTML"
     );
     app.click("#nav-residents").await?;
-    let rows = app.texts(".resident-row").await?;
-    assert!(rows.iter().any(|r| r.contains(HTML_NAME)), "rows: {rows:?}");
+    app.wait_texts(".resident-row", HTML_NAME).await?;
     app.quit().await?;
 
     // The first unlock of the day makes the automatic backup (with the resident).
@@ -99,9 +98,9 @@ async fn html_and_sql_in_names_show_as_text_and_a_damaged_file_offers_the_restor
     app.wait_css("#today-screen").await?;
     app.click("#nav-residents").await?;
     app.fill("#resident-search", "onerror").await?;
-    app.wait_text("#resident-count", "1 bewoner").await?;
-    let rows = app.texts(".resident-row").await?;
-    assert!(rows[0].contains(HTML_NAME), "rows: {rows:?}");
+    app.wait_exact("#resident-count", "1 bewoner").await?;
+    let rows = app.wait_texts(".resident-row", HTML_NAME).await?;
+    assert_eq!(rows.len(), 1, "rows: {rows:?}");
     app.quit().await?;
     Ok(())
 }

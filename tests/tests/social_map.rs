@@ -15,23 +15,13 @@ fn shot(name: &str) -> Option<std::path::PathBuf> {
     screenshot_dir().map(|d| d.join(format!("{name}.png")))
 }
 
-async fn scroll_to(app: &App, id: &str) -> TestResult {
-    app.wait_css(&format!("#{id}")).await?;
-    app.client
-        .execute(
-            "document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
-            vec![json!(id)],
-        )
-        .await?;
-    Ok(())
-}
-
 /// Search as a person types, and wait for the one organisation expected.
 async fn search(app: &App, text: &str, first: &str) -> TestResult {
     app.fill("#social-map-search", text).await?;
+    app.wait_exact("#organisation-count", "1 organisatie")
+        .await
+        .map_err(|e| format!("searching {text:?}: {e}"))?;
     app.wait_text(".organisation-row .org-name", first).await?;
-    let count = app.text("#organisation-count").await?;
-    assert_eq!(count, "1 organisatie", "searching {text:?}");
     Ok(())
 }
 
@@ -48,7 +38,7 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     app.wait_text("#block-social-map", "Geldzaken Veenmarke")
         .await?;
     if let Some(p) = shot("60-vandaag-sociale-kaart") {
-        scroll_to(&app, "block-social-map").await?;
+        app.scroll_to("block-social-map").await?;
         app.screenshot(&p).await?;
     }
 
@@ -56,13 +46,13 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     app.click("#nav-social-map").await?;
     app.wait_text("#social-map-due", "2 organisaties zijn al 12 maanden")
         .await?;
-    app.wait_text("#organisation-count", "9 organisaties")
+    app.wait_exact("#organisation-count", "9 organisaties")
         .await?;
     if let Some(p) = shot("61-sociale-kaart") {
         app.screenshot(&p).await?;
     }
     app.click("#social-map-needs-check").await?;
-    app.wait_text("#organisation-count", "2 organisaties")
+    app.wait_exact("#organisation-count", "2 organisaties")
         .await?;
     let due = app.texts(".organisation-row .org-name").await?;
     assert_eq!(
@@ -167,11 +157,11 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     app.click("#service-area-social_contact").await?;
     app.click("#service-area-money_and_admin").await?;
     if let Some(p) = shot("66-dienst-toevoegen") {
-        scroll_to(&app, "service-form").await?;
+        app.scroll_to("service-form").await?;
         app.screenshot(&p).await?;
     }
     if let Some(p) = shot("66b-dienst-onderwerpen") {
-        scroll_to(&app, "service-flags").await?;
+        app.scroll_to("service-flags").await?;
         app.screenshot(&p).await?;
     }
     app.click("#service-save").await?;
@@ -212,7 +202,7 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     assert_eq!(gemeente["services"][0]["assured_date"], json!(iso));
     assert_eq!(gemeente["services"][0]["x_buurtpunt_wmo_desk"], true);
     if let Some(p) = shot("68-uitwisselen") {
-        scroll_to(&app, "hsds-transfer").await?;
+        app.scroll_to("hsds-transfer").await?;
         app.screenshot(&p).await?;
     }
     app.quit().await?;
@@ -223,7 +213,7 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     app.start_new_help_point(PASS).await?;
     app.wait_text("#block-social-map", "(0)").await?;
     app.click("#nav-social-map").await?;
-    app.wait_text("#organisation-count", "0 organisaties")
+    app.wait_exact("#organisation-count", "0 organisaties")
         .await?;
     let garbage = files.path().join("boodschappenlijst.json");
     std::fs::write(&garbage, "melk, brood, kaas")?;
@@ -236,10 +226,10 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     app.wait_text("#hsds-report", "Ingelezen").await?;
     app.wait_text("#hsds-report", "Nieuw: 10 organisaties en 13 diensten")
         .await?;
-    app.wait_text("#organisation-count", "10 organisaties")
+    app.wait_exact("#organisation-count", "10 organisaties")
         .await?;
     if let Some(p) = shot("69-ingelezen") {
-        scroll_to(&app, "hsds-transfer").await?;
+        app.scroll_to("hsds-transfer").await?;
         app.screenshot(&p).await?;
     }
     search(&app, "digicafe", "Bibliotheek Lindeloo").await?;

@@ -58,6 +58,14 @@ fn volunteer(db: &mut Db, first: &str, kern: &str, input: VolunteerInput) -> Res
     Ok(id)
 }
 
+/// A volunteer profile with only the odd-jobs skill.
+fn handy(klussen: i64) -> VolunteerInput {
+    VolunteerInput {
+        skills: vec![klussen],
+        ..Default::default()
+    }
+}
+
 fn odd_jobs_request(db: &mut Db, resident_id: i64, klussen: i64) -> Result<i64> {
     Ok(requests::create(
         db,
@@ -145,10 +153,7 @@ fn suggestions_come_with_reasons_and_hard_rules_keep_people_out() -> Result<()> 
     let klussen = skill(&db, "Klussen in huis")?;
     let asker = resident(&mut db, "Mien", "Jansen", "Lindeloo")?;
     let request = odd_jobs_request(&mut db, asker, klussen)?;
-    let handy = VolunteerInput {
-        skills: vec![klussen],
-        ..Default::default()
-    };
+    let handy = handy(klussen);
     let evert = volunteer(&mut db, "Evert", "Lindeloo", handy.clone())?;
     let bram = volunteer(&mut db, "Bram", "Veenhoeve", handy.clone())?;
     let paused = volunteer(&mut db, "Petra", "Lindeloo", handy.clone())?;
@@ -350,15 +355,7 @@ fn the_request_follows_its_matches_and_hours_fill_the_load_meter() -> Result<()>
     let klussen = skill(&db, "Klussen in huis")?;
     let asker = resident(&mut db, "Cor", "Smit", "Lindeloo")?;
     let request = odd_jobs_request(&mut db, asker, klussen)?;
-    let evert = volunteer(
-        &mut db,
-        "Evert",
-        "Lindeloo",
-        VolunteerInput {
-            skills: vec![klussen],
-            ..Default::default()
-        },
-    )?;
+    let evert = volunteer(&mut db, "Evert", "Lindeloo", handy(klussen))?;
     let m = link(&mut db, request, evert, "")?;
     assert_eq!(m.status, MatchStatus::Proposed);
     assert_eq!(
@@ -451,10 +448,7 @@ fn continuity_and_a_fair_spread_order_equal_volunteers() -> Result<()> {
     let klussen = skill(&db, "Klussen in huis")?;
     let asker = resident(&mut db, "Cor", "Smit", "Lindeloo")?;
     let earlier = odd_jobs_request(&mut db, asker, klussen)?;
-    let handy = VolunteerInput {
-        skills: vec![klussen],
-        ..Default::default()
-    };
+    let handy = handy(klussen);
     let a = volunteer(&mut db, "Aaltje", "Lindeloo", handy.clone())?;
     let b = volunteer(&mut db, "Bram", "Lindeloo", handy.clone())?;
     // Aaltje helped Cor before; that counts for the next request.
@@ -475,6 +469,37 @@ fn continuity_and_a_fair_spread_order_equal_volunteers() -> Result<()> {
         ids(&matching::suggest(db.conn(), third, today())?),
         vec![b, a]
     );
+    Ok(())
+}
+
+#[test]
+fn a_volunteer_who_moves_is_matched_by_the_new_kern() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let klussen = skill(&db, "Klussen in huis")?;
+    let asker = resident(&mut db, "Mien", "Jansen", "Veenhoeve")?;
+    let request = odd_jobs_request(&mut db, asker, klussen)?;
+    let evert = volunteer(&mut db, "Evert", "Lindeloo", handy(klussen))?;
+    let before = matching::suggest(db.conn(), request, today())?;
+    assert!(before.suggestions[0].warnings.contains(&Reason::OtherKern {
+        kern: "Lindeloo".into()
+    }));
+    let mut moved = residents::get(db.conn(), evert)?;
+    moved.kern = "Veenhoeve".into();
+    residents::update(
+        &mut db,
+        evert,
+        ResidentInput {
+            first_name: moved.first_name,
+            last_name: moved.last_name,
+            kern: moved.kern,
+            ..Default::default()
+        },
+        now(),
+    )?;
+    let after = matching::suggest(db.conn(), request, today())?;
+    assert!(after.suggestions[0].reasons.contains(&Reason::SameKern {
+        kern: "Veenhoeve".into()
+    }));
     Ok(())
 }
 

@@ -209,6 +209,37 @@ impl App {
         }
     }
 
+    /// Wait until the element's whole text is `want` (a count that is
+    /// updated by a search, say: "1 organisatie" is also inside "11 organisaties").
+    pub async fn wait_exact(&self, css: &str, want: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.ok(),
+                Err(_) => None,
+            };
+            if now.as_deref() == Some(want) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} never read {want:?}; last: {now:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Scroll the element with this id to the top of the window (for screenshots).
+    pub async fn scroll_to(&self, id: &str) -> TestResult {
+        self.wait_css(&format!("#{id}")).await?;
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
+                vec![json!(id)],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Choose an option of a <select> by its value.
     pub async fn select(&self, css: &str, value: &str) -> TestResult {
         let el = self.wait_css(css).await?;
@@ -223,6 +254,22 @@ impl App {
             out.push(el.text().await?);
         }
         Ok(out)
+    }
+
+    /// Wait until one of the elements matching `css` contains `needle`; then
+    /// return the texts of all of them (lists render after navigation).
+    pub async fn wait_texts(&self, css: &str, needle: &str) -> TestResult<Vec<String>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let texts = self.texts(css).await?;
+            if texts.iter().any(|t| t.contains(needle)) {
+                return Ok(texts);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no {css} ever showed {needle:?}; last: {texts:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Save a screenshot (PNG) of the window, after a moment for the last paint.

@@ -11,6 +11,7 @@ use buurtpunt_core::skills;
 use buurtpunt_core::volunteers::{self, Mobility, VolunteerInput, VolunteerQuery, VolunteerStatus};
 use buurtpunt_core::{Db, Result};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
 use rusqlite::{params, Connection};
 
 use super::{median_ms, print};
@@ -207,6 +208,14 @@ fn ids(c: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<i64
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every row of `sql`, every column as a plain SQLite value.
+fn all_columns(c: &Connection, sql: &str) -> Result<Vec<Vec<Value>>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let n = stmt.column_count();
+    let rows = stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Hours of the rolling month (the load), in plain SQL.
 fn raw_hours(c: &Connection, today: NaiveDate) -> Result<Vec<(String, i64, i64)>> {
     let month = (today - Duration::days(29)).format("%Y-%m-%d").to_string();
@@ -238,7 +247,8 @@ fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
     let hours = raw_hours(c, today)?;
     let open = ids(
         c,
-        "SELECT volunteer_id FROM matches WHERE status IN ('proposed', 'agreed', 'active')",
+        "SELECT volunteer_id, count(*) FROM matches
+         WHERE status IN ('proposed', 'agreed', 'active') GROUP BY volunteer_id",
         [],
     )?;
     let skilled = ids(
@@ -256,11 +266,6 @@ fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
         "SELECT volunteer_id FROM volunteer_kernen WHERE kern = ?1",
         ["Lindeloo"],
     )?;
-    let same = ids(
-        c,
-        "SELECT id FROM residents WHERE kern = ?1 AND id IN (SELECT resident_id FROM volunteers)",
-        ["Lindeloo"],
-    )?;
     let absent = ids(
         c,
         "SELECT volunteer_id FROM volunteer_absences WHERE until_on >= ?1 AND from_on <= ?1",
@@ -268,7 +273,7 @@ fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
     )?;
     let mut stmt = c.prepare_cached(
         "SELECT resident_id, status, availability, mobility, area_mask, vog_on, carer_hours, limit_hours,
-                limit_matches, last_asked_on
+                limit_matches, last_asked_on, kern
          FROM volunteers",
     )?;
     let rows = stmt
@@ -279,12 +284,13 @@ fn raw_candidates(c: &Connection, today: NaiveDate) -> Result<()> {
                 r.get::<_, i64>(2)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(9)?,
+                r.get::<_, String>(10)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let shown: Vec<i64> = rows.iter().take(70).map(|r| r.0).collect();
     raw_names(c, &shown)?;
-    std::hint::black_box((hours, open, skilled, refusing, serves, same, absent, rows));
+    std::hint::black_box((hours, open, skilled, refusing, serves, absent, rows));
     Ok(())
 }
 
@@ -293,23 +299,36 @@ fn raw_overview(c: &Connection, today: NaiveDate) -> Result<()> {
     let hours = raw_hours(c, today)?;
     let open = ids(
         c,
-        "SELECT volunteer_id FROM matches WHERE status IN ('proposed', 'agreed', 'active')",
+        "SELECT volunteer_id, count(*) FROM matches
+         WHERE status IN ('proposed', 'agreed', 'active') GROUP BY volunteer_id",
         [],
     )?;
     let mut stmt = c.prepare_cached(
         "SELECT volunteer_id, max(on_date), needs_support FROM checkins GROUP BY volunteer_id",
     )?;
     let checkins = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = c.prepare_cached(
+    // The same columns the backend reads, as plain values.
+    let rows = all_columns(
+        c,
         "SELECT resident_id, status, status_since, vog_on, last_asked_on, carer_hours, limit_hours, limit_matches
          FROM volunteers",
     )?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(2)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let shown: Vec<i64> = rows.iter().take(200).map(|r| r.0).collect();
+    let shown: Vec<i64> = rows
+        .iter()
+        .take(200)
+        .filter_map(|r| match r.first() {
+            Some(Value::Integer(id)) => Some(*id),
+            _ => None,
+        })
+        .collect();
     raw_names(c, &shown)?;
     std::hint::black_box((hours, open, checkins, rows));
     Ok(())

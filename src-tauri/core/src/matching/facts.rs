@@ -122,15 +122,10 @@ fn candidates(
             absent.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
     }
-    // One lean scan of the volunteers; the residents table is only touched
-    // through an index for "same kern", and for the names of one candidate.
-    let same_kern = ids(
-        conn,
-        "SELECT id FROM residents WHERE kern = ?1 AND id IN (SELECT resident_id FROM volunteers)",
-        [&req.kern],
-    )?;
+    // One lean scan of the volunteers (with their copy of the kern); the
+    // residents table is read only for the names of the rows shown.
     let base = "SELECT v.resident_id, v.status, v.availability, v.mobility, v.area_mask, v.vog_on,
-                v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on
+                v.carer_hours, v.limit_hours, v.limit_matches, v.last_asked_on, v.kern
          FROM volunteers v";
     let sql = match only {
         Some(_) => format!("{base} WHERE v.resident_id = ?1"),
@@ -157,11 +152,7 @@ fn candidates(
             id,
             // Filled in for the volunteers shown, after ranking.
             name: String::new(),
-            kern: if same_kern.contains(&id) {
-                req.kern.clone()
-            } else {
-                String::new()
-            },
+            kern: r.get(10)?,
             status: r.get(1)?,
             availability: r.get(2)?,
             mobility: r.get(3)?,

@@ -91,6 +91,11 @@ pub fn update(db: &mut Db, id: i64, input: ResidentInput, now: NaiveDateTime) ->
         }
         network::replace(tx, id, &i.network)?;
         reindex(tx, id)?;
+        // A volunteer's copy of the kern follows (matching reads it in one scan).
+        tx.execute(
+            "UPDATE volunteers SET kern = ?2 WHERE resident_id = ?1",
+            params![id, i.kern],
+        )?;
         crate::requests::reindex_resident(tx, id)
     })?;
     get(db.conn(), id)

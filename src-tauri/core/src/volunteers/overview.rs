@@ -188,23 +188,24 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
             o.checkins_due.push(alert(due.map(iso)));
         }
     }
-    // Heaviest load first; longest not asked first; soonest VOG end first.
+    // Heaviest load first; longest not asked first; soonest VOG end first;
+    // among equals the oldest record (names are read only for the rows shown).
     o.near_limit.sort_by(|a, b| {
         b.load
             .level
             .cmp(&a.load.level)
             .then(b.load.week_load.total_cmp(&a.load.week_load))
-            .then(a.name.cmp(&b.name))
+            .then(a.resident_id.cmp(&b.resident_id))
     });
     o.not_asked
-        .sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+        .sort_by(|a, b| a.date.cmp(&b.date).then(a.resident_id.cmp(&b.resident_id)));
     o.vog_expiring
-        .sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+        .sort_by(|a, b| a.date.cmp(&b.date).then(a.resident_id.cmp(&b.resident_id)));
     o.checkins_due.sort_by(|a, b| {
         b.needs_support
             .cmp(&a.needs_support)
             .then(a.date.cmp(&b.date))
-            .then(a.name.cmp(&b.name))
+            .then(a.resident_id.cmp(&b.resident_id))
     });
     for list in [
         &mut o.near_limit,

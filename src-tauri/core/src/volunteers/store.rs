@@ -114,8 +114,9 @@ pub(crate) fn insert(
     let i = &clean.input;
     tx.prepare_cached(
         "INSERT INTO volunteers (resident_id, status, status_since, status_reason, availability, mobility,
-             limit_hours, limit_matches, is_carer, carer_hours, vog_on, consent_on, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+             limit_hours, limit_matches, is_carer, carer_hours, vog_on, consent_on, notes, created_at, updated_at, kern)
+         VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13,
+                 (SELECT kern FROM residents WHERE id = ?1))",
     )?
     .execute(params![
         resident_id, status, iso(now.date()), i.availability, clean.mobility, clean.limit_hours,
