@@ -1,7 +1,7 @@
 //! Field validation with Dutch rules (postcode, phone). Returns rule codes,
 //! never sentences: the UI turns `{field, rule}` into plain Dutch.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -243,7 +243,9 @@ pub fn stored(v: &str) -> crate::Result<NaiveDate> {
 
 /// A date as stored and sent: `YYYY-MM-DD`.
 pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // Plain integer formatting: chrono's strftime parses its pattern on every
+    // call, and lists and matching write thousands of dates.
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Trim a text field, keeping everything else verbatim.
@@ -254,6 +256,16 @@ pub fn clean(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_stored_and_read_back() {
+        for (y, m, d) in [(2026, 3, 5), (1999, 12, 31), (987, 1, 1)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
+            let text = iso(date);
+            assert_eq!(text, date.format("%Y-%m-%d").to_string());
+            assert_eq!(stored_date(&text), Some(date));
+        }
+    }
 
     #[test]
     fn postcodes_are_normalised_or_refused() {

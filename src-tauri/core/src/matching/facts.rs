@@ -1,7 +1,7 @@
 //! Loading the facts matching needs from the store: a handful of indexed
 //! queries, then [`super::rank`] in memory.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Days, NaiveDate};
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -56,8 +56,8 @@ pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
 }
 
 /// Volunteer ids linked to any of `skills` through `table`, with those skills.
-fn by_skill(conn: &Connection, table: &str, skills: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
-    let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
+fn by_skill(conn: &Connection, table: &str, skills: &[i64]) -> Result<FxHashMap<i64, Vec<i64>>> {
+    let mut out: FxHashMap<i64, Vec<i64>> = FxHashMap::default();
     if skills.is_empty() {
         return Ok(out);
     }
@@ -72,7 +72,7 @@ fn by_skill(conn: &Connection, table: &str, skills: &[i64]) -> Result<HashMap<i6
     Ok(out)
 }
 
-fn ids(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<HashSet<i64>> {
+fn ids(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<FxHashSet<i64>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(args, |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -92,8 +92,8 @@ fn candidates(
     };
     let facts = loads(conn, today)?;
     let skill_ids: Vec<i64> = req.skills.iter().map(|(id, _)| *id).collect();
-    let offers = by_skill(conn, "volunteer_skills", &skill_ids)?;
-    let refuses = by_skill(conn, "volunteer_refusals", &skill_ids)?;
+    let mut offers = by_skill(conn, "volunteer_skills", &skill_ids)?;
+    let mut refuses = by_skill(conn, "volunteer_refusals", &skill_ids)?;
     let serves = ids(
         conn,
         "SELECT volunteer_id FROM volunteer_kernen WHERE kern = ?1",
@@ -110,7 +110,7 @@ fn candidates(
         "SELECT volunteer_id FROM matches WHERE request_id = ?1 AND status <> 'cancelled'",
         [req.request_id],
     )?;
-    let mut absent: HashMap<i64, (String, AbsenceKind)> = HashMap::new();
+    let mut absent: FxHashMap<i64, (String, AbsenceKind)> = FxHashMap::default();
     {
         let mut stmt = conn.prepare_cached(
             "SELECT volunteer_id, until_on, kind FROM volunteer_absences
@@ -141,6 +141,7 @@ fn candidates(
         let id: i64 = r.get(0)?;
         let vog_on: Option<String> = r.get(5)?;
         let vog = vog_on.as_deref().map(day).transpose()?;
+        let vog_st = vog_state(vog, s.vog_valid_years, today);
         let load = LoadFacts {
             carer_hours: r.get(6)?,
             limit_hours: r.get(7)?,
@@ -157,23 +158,18 @@ fn candidates(
             availability: r.get(2)?,
             mobility: r.get(3)?,
             area_mask: r.get(4)?,
-            skills: offers.get(&id).cloned().unwrap_or_default(),
-            refused: refuses.get(&id).cloned().unwrap_or_default(),
+            skills: offers.remove(&id).unwrap_or_default(),
+            refused: refuses.remove(&id).unwrap_or_default(),
             kernen: if serves.contains(&id) {
                 vec![req.kern.clone()]
             } else {
                 Vec::new()
             },
-            absent: absent.get(&id).cloned(),
-            vog: vog_state(vog, s.vog_valid_years, today),
+            absent: absent.remove(&id),
+            vog: vog_st,
             // Only shown (and so only written out) when the VOG ends soon or ended.
             vog_until: vog
-                .filter(|_| {
-                    matches!(
-                        vog_state(vog, s.vog_valid_years, today),
-                        VogState::Expired | VogState::Expiring
-                    )
-                })
+                .filter(|_| matches!(vog_st, VogState::Expired | VogState::Expiring))
                 .map(|d| iso(vog_valid_until(d, s.vog_valid_years))),
             load,
             helped_before: helped.contains(&id),

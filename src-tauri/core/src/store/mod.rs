@@ -55,7 +55,10 @@ pub(crate) fn open_checked(
     flags: OpenFlags,
     check: Check,
 ) -> Result<Opened> {
-    let conn = Connection::open_with_flags(path, flags)?;
+    // One thread uses a connection at a time (rusqlite's `Connection` is not
+    // `Sync`; the app keeps it behind a mutex), so SQLite's own per-call
+    // connection mutex is only overhead: every column read would lock it.
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     conn.execute_batch(&format!(
         "PRAGMA key = {};",
         key.sqlcipher_literal().as_str()

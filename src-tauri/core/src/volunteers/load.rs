@@ -8,7 +8,7 @@
 //! month's limit, or as a heavy carer (more than 8 hours of care a week), the
 //! app warns.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -16,6 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::text_enum;
+use crate::validate::iso;
 use crate::Result;
 
 /// More than this many hours of informal care a week is heavy care (the
@@ -140,23 +141,20 @@ impl LoadFacts {
 pub(crate) fn windows(today: NaiveDate) -> (String, String) {
     let week = today - Days::new(6);
     let month = today - Days::new(MONTH_DAYS as u64 - 1);
-    (
-        week.format("%Y-%m-%d").to_string(),
-        month.format("%Y-%m-%d").to_string(),
-    )
+    (iso(week), iso(month))
 }
 
 /// Hours and open matches of every volunteer with any, keyed by volunteer id.
 /// Carer hours and limits are filled in by the caller from the volunteer row.
-pub(crate) fn loads(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, LoadFacts>> {
+pub(crate) fn loads(conn: &Connection, today: NaiveDate) -> Result<FxHashMap<i64, LoadFacts>> {
     let (week, month) = windows(today);
-    let mut out: HashMap<i64, LoadFacts> = HashMap::new();
+    let mut out: FxHashMap<i64, LoadFacts> = FxHashMap::default();
     // Summed here rather than with GROUP BY: a range scan of the covering
     // date index needs no temporary B-tree.
     let mut stmt = conn.prepare_cached(
         "SELECT on_date, volunteer_id, minutes FROM hour_entries WHERE on_date >= ?1 AND on_date <= ?2",
     )?;
-    let today_s = today.format("%Y-%m-%d").to_string();
+    let today_s = iso(today);
     let mut rows = stmt.query([&month, &today_s])?;
     while let Some(r) = rows.next()? {
         let in_week = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)? >= week.as_str();
@@ -186,7 +184,7 @@ pub fn load_of(
     rule: LoadRule,
 ) -> Result<Load> {
     let (week, month) = windows(today);
-    let today_s = today.format("%Y-%m-%d").to_string();
+    let today_s = iso(today);
     let (week_minutes, month_minutes): (i64, i64) = conn.query_row(
         "SELECT ifnull(sum(CASE WHEN on_date >= ?2 THEN minutes ELSE 0 END), 0), ifnull(sum(minutes), 0)
          FROM hour_entries WHERE volunteer_id = ?1 AND on_date >= ?3 AND on_date <= ?4",

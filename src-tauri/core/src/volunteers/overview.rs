@@ -1,7 +1,9 @@
 //! The "Vrijwilligers" overview: who is near or over their limit, who has not
 //! been asked for a long time, whose VOG runs out, whose check-in is due.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -80,7 +82,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
     let facts = super::loads(conn, today)?;
     // The latest check-in per volunteer, in one grouped pass (for max(),
     // SQLite takes the bare columns from the row with the latest date).
-    let mut last: HashMap<i64, (String, bool)> = HashMap::new();
+    let mut last: FxHashMap<i64, (String, bool)> = FxHashMap::default();
     {
         let mut stmt = conn.prepare_cached(
             "SELECT volunteer_id, max(on_date), needs_support FROM checkins GROUP BY volunteer_id",
@@ -218,7 +220,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
     let mut stmt = conn.prepare_cached(
         "SELECT first_name || ' ' || last_name, kern FROM residents WHERE id = ?1",
     )?;
-    let mut names: HashMap<i64, (String, String)> = HashMap::new();
+    let mut names: FxHashMap<i64, (String, String)> = FxHashMap::default();
     for list in [
         &mut o.near_limit,
         &mut o.not_asked,
@@ -227,8 +229,8 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
     ] {
         for a in list.iter_mut() {
             let (name, kern) = match names.entry(a.resident_id) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
                     e.insert(stmt.query_row([a.resident_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
                 }
             };
