@@ -204,17 +204,44 @@ async fn a_resident_becomes_a_volunteer_and_shows_up_where_needed() -> TestResul
             continue;
         };
         let before = app.text("#volunteer-load .caption").await?;
+        let log_id = button.attr("id").await?.unwrap_or_default();
+        let match_id = log_id.trim_end_matches("-log");
         button.click().await?;
         app.fill("[id^='hours-'][id$='-hours']", "1,5").await?;
         app.click("[id^='hours-'][id$='-save']").await?;
         app.wait_text("#volunteer-panel .success", "1,5 uur opgeslagen")
             .await?;
-        let after = app.text("#volunteer-load .caption").await?;
-        assert_ne!(before, after, "the load meter follows the logged hours");
+        // The load meter follows the logged hours.
+        app.wait_change("#volunteer-load .caption", &before).await?;
         if let Some(p) = shot("36-uren-geschreven") {
             app.scroll_to("volunteer-panel").await?;
             app.screenshot(&p).await?;
         }
+        // A wrong entry is taken away (after a confirmation): the load is as before.
+        app.click(&format!("#{match_id}-entries")).await?;
+        app.wait_text(
+            &format!("#hour-entries-{}", &match_id["match-".len()..]),
+            "1,5 uur",
+        )
+        .await?;
+        let entry = app
+            .client
+            .find_all(Locator::Css(".hour-entry"))
+            .await?
+            .into_iter()
+            .next()
+            .ok_or("no hour entry listed")?;
+        let entry_text = entry.text().await?;
+        assert!(entry_text.contains("1,5 uur"), "{entry_text}");
+        let entry_id = entry.attr("id").await?.unwrap_or_default();
+        app.click(&format!("#{entry_id}-remove")).await?;
+        if let Some(p) = shot("36b-uren-weghalen") {
+            app.screenshot(&p).await?;
+        }
+        app.click(&format!("#{entry_id}-yes")).await?;
+        app.wait_text("#volunteer-panel .success", "weggehaald")
+            .await?;
+        app.wait_exact("#volunteer-load .caption", &before).await?;
         logged = true;
         break;
     }

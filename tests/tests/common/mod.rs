@@ -228,6 +228,21 @@ impl App {
         }
     }
 
+    /// Wait until the element's text is no longer `before`; return the new text.
+    pub async fn wait_change(&self, css: &str, before: &str) -> TestResult<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.text(css).await?;
+            if now != before {
+                return Ok(now);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} stayed {before:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Scroll the element with this id to the top of the window (for screenshots).
     pub async fn scroll_to(&self, id: &str) -> TestResult {
         self.wait_css(&format!("#{id}")).await?;

@@ -10,7 +10,7 @@ use buurtpunt_core::{Db, Result};
 use chrono::{Days, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{median_ms, print, KERNEN};
+use super::{median_ms, pair, print, KERNEN};
 
 const ORGANISATIONS: usize = 300;
 const KINDS: [&str; 10] = [
@@ -109,25 +109,19 @@ pub fn run(db: &mut Db, now: NaiveDateTime) -> Result<()> {
         page_size: 25,
     };
     let today = now.date();
-    print(
+    pair(
         "social_map_search",
-        median_ms(|| social_map::list_organisations(db.conn(), &q, today).map(drop))?,
-    );
-    print(
-        "social_map_search_raw_sql",
-        median_ms(|| raw_search(db.conn()))?,
-    );
+        || social_map::list_organisations(db.conn(), &q, today).map(drop),
+        || raw_search(db.conn()),
+    )?;
 
     let flags = [ProfessionalFlag::Debts];
     let areas = [LifeArea::MoneyAndAdmin, LifeArea::Transport];
-    print(
+    pair(
         "social_map_suggest",
-        median_ms(|| social_map::suggest_services(db.conn(), &flags, &areas, 8).map(drop))?,
-    );
-    print(
-        "social_map_suggest_raw_sql",
-        median_ms(|| raw_suggest(db.conn()))?,
-    );
+        || social_map::suggest_services(db.conn(), &flags, &areas, 8).map(drop),
+        || raw_suggest(db.conn()),
+    )?;
 
     print(
         "social_map_export_json",

@@ -14,7 +14,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection};
 
-use super::{median_ms, print};
+use super::{median_ms, pair, print};
 
 pub struct Sizes {
     pub volunteers: usize,
@@ -147,22 +147,16 @@ pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Resul
         "suggestions: {} suggested, {} not available",
         s.total_suggestions, s.total_unavailable
     );
-    print(
+    pair(
         "match_suggestions",
-        median_ms(|| matching::suggest(db.conn(), request, today).map(drop))?,
-    );
-    print(
-        "match_suggestions_raw_sql",
-        median_ms(|| raw_candidates(db.conn(), today))?,
-    );
-    print(
+        || matching::suggest(db.conn(), request, today).map(drop),
+        || raw_candidates(db.conn(), today),
+    )?;
+    pair(
         "volunteer_overview",
-        median_ms(|| volunteers::overview(db.conn(), today).map(drop))?,
-    );
-    print(
-        "volunteer_overview_raw_sql",
-        median_ms(|| raw_overview(db.conn(), today))?,
-    );
+        || volunteers::overview(db.conn(), today).map(drop),
+        || raw_overview(db.conn(), today),
+    )?;
     let q = VolunteerQuery {
         page_size: 25,
         ..Default::default()
