@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "unlock",
     "recover",
     "lock",
+    "check_database",
+    "daily_backup",
     "open_demo",
     "change_passphrase",
     "test_files_dir",

@@ -7,11 +7,21 @@ use serde::Serialize;
 #[serde(transparent)]
 pub struct ApiError(ErrorPayload);
 
-impl ApiError {
-    pub fn internal(message: &str) -> Self {
+/// Errors of the app layer itself (not of the core).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppError {
+    /// A panic in an earlier command poisoned the session lock.
+    #[error("session lock poisoned")]
+    LockPoisoned,
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        eprintln!("buurtpunt: {e}");
         ApiError(ErrorPayload {
             code: "internal".into(),
-            message: message.into(),
+            message: e.to_string(),
             fields: Vec::new(),
             ids: Vec::new(),
         })

@@ -67,6 +67,8 @@ pub fn run() {
             commands::session::unlock,
             commands::session::recover,
             commands::session::lock,
+            commands::session::check_database,
+            commands::session::daily_backup,
             commands::session::open_demo,
             commands::session::change_passphrase,
             commands::session::test_files_dir,

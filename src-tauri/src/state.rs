@@ -6,6 +6,7 @@ use std::sync::{Mutex, MutexGuard};
 use buurtpunt_core::session::Session;
 use buurtpunt_core::store::KdfParams;
 
+use crate::error::AppError;
 use crate::ApiError;
 
 pub struct AppState {
@@ -26,7 +27,7 @@ impl AppState {
     pub fn session(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
         self.session
             .lock()
-            .map_err(|_| ApiError::internal("session lock poisoned"))
+            .map_err(|_| AppError::LockPoisoned.into())
     }
 }
 

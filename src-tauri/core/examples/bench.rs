@@ -144,12 +144,12 @@ fn main() -> Result<()> {
 
     // Unlock + open after a clean close (the usual case): Argon2id on the
     // passphrase, SQLCipher open, schema check, migrations check.
-    vault.close(vault.open(&vault.unlock_key(PASS)?, now)?)?;
+    vault.close(vault.open(&vault.unlock_key(PASS)?, now)?.db)?;
     let mut opened = Vec::new();
     for _ in 0..7 {
         let t = Instant::now();
         let key = vault.unlock_key(PASS)?;
-        let db = vault.open(&key, now)?;
+        let db = vault.open(&key, now)?.db;
         opened.push(t.elapsed().as_secs_f64() * 1000.0);
         vault.close(db)?;
     }
@@ -168,7 +168,7 @@ fn main() -> Result<()> {
     );
 
     let key = vault.unlock_key(PASS)?;
-    let mut db = vault.open(&key, now)?;
+    let mut db = vault.open(&key, now)?.db;
     if std::env::args().any(|a| a == "--explain") {
         explain(db.conn())?;
     }

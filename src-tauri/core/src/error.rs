@@ -140,6 +140,16 @@ impl Error {
             Error::HsdsEmpty => "hsds_empty",
             Error::Crypto(_) => "crypto",
             Error::Handover(_) => "handover_failed",
+            // A page that fails its check while the app is open: the UI
+            // asks for a full check and shows the restore screen.
+            Error::Sql(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                "database_damaged"
+            }
             Error::Sql(_) => "database",
             Error::Io(_) => "io",
             Error::Migration(_) => "migration",

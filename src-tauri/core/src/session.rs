@@ -42,6 +42,9 @@ pub struct AppStatus {
     pub data_dir: String,
     /// What is wrong, when `phase` is `damaged`.
     pub damage: Option<String>,
+    /// Why today's automatic backup failed, while the data itself is fine
+    /// (disk full, read-only folder). The UI asks for a manual backup.
+    pub backup_problem: Option<String>,
 }
 
 enum State {
@@ -58,6 +61,8 @@ pub struct Session {
     /// The recovery key of a help point started in this run, until the user
     /// confirms it is stored safely.
     pending_recovery: Option<zeroize::Zeroizing<String>>,
+    /// The last automatic backup failed (see [`AppStatus::backup_problem`]).
+    backup_problem: Option<String>,
 }
 
 impl Session {
@@ -69,6 +74,7 @@ impl Session {
             kdf,
             state: State::Closed,
             pending_recovery: None,
+            backup_problem: None,
         }
     }
 
@@ -86,6 +92,10 @@ impl Session {
             set_up,
             data_dir: self.vault.dir().display().to_string(),
             damage,
+            backup_problem: match self.state {
+                State::Open { demo: false, .. } => self.backup_problem.clone(),
+                _ => None,
+            },
         }
     }
 
@@ -122,9 +132,10 @@ impl Session {
 
     fn open_with(&mut self, key: DbKey, now: NaiveDateTime) -> Result<AppStatus> {
         match self.vault.open(&key, now) {
-            Ok(db) => {
+            Ok(unlocked) => {
+                self.backup_problem = unlocked.backup_problem;
                 self.state = State::Open {
-                    db,
+                    db: unlocked.db,
                     key,
                     demo: false,
                 }
@@ -208,6 +219,57 @@ impl Session {
             | State::Damaged { key, .. } => Ok(key),
             _ => Err(Error::Locked),
         }
+    }
+
+    /// The daily backup while the app stays open (the UI asks for it now and
+    /// then; at most one is made a day). A damaged page found on the way moves
+    /// the session to the restore screen.
+    pub fn daily_backup(&mut self, now: NaiveDateTime) -> Result<AppStatus> {
+        if let State::Open {
+            db,
+            key,
+            demo: false,
+        } = &self.state
+        {
+            match self.vault.daily_backup(db, key, now) {
+                Ok(problem) => self.backup_problem = problem,
+                Err(Error::Damaged(reason)) => self.to_damaged(reason),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(self.status())
+    }
+
+    /// A command met a damaged page while the database was open: check the
+    /// whole file, and if it is unsound close it and show the restore screen.
+    /// A sound file stays open (the error was something else).
+    pub fn check_damage(&mut self) -> Result<AppStatus> {
+        if let State::Open { db, demo, .. } = &self.state {
+            let problem = match db.integrity_check() {
+                Ok(ok) if ok == "ok" => None,
+                Ok(problem) => Some(problem),
+                Err(e) => Some(e.to_string()),
+            };
+            if let Some(reason) = problem {
+                if *demo {
+                    // The demo is rebuilt on every open: nothing to restore.
+                    self.lock()?;
+                } else {
+                    self.to_damaged(reason);
+                }
+            }
+        }
+        Ok(self.status())
+    }
+
+    /// Drop the open database (without the clean-close mark) and keep the key
+    /// for the restore.
+    fn to_damaged(&mut self, reason: String) {
+        let state = std::mem::replace(&mut self.state, State::Closed);
+        self.state = match state {
+            State::Open { key, .. } | State::Damaged { key, .. } => State::Damaged { key, reason },
+            State::Closed => State::Closed,
+        };
     }
 
     /// Backups in the data folder (also while damaged, for the restore screen).

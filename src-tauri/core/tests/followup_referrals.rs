@@ -168,8 +168,15 @@ fn a_repeating_reminder_comes_back_and_a_snooze_moves_it() -> Result<()> {
         .is_empty());
     let moved = followup::snooze_reminder(&mut db, next.id, "2026-12-13", "Op vakantie", now())?;
     assert_eq!(moved.due_on, "2026-12-13");
+    assert_eq!(moved.snooze_note, "Op vakantie", "the reason stays with it");
     let past = followup::snooze_reminder(&mut db, next.id, "2026-11-01", "", now());
     assert!(matches!(past, Err(Error::Invalid(_))));
+    // A reminder that is done cannot be moved (and nothing is logged).
+    let done = followup::snooze_reminder(&mut db, r.id, "2026-12-20", "Toch later", now());
+    assert!(
+        matches!(done, Err(Error::InvalidTransition { .. })),
+        "{done:?}"
+    );
     let log = requests::get(db.conn(), request)?.contact_log;
     assert!(log.iter().any(|e| e
         .note
@@ -177,6 +184,7 @@ fn a_repeating_reminder_comes_back_and_a_snooze_moves_it() -> Result<()> {
     assert!(log
         .iter()
         .any(|e| e.note.contains("verschoven naar 13-12-2026")));
+    assert!(!log.iter().any(|e| e.note.contains("Toch later")));
     Ok(())
 }
 

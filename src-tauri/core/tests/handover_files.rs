@@ -68,9 +68,8 @@ fn full() -> Handover {
                                Anja Smit: helpt met de post en de formulieren van de zorgverzekering."),
         },
         referral: HandoverReferral {
-            reason: "Mevrouw heeft meer hulp nodig dan vrijwilligers kunnen geven: vervoer \
-                     naar zorg, en mogelijk huishoudelijke hulp."
-                .into(),
+            reason: s("Mevrouw heeft meer hulp nodig dan vrijwilligers kunnen geven: vervoer \
+                       naar zorg, en mogelijk huishoudelijke hulp."),
             urgency: "Dringend".into(),
             melding_on: s("2026-11-20"),
             deadline: s("2027-01-01"),

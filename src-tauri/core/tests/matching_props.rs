@@ -48,6 +48,7 @@ fn request() -> impl Strategy<Value = RequestFacts> {
                 needs_vog,
                 wanted_slots: wanted,
                 estimated_hours: est.map(f64::from),
+                due_on: None,
             },
         )
 }
@@ -102,6 +103,14 @@ fn candidate() -> impl Strategy<Value = Candidate> {
                     .map(|k| KERNEN[k as usize].to_owned())
                     .collect(),
                 absent: absent.then(|| ("2026-12-01".to_owned(), AbsenceKind::Holiday)),
+                // Away for part of the time: only a warning, never a hard rule.
+                away: (!absent && extra % 2 == 1).then(|| {
+                    (
+                        "2026-12-02".to_owned(),
+                        "2026-12-05".to_owned(),
+                        AbsenceKind::Illness,
+                    )
+                }),
                 vog: VogState::ALL[vog],
                 vog_until: Some("2027-01-01".into()),
                 load,

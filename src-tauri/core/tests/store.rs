@@ -230,6 +230,128 @@ fn damage_that_keeps_the_files_size_and_time_is_found_by_the_daily_backup() -> R
     Ok(())
 }
 
+/// Flip bytes in the middle of the file, keeping its size and time (so the
+/// clean-close mark still matches and the open trusts it).
+fn damage_quietly(db: &std::path::Path) -> Result<Vec<u8>> {
+    let modified = fs::metadata(db)?.modified()?;
+    let mut bytes = fs::read(db)?;
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len / 2 + 512] {
+        *b ^= 0x5a;
+    }
+    fs::write(db, &bytes)?;
+    fs::File::options()
+        .write(true)
+        .open(db)?
+        .set_modified(modified)?;
+    Ok(bytes)
+}
+
+fn read_everything(conn: &rusqlite::Connection) -> Result<()> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\""))?;
+        let mut rows = stmt.query([])?;
+        while rows.next()?.is_some() {}
+    }
+    // The indexes too: integrity_check walks them all.
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    assert_ne!(check, "ok", "the damage was not seen at all");
+    Ok(())
+}
+
+#[test]
+fn damage_met_while_the_app_is_open_leads_to_the_restore_screen() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    for i in 0..200 {
+        residents::create(
+            s.db()?,
+            resident("Anneke", &format!("Brinkhuis {i}")),
+            true,
+            now(),
+        )?;
+    }
+    s.lock()?;
+    // The first unlock of the day makes the daily backup; the second does not
+    // read every page again, so this damage is only met while working.
+    s.unlock(PASS, now())?;
+    s.lock()?;
+    let db = dir.path().join("buurtpunt.db");
+    let bytes = damage_quietly(&db)?;
+    assert_eq!(s.unlock(PASS, now())?.phase, Phase::Unlocked);
+
+    // Reading every row of every table meets the damaged page, and the error
+    // carries the code that makes the UI ask for the full check.
+    let err = read_everything(&s.db()?.conn()).err();
+    let code = err.as_ref().map(Error::code);
+    assert_eq!(code, Some("database_damaged"), "error: {err:?}");
+
+    let status = s.check_damage()?;
+    assert_eq!(status.phase, Phase::Damaged, "status: {status:?}");
+    assert!(matches!(s.db(), Err(Error::Locked)));
+    assert_eq!(fs::read(&db)?, bytes, "the damaged file is kept as it is");
+    assert_eq!(
+        s.backups()?.len(),
+        1,
+        "the restore screen offers the backup"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_sound_database_stays_open_after_a_damage_check() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    assert_eq!(s.check_damage()?.phase, Phase::Unlocked);
+    residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
+    Ok(())
+}
+
+#[test]
+fn a_failed_daily_backup_is_reported_but_does_not_stop_the_unlock() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
+    s.lock()?;
+    // A file where the backup folder should be: the backup cannot be written
+    // (as on a full disk or a read-only stick), the data itself is fine.
+    fs::write(dir.path().join("backups"), b"in de weg")?;
+    let status = s.unlock(PASS, now())?;
+    assert_eq!(status.phase, Phase::Unlocked);
+    assert!(status.backup_problem.is_some(), "status: {status:?}");
+    assert_eq!(residents::get(s.db()?.conn(), r.id)?.first_name, "Anneke");
+
+    // Once the folder can be written again, the next try (the app asks now
+    // and then while it stays open) makes the backup and clears the warning.
+    fs::remove_file(dir.path().join("backups"))?;
+    let status = s.daily_backup(now())?;
+    assert_eq!(status.backup_problem, None);
+    assert_eq!(s.backups()?.len(), 1);
+    Ok(())
+}
+
+#[test]
+fn the_daily_backup_while_open_makes_one_a_day() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Session::new(dir.path(), FAST);
+    s.create(PASS)?;
+    residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
+    s.daily_backup(now())?;
+    s.daily_backup(now())?;
+    assert_eq!(s.backups()?.len(), 1);
+    let tomorrow = now() + chrono::Duration::days(1);
+    s.daily_backup(tomorrow)?;
+    assert_eq!(s.backups()?.len(), 2);
+    Ok(())
+}
+
 #[test]
 fn a_file_that_is_not_a_backup_is_refused() -> Result<()> {
     let dir = tempfile::tempdir()?;

@@ -2,7 +2,7 @@
 //! with the migrations applied.
 
 use buurtpunt_core::hours::{self, HourInput, HourQuery};
-use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
+use buurtpunt_core::matches::{self, MatchStatus};
 use buurtpunt_core::matching::{self, Reason};
 use buurtpunt_core::requests::{self, LifeArea, RequestInput, Status};
 use buurtpunt_core::residents::{self, ResidentInput};
@@ -14,91 +14,11 @@ use buurtpunt_core::volunteers::{
     VolunteerStatus,
 };
 use buurtpunt_core::{Db, Error, Result};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid date")
-}
+mod common;
 
-fn today() -> NaiveDate {
-    now().date()
-}
-
-fn resident(db: &mut Db, first: &str, last: &str, kern: &str) -> Result<i64> {
-    Ok(residents::create(
-        db,
-        ResidentInput {
-            first_name: first.into(),
-            last_name: last.into(),
-            kern: kern.into(),
-            ..Default::default()
-        },
-        true,
-        now(),
-    )?
-    .id)
-}
-
-fn skill(db: &Db, name: &str) -> Result<i64> {
-    skills::list(db.conn())?
-        .into_iter()
-        .find(|s| s.name == name)
-        .map(|s| s.id)
-        .ok_or_else(|| Error::NotFound {
-            what: "skill",
-            id: 0,
-        })
-}
-
-fn volunteer(db: &mut Db, first: &str, kern: &str, input: VolunteerInput) -> Result<i64> {
-    let id = resident(db, first, "Vrijwilliger", kern)?;
-    volunteers::create(db, id, input, VolunteerStatus::Active, now())?;
-    Ok(id)
-}
-
-/// A volunteer profile with only the odd-jobs skill.
-fn handy(klussen: i64) -> VolunteerInput {
-    VolunteerInput {
-        skills: vec![klussen],
-        ..Default::default()
-    }
-}
-
-fn odd_jobs_request(db: &mut Db, resident_id: i64, klussen: i64) -> Result<i64> {
-    Ok(requests::create(
-        db,
-        RequestInput {
-            resident_id,
-            received_on: "2026-11-20".into(),
-            ask: "De lamp in de gang is kapot.".into(),
-            life_areas: vec![LifeArea::GardenAndOddJobs],
-            skills: vec![klussen],
-            ..Default::default()
-        },
-        now(),
-    )?
-    .id)
-}
-
-fn link(db: &mut Db, request_id: i64, volunteer_id: i64, reason: &str) -> Result<matches::Match> {
-    matches::create(
-        db,
-        MatchInput {
-            request_id,
-            volunteer_id,
-            agreement: "Zaterdag om 10 uur".into(),
-            override_reason: reason.into(),
-            ..Default::default()
-        },
-        now(),
-    )
-}
-
-fn ids(s: &matching::Suggestions) -> Vec<i64> {
-    s.suggestions.iter().map(|x| x.volunteer_id).collect()
-}
+use common::*;
 
 #[test]
 fn a_resident_who_asks_for_help_can_also_offer_it() -> Result<()> {

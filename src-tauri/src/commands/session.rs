@@ -80,6 +80,19 @@ pub async fn change_passphrase(
     Ok(state.session()?.change_passphrase(&old, &new)?)
 }
 
+/// A command met a damaged page: check the whole file; an unsound one is
+/// closed and the status says `damaged` (the restore screen).
+#[tauri::command]
+pub async fn check_database(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+    Ok(state.session()?.check_damage()?)
+}
+
+/// Today's automatic backup while the app stays open (at most one a day).
+#[tauri::command]
+pub async fn daily_backup(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+    Ok(state.session()?.daily_backup(now())?)
+}
+
 /// The folder tests use instead of the native file dialogs; `null` in normal use.
 #[tauri::command]
 pub async fn test_files_dir(state: State<'_, AppState>) -> ApiResult<Option<String>> {

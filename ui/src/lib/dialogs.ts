@@ -3,14 +3,19 @@
 // since WebDriver cannot reach it: a save goes to DIR/<suggested name>, and an
 // open takes the path the test put in `window.__buurtpuntTestOpen`.
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { invoke } from "@tauri-apps/api/core";
+import { api } from "./api";
 
 export type FileFilter = { name: string; extensions: string[] };
 
 let testDir: Promise<string | null> | null = null;
 
 function testFilesDir(): Promise<string | null> {
-  testDir ??= invoke<string | null>("test_files_dir").catch(() => null);
+  // A failed ask is not remembered (the next pick asks again) and reaches
+  // the caller, which shows it: never a silent fall-back to no test folder.
+  testDir ??= api.testFilesDir().catch((e: unknown) => {
+    testDir = null;
+    throw e;
+  });
   return testDir;
 }
 

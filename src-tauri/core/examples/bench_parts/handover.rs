@@ -48,7 +48,7 @@ fn sample() -> Handover {
             volunteers_did: s("Henk de Boer (6 uur): vier keer naar de fysiotherapeut."),
         },
         referral: HandoverReferral {
-            reason: "Meer hulp nodig dan vrijwilligers kunnen geven.".into(),
+            reason: Some("Meer hulp nodig dan vrijwilligers kunnen geven.".into()),
             urgency: "Dringend".into(),
             melding_on: s("2026-11-20"),
             deadline: s("2027-01-01"),

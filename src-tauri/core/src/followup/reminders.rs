@@ -25,6 +25,8 @@ pub struct Reminder {
     pub repeat_weeks: u32,
     pub done_on: Option<String>,
     pub done_note: String,
+    /// Why it was last moved to a later date (empty if never).
+    pub snooze_note: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -50,6 +52,8 @@ pub struct DueReminder {
     pub due_on: String,
     pub note: String,
     pub repeat_weeks: u32,
+    /// Why it was moved to this date, if it was.
+    pub snooze_note: String,
 }
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reminder> {
@@ -61,10 +65,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reminder> {
         repeat_weeks: r.get(4)?,
         done_on: r.get(5)?,
         done_note: r.get(6)?,
+        snooze_note: r.get(7)?,
     })
 }
 
-const COLUMNS: &str = "id, request_id, due_on, note, repeat_weeks, done_on, done_note";
+const COLUMNS: &str = "id, request_id, due_on, note, repeat_weeks, done_on, done_note, snooze_note";
 
 fn get(conn: &Connection, id: i64) -> Result<Reminder> {
     conn.query_row(
@@ -178,9 +183,15 @@ pub fn snooze_reminder(
     let until = until.ok_or_else(|| Error::Invalid(Vec::new()))?;
     db.write(|tx| {
         let r = get(tx, id)?;
+        if r.done_on.is_some() {
+            return Err(Error::InvalidTransition {
+                from: "done".into(),
+                to: "snoozed".into(),
+            });
+        }
         tx.execute(
-            "UPDATE reminders SET due_on = ?2 WHERE id = ?1 AND done_on IS NULL",
-            params![id, iso(until)],
+            "UPDATE reminders SET due_on = ?2, snooze_note = ?3 WHERE id = ?1",
+            params![id, iso(until), note],
         )?;
         let mut text = format!(
             "Opvolging \"{}\" verschoven naar {}.",
@@ -220,7 +231,8 @@ pub fn due_reminders(
         |r| r.get(0),
     )?;
     let mut stmt = conn.prepare_cached(
-        "SELECT m.id, m.request_id, r.first_name || ' ' || r.last_name, m.due_on, m.note, m.repeat_weeks
+        "SELECT m.id, m.request_id, r.first_name || ' ' || r.last_name, m.due_on, m.note, m.repeat_weeks,
+                m.snooze_note
          FROM reminders m JOIN help_requests h ON h.id = m.request_id JOIN residents r ON r.id = h.resident_id
          WHERE m.done_on IS NULL AND m.due_on <= ?1 ORDER BY m.due_on, m.id LIMIT ?2",
     )?;
@@ -232,6 +244,7 @@ pub fn due_reminders(
             due_on: r.get(3)?,
             note: r.get(4)?,
             repeat_weeks: r.get(5)?,
+            snooze_note: r.get(6)?,
         })
     })?;
     Ok((rows.collect::<Result<_, _>>()?, total))

@@ -267,7 +267,7 @@ pub fn build(f: &Facts<'_>, basis: &Basis<'_>, made_on: NaiveDate) -> Handover {
             volunteers_did: keep(scope, DataCategory::HelpSoFar, volunteers_did(f)),
         },
         referral: HandoverReferral {
-            reason: f.referral.reason.clone(),
+            reason: keep(scope, DataCategory::Question, some(&f.referral.reason)),
             urgency: urgency(f.referral.urgency).to_owned(),
             melding_on: f.referral.melding_on.clone(),
             deadline: f.referral.deadline.clone(),

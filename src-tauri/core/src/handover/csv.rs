@@ -73,7 +73,7 @@ fn rows<'a>(h: &'a Handover) -> Vec<(&'static str, &'a str)> {
     one("case.carerSituation", c.carer_situation.as_deref());
     one("case.tried", c.tried.as_deref());
     one("case.volunteersDid", c.volunteers_did.as_deref());
-    one("referral.reason", Some(&f.reason));
+    one("referral.reason", f.reason.as_deref());
     one("referral.urgency", Some(&f.urgency));
     one("referral.meldingOn", f.melding_on.as_deref());
     one("referral.deadline", f.deadline.as_deref());

@@ -118,7 +118,11 @@ pub struct HandoverCase {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct HandoverReferral {
-    pub reason: String,
+    /// Why, in the contact person's words: it speaks of the question (often
+    /// health or money), so it is shared only with the `question` category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reason: Option<String>,
     /// In Dutch: "Normaal", "Dringend".
     pub urgency: String,
     /// For the Wmo-loket: the date of the melding, `YYYY-MM-DD`.

@@ -353,7 +353,7 @@ fn referral(doc: &mut Layout<'_>, h: &Handover) {
     let melding = present(&r.melding_on).map(dutch_date);
     let deadline = present(&r.deadline).map(dutch_date);
     let rows = [
-        ("Reden", filled(&r.reason)),
+        ("Reden", present(&r.reason)),
         ("Urgentie", filled(&r.urgency)),
         ("Datum melding", melding.as_deref()),
         ("Onderzoek klaar uiterlijk", deadline.as_deref()),

@@ -117,7 +117,7 @@ pub fn create(db: &mut Db, input: MatchInput, now: NaiveDateTime) -> Result<Matc
         if request_status.is_closed() {
             return Err(Error::RequestClosed { id: input.request_id });
         }
-        let (cand, not_asked_since) = matching::candidate(tx, &req, input.volunteer_id, today)?;
+        let (cand, not_asked_since) = matching::candidate(tx, &req, input.volunteer_id, today, planned_on)?;
         let over_limit = match matching::assess(&req, &cand, &not_asked_since) {
             Assessment::AlreadyMatched => return Err(Error::AlreadyMatched),
             Assessment::Unavailable(u) if !u.can_override => {
@@ -253,8 +253,9 @@ pub(crate) fn set_status(
 }
 
 /// The request's status follows its matches: asking someone puts a new
-/// request in progress; an agreed or active match makes it "gekoppeld"; when
-/// the last open match ends, it is done (if any match was done) or open again.
+/// request in progress; once as many volunteers as it needs have agreed (one,
+/// or more for a collective request) it is "gekoppeld"; when the last open
+/// match ends, it is done (if any match was done) or open again.
 fn follow(
     tx: &Transaction<'_>,
     request_id: i64,
@@ -268,18 +269,39 @@ fn follow(
     let target = match changed {
         MatchStatus::Proposed => (current == Status::New).then_some((Status::InProgress, "")),
         MatchStatus::Agreed | MatchStatus::Active => {
-            (current != Status::Matched).then_some((Status::Matched, ""))
-        }
-        MatchStatus::Done | MatchStatus::Cancelled => {
-            let (open, done): (i64, i64) = tx.query_row(
-                "SELECT count(*) FILTER (WHERE status IN ('proposed', 'agreed', 'active')),
-                        count(*) FILTER (WHERE status = 'done')
-                 FROM matches WHERE request_id = ?1",
+            let (agreed, needed): (i64, i64) = tx.query_row(
+                "SELECT (SELECT count(*) FROM matches
+                          WHERE request_id = ?1 AND status IN ('agreed', 'active', 'done')),
+                        volunteers_needed
+                 FROM help_requests WHERE id = ?1",
                 [request_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
+            if agreed >= needed {
+                (current != Status::Matched).then_some((Status::Matched, ""))
+            } else {
+                (current == Status::New).then_some((Status::InProgress, ""))
+            }
+        }
+        MatchStatus::Done | MatchStatus::Cancelled => {
+            let (open, done, agreed, needed): (i64, i64, i64, i64) = tx.query_row(
+                "SELECT count(*) FILTER (WHERE status IN ('proposed', 'agreed', 'active')),
+                        count(*) FILTER (WHERE status = 'done'),
+                        count(*) FILTER (WHERE status IN ('agreed', 'active')),
+                        (SELECT volunteers_needed FROM help_requests WHERE id = ?1)
+                 FROM matches WHERE request_id = ?1",
+                [request_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
             if open > 0 {
-                None
+                // One of several called off: look for someone else.
+                (changed == MatchStatus::Cancelled
+                    && current == Status::Matched
+                    && agreed + done < needed)
+                    .then_some((
+                        Status::InProgress,
+                        "Koppeling afgezegd: er is nog iemand nodig.",
+                    ))
             } else if done > 0 {
                 Some((Status::Done, "Alle koppelingen zijn klaar."))
             } else if current == Status::Matched {

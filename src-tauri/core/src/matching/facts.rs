@@ -23,7 +23,7 @@ pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
     let mut f = conn
         .query_row(
             "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.life_area_mask,
-                    h.needs_vog, h.wanted_slots, h.estimated_hours
+                    h.needs_vog, h.wanted_slots, h.estimated_hours, h.due_on
              FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
             [id],
             |r| {
@@ -36,6 +36,7 @@ pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
                     needs_vog: r.get(5)?,
                     wanted_slots: r.get(6)?,
                     estimated_hours: r.get(7)?,
+                    due_on: r.get(8)?,
                     skills: Vec::new(),
                 })
             },
@@ -78,15 +79,23 @@ fn ids(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<FxHa
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The candidates for `req`: every volunteer, or only `only`.
+/// The days help is wanted: from `today` up to the request's due date (or
+/// only today, without one or when it has passed).
+fn wanted_days(req: &RequestFacts, today: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
+    let due = req.due_on.as_deref().map(day).transpose()?;
+    Ok((today, due.filter(|d| *d > today).unwrap_or(today)))
+}
+
+/// The candidates for `req`: every volunteer, or only `only`. `days`: the
+/// first and last day help is wanted (for absences).
 fn candidates(
     conn: &Connection,
     req: &RequestFacts,
     today: NaiveDate,
+    days: (NaiveDate, NaiveDate),
     s: &Settings,
     only: Option<i64>,
 ) -> Result<Vec<Candidate>> {
-    let today_s = iso(today);
     let rule = LoadRule {
         default_limit_hours: f64::from(s.default_limit_hours),
     };
@@ -110,16 +119,26 @@ fn candidates(
         "SELECT volunteer_id FROM matches WHERE request_id = ?1 AND status <> 'cancelled'",
         [req.request_id],
     )?;
+    // Absences that touch the wanted days: one that covers them all is a hard
+    // rule; one that covers only some of them is a warning.
     let mut absent: FxHashMap<i64, (String, AbsenceKind)> = FxHashMap::default();
+    let mut away: FxHashMap<i64, (String, String, AbsenceKind)> = FxHashMap::default();
     {
+        let (first, last) = (iso(days.0), iso(days.1));
         let mut stmt = conn.prepare_cached(
-            "SELECT volunteer_id, until_on, kind FROM volunteer_absences
-             WHERE until_on >= ?1 AND from_on <= ?1 ORDER BY until_on",
+            "SELECT volunteer_id, from_on, until_on, kind FROM volunteer_absences
+             WHERE until_on >= ?1 AND from_on <= ?2 ORDER BY until_on, id",
         )?;
-        let mut rows = stmt.query([&today_s])?;
+        let mut rows = stmt.query([&first, &last])?;
         while let Some(r) = rows.next()? {
-            // Ordered by end date: the last one written wins, the longest absence.
-            absent.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            let (id, from, until): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let kind: AbsenceKind = r.get(3)?;
+            if from <= first && until >= last {
+                // Ordered by end date: the last one wins, the longest absence.
+                absent.insert(id, (until, kind));
+            } else {
+                away.entry(id).or_insert((from, until, kind));
+            }
         }
     }
     // One lean scan of the volunteers (with their copy of the kern); the
@@ -165,6 +184,11 @@ fn candidates(
             } else {
                 Vec::new()
             },
+            away: if absent.contains_key(&id) {
+                None
+            } else {
+                away.remove(&id)
+            },
             absent: absent.remove(&id),
             vog: vog_st,
             // Only shown (and so only written out) when the VOG ends soon or ended.
@@ -189,7 +213,8 @@ pub(crate) fn not_asked_since(s: &Settings, today: NaiveDate) -> String {
 pub fn suggest(conn: &Connection, request_id: i64, today: NaiveDate) -> Result<Suggestions> {
     let s = settings::get(conn)?;
     let req = request_facts(conn, request_id)?;
-    let all = candidates(conn, &req, today, &s, None)?;
+    let days = wanted_days(&req, today)?;
+    let all = candidates(conn, &req, today, days, &s, None)?;
     let mut ranked = rank(&req, &all, &not_asked_since(&s, today));
     name_shown(conn, &mut ranked)?;
     Ok(ranked)
@@ -217,15 +242,21 @@ fn name_shown(conn: &Connection, s: &mut Suggestions) -> Result<()> {
     Ok(())
 }
 
-/// One volunteer as a candidate for `req` (used when a match is made).
+/// One volunteer as a candidate for `req` (used when a match is made). With
+/// a `planned` day, absences count on that day; else as for the suggestions.
 pub fn candidate(
     conn: &Connection,
     req: &RequestFacts,
     volunteer_id: i64,
     today: NaiveDate,
+    planned: Option<NaiveDate>,
 ) -> Result<(Candidate, String)> {
     let s = settings::get(conn)?;
-    let mut found = candidates(conn, req, today, &s, Some(volunteer_id))?;
+    let days = match planned {
+        Some(p) => (p, p),
+        None => wanted_days(req, today)?,
+    };
+    let mut found = candidates(conn, req, today, days, &s, Some(volunteer_id))?;
     let mut c = found.pop().ok_or(Error::NotFound {
         what: "volunteer",
         id: volunteer_id,

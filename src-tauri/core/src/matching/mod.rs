@@ -35,6 +35,8 @@ pub struct RequestFacts {
     /// Week-grid bits of when help is wanted; 0 = any time.
     pub wanted_slots: u32,
     pub estimated_hours: Option<f64>,
+    /// "Graag klaar op": help is wanted from today up to this day.
+    pub due_on: Option<String>,
 }
 
 /// One volunteer, as matching sees them.
@@ -54,8 +56,10 @@ pub struct Candidate {
     pub refused: Vec<i64>,
     /// Kernen they serve besides their own (at least the request's, if served).
     pub kernen: Vec<String>,
-    /// Absent today: until when and why.
+    /// Absent for the whole time help is wanted: until when and why.
     pub absent: Option<(String, AbsenceKind)>,
+    /// Away for part of that time: from, until and why (a warning only).
+    pub away: Option<(String, String, AbsenceKind)>,
     pub vog: VogState,
     pub vog_until: Option<String>,
     pub load: Load,
@@ -96,6 +100,24 @@ pub enum Reason {
     NearLimit {
         load: f64,
         limit: f64,
+    },
+    /// Near the limit over the rolling month (30 days).
+    MonthNearLimit {
+        load: f64,
+        limit: f64,
+    },
+    /// One more match and their limit of open matches is reached.
+    MatchesNear {
+        #[ts(type = "number")]
+        open: i64,
+        #[ts(type = "number")]
+        limit: i64,
+    },
+    /// Away for part of the time the help is wanted.
+    AwayPart {
+        from: String,
+        until: String,
+        absence: AbsenceKind,
     },
     WouldPassLimit {
         left: f64,

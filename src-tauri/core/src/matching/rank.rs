@@ -163,6 +163,14 @@ fn score(req: &RequestFacts, c: &Candidate, not_asked_since: &str, sink: &mut im
             sink.warning(|| Reason::NoCar);
         }
     }
+    if let Some((from, until, kind)) = &c.away {
+        score -= 5;
+        sink.warning(|| Reason::AwayPart {
+            from: from.clone(),
+            until: until.clone(),
+            absence: *kind,
+        });
+    }
     // Availability at the wanted time.
     if req.wanted_slots != 0 && c.availability != 0 {
         if req.wanted_slots & c.availability != 0 {
@@ -184,10 +192,27 @@ fn score(req: &RequestFacts, c: &Candidate, not_asked_since: &str, sink: &mut im
     }
     if l.level == LoadLevel::Near && !l.heavy_carer {
         score -= 10;
-        sink.warning(|| Reason::NearLimit {
-            load: l.week_load,
-            limit: l.limit_hours,
-        });
+        // Each cause in its own words, with its own numbers.
+        let month = l.month_near();
+        let matches = l.matches_near();
+        if l.week_near() || (!month && matches.is_none()) {
+            sink.warning(|| Reason::NearLimit {
+                load: l.week_load,
+                limit: l.limit_hours,
+            });
+        }
+        if month {
+            sink.warning(|| Reason::MonthNearLimit {
+                load: l.month_load,
+                limit: l.month_limit,
+            });
+        }
+        if let Some(limit) = matches {
+            sink.warning(|| Reason::MatchesNear {
+                open: l.open_matches,
+                limit,
+            });
+        }
     }
     if l.heavy_carer {
         score -= 10;

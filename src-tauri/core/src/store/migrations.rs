@@ -11,6 +11,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/003_volunteers_matching.sql")),
     M::up(include_str!("sql/004_social_map.sql")),
     M::up(include_str!("sql/005_followup_referrals_consent.sql")),
+    M::up(include_str!("sql/006_volunteer_kern_snooze_note.sql")),
 ];
 
 /// The schema version this build writes.
@@ -60,6 +61,29 @@ mod tests {
             LifeArea::from_mask(mask),
             vec![LifeArea::Transport, LifeArea::Other]
         );
+        Ok(())
+    }
+
+    #[test]
+    fn migration_6_copies_the_kern_onto_existing_volunteers() -> Result<()> {
+        let mut conn = Connection::open_in_memory()?;
+        let err = |e: rusqlite_migration::Error| Error::Migration(e.to_string());
+        Migrations::from_slice(&MIGRATIONS[..5])
+            .to_latest(&mut conn)
+            .map_err(err)?;
+        conn.execute_batch(
+            "INSERT INTO residents (id, first_name, last_name, kern, created_at, updated_at)
+                 VALUES (3, 'Jelle', 'Wiersma', 'Heidebroek', '2026-01-01T00:00:00', '2026-01-01T00:00:00');
+             INSERT INTO volunteers (resident_id, status, status_since, created_at, updated_at)
+                 VALUES (3, 'active', '2026-01-01', '2026-01-01T00:00:00', '2026-01-01T00:00:00');",
+        )?;
+        to_latest(&mut conn)?;
+        let kern: String = conn.query_row(
+            "SELECT kern FROM volunteers WHERE resident_id = 3",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(kern, "Heidebroek");
         Ok(())
     }
 }

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use keys::{DbKey, KdfParams};
 pub use migrations::LATEST_VERSION;
-pub use vault::Vault;
+pub use vault::{Unlocked, Vault};
 
 use crate::{Error, Result};
 
@@ -40,7 +40,8 @@ pub(crate) struct Opened {
 /// How much of the file to read before trusting it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Check {
-    /// `PRAGMA quick_check`: every page is read and authenticated.
+    /// `PRAGMA integrity_check`: every page is read and authenticated, and
+    /// the indexes are checked against their tables.
     Full,
     /// Only the schema: for a file exactly as Buurtpunt left it at a clean close.
     Schema,
@@ -71,7 +72,7 @@ pub(crate) fn open_checked(
     }
     if check == Check::Full {
         let result: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(|e| Error::Damaged(e.to_string()))?;
         if result != "ok" {
             return Err(Error::Damaged(result));

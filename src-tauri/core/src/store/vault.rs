@@ -40,6 +40,12 @@ pub struct Created {
     pub recovery_key: String,
 }
 
+/// An unlocked database, and why today's automatic backup failed (if it did).
+pub struct Unlocked {
+    pub db: Db,
+    pub backup_problem: Option<String>,
+}
+
 impl Vault {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         Self { dir: dir.into() }
@@ -169,7 +175,9 @@ impl Vault {
 
     /// Step two: open the database. Backs up before a migration and once a day.
     /// A missing, unreadable or unsound file is `Damaged`, never replaced.
-    pub fn open(&self, key: &DbKey, now: NaiveDateTime) -> Result<Db> {
+    /// A failed daily backup of a sound database does not stop the unlock:
+    /// the problem is returned beside the open database, for the UI to show.
+    pub fn open(&self, key: &DbKey, now: NaiveDateTime) -> Result<Unlocked> {
         let path = self.db_path();
         if !path.exists() {
             return Err(Error::Damaged(format!("{DB_FILE} is missing")));
@@ -182,18 +190,24 @@ impl Vault {
         let Opened { conn, version } =
             open_checked(&path, key, OpenFlags::SQLITE_OPEN_READ_WRITE, check)?;
         if version < LATEST_VERSION {
+            // No migration without a copy of the old file: this one must work.
             backup::before_migration(&conn, &self.backup_dir(), key, version, now)?;
         }
         let db = Db::finish_open(conn)?;
-        // The daily backup reads every page: a damaged page shows up here
-        // even when the quick open trusted the clean-close mark.
-        match backup::daily(&db, &self.backup_dir(), key, now.date()) {
-            Ok(_) => Ok(db),
-            Err(e) => match db
-                .conn()
-                .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
-            {
-                Ok(ok) if ok == "ok" => Err(e),
+        let backup_problem = self.daily_backup(&db, key, now)?;
+        Ok(Unlocked { db, backup_problem })
+    }
+
+    /// The daily backup (at most one a day). It reads every page, so a damaged
+    /// page shows up here even when the quick open trusted the clean-close
+    /// mark: then the result is `Damaged`. When the database is sound but the
+    /// backup could not be written (disk full, read-only stick), the reason
+    /// is returned as `Some`, and the database stays usable.
+    pub fn daily_backup(&self, db: &Db, key: &DbKey, now: NaiveDateTime) -> Result<Option<String>> {
+        match backup::daily(db, &self.backup_dir(), key, now.date()) {
+            Ok(_) => Ok(None),
+            Err(e) => match db.integrity_check() {
+                Ok(ok) if ok == "ok" => Ok(Some(e.to_string())),
                 Ok(problem) => Err(Error::Damaged(problem)),
                 Err(read) => Err(Error::Damaged(read.to_string())),
             },

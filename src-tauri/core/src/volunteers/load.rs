@@ -79,6 +79,24 @@ pub struct Load {
     pub heavy_carer: bool,
 }
 
+impl Load {
+    /// The week's load is at 75 % of the weekly limit or more.
+    pub fn week_near(&self) -> bool {
+        self.week_load >= NEAR * self.limit_hours - EPS
+    }
+
+    /// The month's load is over 75 % of the month's limit.
+    pub fn month_near(&self) -> bool {
+        self.month_load > NEAR * self.month_limit + EPS
+    }
+
+    /// One match below their limit of open matches: the limit, if so.
+    pub fn matches_near(&self) -> Option<i64> {
+        self.limit_matches
+            .filter(|m| *m >= 2 && self.open_matches == m - 1)
+    }
+}
+
 /// The raw numbers of one volunteer, as read from the store.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LoadFacts {

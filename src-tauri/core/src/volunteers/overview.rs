@@ -80,12 +80,12 @@ struct Row {
 pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview> {
     let s = settings::get(conn)?;
     let facts = super::loads(conn, today)?;
-    // The latest check-in per volunteer, in one grouped pass (for max(),
-    // SQLite takes the bare columns from the row with the latest date).
+    // The latest check-in per volunteer: rows in date order (ties by id, as
+    // on the Vandaag screen), so the last one written per volunteer wins.
     let mut last: FxHashMap<i64, (String, bool)> = FxHashMap::default();
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT volunteer_id, max(on_date), needs_support FROM checkins GROUP BY volunteer_id",
+            "SELECT volunteer_id, on_date, needs_support FROM checkins ORDER BY on_date, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -190,6 +190,9 @@ pub fn change_status(
         matches!(to, VolunteerStatus::Paused | VolunteerStatus::Stopped) && reason.is_empty(),
     );
     c.max_len("reason", reason, SHORT);
+    // A change takes effect at once, so it cannot start later: a pause that
+    // starts next month is an absence (holiday, illness) until then.
+    c.not_after("onDate", on, now.date());
     c.finish()?;
     let on = on.ok_or_else(|| Error::Invalid(Vec::new()))?;
     db.write(|tx| {

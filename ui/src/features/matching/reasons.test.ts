@@ -11,6 +11,12 @@ describe("reasonText", () => {
       "Afwezig tot en met 03-12-2026 (vakantie)",
     );
     expect(reasonText({ kind: "at_limit", load: 4, limit: 4 })).toBe("Zit aan de grens: 4 van 4 uur deze week");
+    expect(reasonText({ kind: "month_near_limit", load: 13, limit: 17.14 })).toBe(
+      "Deze maand bijna aan de grens: 13 van 17,14 uur",
+    );
+    expect(reasonText({ kind: "away_part", from: "2026-11-24", until: "2026-12-10", absence: "holiday" })).toBe(
+      "Een deel van de tijd afwezig: 24-11-2026 tot en met 10-12-2026 (vakantie)",
+    );
   });
 
   it("has a sentence for every kind of reason", () => {
@@ -24,7 +30,9 @@ describe("reasonText", () => {
       { kind: "valid_vog" }, { kind: "vog_expiring", until: null }, { kind: "status", status: "paused" },
       { kind: "absent", until: "2026-01-01", absence: "illness" }, { kind: "at_limit", load: 4, limit: 4 },
       { kind: "matches_full", open: 2, limit: 2 }, { kind: "refuses_task", skill: "Tuin" }, { kind: "vog_missing" },
-      { kind: "vog_expired", until: "2025-01-01" },
+      { kind: "vog_expired", until: "2025-01-01" }, { kind: "month_near_limit", load: 13, limit: 17.14 },
+      { kind: "matches_near", open: 1, limit: 2 },
+      { kind: "away_part", from: "2026-11-24", until: "2026-12-10", absence: "holiday" },
     ];
     for (const r of all) expect(reasonText(r).length).toBeGreaterThan(5);
   });

@@ -30,6 +30,12 @@ export function reasonText(r: Reason): string {
       return `Heeft deze week nog ${n(r.hours)} uur`;
     case "near_limit":
       return `Bijna aan de grens: ${n(r.load)} van ${n(r.limit)} uur deze week`;
+    case "month_near_limit":
+      return `Deze maand bijna aan de grens: ${n(r.load)} van ${n(r.limit)} uur`;
+    case "matches_near":
+      return `Heeft al ${r.open} van ${r.limit} koppelingen tegelijk; dit wordt de laatste`;
+    case "away_part":
+      return `Een deel van de tijd afwezig: ${dutchDate(r.from)} tot en met ${dutchDate(r.until)} (${absenceKindLabel[r.absence].toLowerCase()})`;
     case "would_pass_limit":
       return `Deze hulp (${n(r.estimate)} uur) is meer dan de ${n(r.left)} uur die nog over is`;
     case "heavy_carer":

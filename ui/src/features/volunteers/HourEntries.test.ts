@@ -29,14 +29,15 @@ describe("hour entries", () => {
     const onChanged = vi.fn();
     render(HourEntries, { matchId: 9, onChanged });
     await vi.waitFor(() => expect(screen.getByText("20 uur")).toBeTruthy());
+
     expect(screen.getByText("typfout")).toBeTruthy();
 
-    await userEvent.click(screen.getByRole("button", { name: /Weghalen\s*\(20 uur op 20-11-2026\)/ }));
+    await userEvent.click(screen.getByRole("button", { name: /Weghalen \(20 uur op 20-11-2026\)/ }));
     // Nothing is removed yet: "Nee" keeps it.
     await userEvent.click(screen.getByRole("button", { name: "Nee" }));
     expect(calls.some((c) => c.cmd === "remove_hours")).toBe(false);
 
-    await userEvent.click(screen.getByRole("button", { name: /Weghalen\s*\(20 uur op 20-11-2026\)/ }));
+    await userEvent.click(screen.getByRole("button", { name: /Weghalen \(20 uur op 20-11-2026\)/ }));
     await userEvent.click(screen.getByRole("button", { name: "Ja, weghalen" }));
     await vi.waitFor(() => expect(screen.queryByText("20 uur")).toBeNull());
     expect(screen.getByText("2 uur")).toBeTruthy();

@@ -226,11 +226,21 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError({ code: "internal", message: String(e), fields: [], ids: [] });
 }
 
+let damaged: ((e: ApiError) => void) | null = null;
+
+/** The app's answer when a command meets a damaged database while it is open
+ *  (it asks for a full check and shows the restore screen). */
+export function whenDamaged(handler: ((e: ApiError) => void) | null) {
+  damaged = handler;
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    throw toApiError(e);
+    const err = toApiError(e);
+    if (err.code === "database_damaged" && cmd !== "check_database") damaged?.(err);
+    throw err;
   }
 }
 
@@ -246,6 +256,9 @@ export const api = {
   recover: (recoveryKey: string, newPassphrase: string) =>
     call<AppStatus>("recover", { recoveryKey, newPassphrase }),
   lock: () => call<AppStatus>("lock"),
+  checkDatabase: () => call<AppStatus>("check_database"),
+  dailyBackup: () => call<AppStatus>("daily_backup"),
+  testFilesDir: () => call<string | null>("test_files_dir"),
   openDemo: () => call<AppStatus>("open_demo"),
   changePassphrase: (old: string, next: string) =>
     call<void>("change_passphrase", { old, new: next }),

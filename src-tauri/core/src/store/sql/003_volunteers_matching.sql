@@ -48,8 +48,6 @@ CREATE TABLE volunteers (
     area_mask     INTEGER NOT NULL DEFAULT 0,
     -- When they were last asked for a match (fair spread), kept in step with matches.
     last_asked_on TEXT,
-    -- The resident's kern, kept in step with residents (matching reads it in one scan).
-    kern          TEXT NOT NULL DEFAULT '',
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 );

@@ -13,4 +13,9 @@ setUp: boolean, dataDir: string,
 /**
  * What is wrong, when `phase` is `damaged`.
  */
-damage: string | null, };
+damage: string | null, 
+/**
+ * Why today's automatic backup failed, while the data itself is fine
+ * (disk full, read-only folder). The UI asks for a manual backup.
+ */
+backupProblem: string | null, };

@@ -3,4 +3,8 @@
 /**
  * A reminder that is due, for the Vandaag screen (no personal details beyond the name).
  */
-export type DueReminder = { id: number, requestId: number, residentName: string, dueOn: string, note: string, repeatWeeks: number, };
+export type DueReminder = { id: number, requestId: number, residentName: string, dueOn: string, note: string, repeatWeeks: number, 
+/**
+ * Why it was moved to this date, if it was.
+ */
+snoozeNote: string, };

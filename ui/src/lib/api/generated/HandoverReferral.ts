@@ -3,7 +3,12 @@
 /**
  * Why the case is handed over.
  */
-export type HandoverReferral = { reason: string, 
+export type HandoverReferral = { 
+/**
+ * Why, in the contact person's words: it speaks of the question (often
+ * health or money), so it is shared only with the `question` category.
+ */
+reason?: string, 
 /**
  * In Dutch: "Normaal", "Dringend".
  */

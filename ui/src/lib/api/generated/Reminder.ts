@@ -4,4 +4,8 @@ export type Reminder = { id: number, requestId: number, dueOn: string, note: str
 /**
  * 0 = once; otherwise it comes back every this many weeks.
  */
-repeatWeeks: number, doneOn: string | null, doneNote: string, };
+repeatWeeks: number, doneOn: string | null, doneNote: string, 
+/**
+ * Why it was last moved to a later date (empty if never).
+ */
+snoozeNote: string, };

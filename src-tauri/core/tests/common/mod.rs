@@ -1,0 +1,102 @@
+//! Shared set-up of the volunteer and matching tests: fictional people on an
+//! in-memory database with the migrations applied.
+
+#![allow(dead_code)]
+
+use buurtpunt_core::matches::{self, MatchInput};
+use buurtpunt_core::matching;
+use buurtpunt_core::requests::{self, LifeArea, RequestInput};
+use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::skills;
+use buurtpunt_core::volunteers::{self, VolunteerInput, VolunteerStatus};
+use buurtpunt_core::{Db, Error, Result};
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("valid date")
+}
+
+pub fn today() -> NaiveDate {
+    now().date()
+}
+
+pub fn resident(db: &mut Db, first: &str, last: &str, kern: &str) -> Result<i64> {
+    Ok(residents::create(
+        db,
+        ResidentInput {
+            first_name: first.into(),
+            last_name: last.into(),
+            kern: kern.into(),
+            ..Default::default()
+        },
+        true,
+        now(),
+    )?
+    .id)
+}
+
+pub fn skill(db: &Db, name: &str) -> Result<i64> {
+    skills::list(db.conn())?
+        .into_iter()
+        .find(|s| s.name == name)
+        .map(|s| s.id)
+        .ok_or_else(|| Error::NotFound {
+            what: "skill",
+            id: 0,
+        })
+}
+
+pub fn volunteer(db: &mut Db, first: &str, kern: &str, input: VolunteerInput) -> Result<i64> {
+    let id = resident(db, first, "Vrijwilliger", kern)?;
+    volunteers::create(db, id, input, VolunteerStatus::Active, now())?;
+    Ok(id)
+}
+
+/// A volunteer profile with only the odd-jobs skill.
+pub fn handy(klussen: i64) -> VolunteerInput {
+    VolunteerInput {
+        skills: vec![klussen],
+        ..Default::default()
+    }
+}
+
+pub fn odd_jobs_request(db: &mut Db, resident_id: i64, klussen: i64) -> Result<i64> {
+    Ok(requests::create(
+        db,
+        RequestInput {
+            resident_id,
+            received_on: "2026-11-20".into(),
+            ask: "De lamp in de gang is kapot.".into(),
+            life_areas: vec![LifeArea::GardenAndOddJobs],
+            skills: vec![klussen],
+            ..Default::default()
+        },
+        now(),
+    )?
+    .id)
+}
+
+pub fn link(
+    db: &mut Db,
+    request_id: i64,
+    volunteer_id: i64,
+    reason: &str,
+) -> Result<matches::Match> {
+    matches::create(
+        db,
+        MatchInput {
+            request_id,
+            volunteer_id,
+            agreement: "Zaterdag om 10 uur".into(),
+            override_reason: reason.into(),
+            ..Default::default()
+        },
+        now(),
+    )
+}
+
+pub fn ids(s: &matching::Suggestions) -> Vec<i64> {
+    s.suggestions.iter().map(|x| x.volunteer_id).collect()
+}
