@@ -1,0 +1,704 @@
+//! One test per reason of the match suggestions, through the store
+//! (`matching::suggest` on an in-memory database with the migrations
+//! applied), plus the load windows, the VOG setting and the consent date of a
+//! volunteer. All people are fictional.
+
+use buurtpunt_core::hours::{self, HourInput};
+use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
+use buurtpunt_core::matching::{self, Reason, Suggestion, Suggestions, Unavailable};
+use buurtpunt_core::requests::{self, LifeArea, RequestInput};
+use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::settings;
+use buurtpunt_core::skills;
+use buurtpunt_core::validate::Rule;
+use buurtpunt_core::volunteers::{
+    self, slot_bit, LoadLevel, Mobility, VogState, VolunteerInput, VolunteerStatus,
+};
+use buurtpunt_core::{Db, Error, Result};
+use chrono::{NaiveDate, NaiveDateTime};
+
+const KERN: &str = "Lindeloo";
+
+fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("valid date")
+}
+
+fn now() -> NaiveDateTime {
+    at(2026, 11, 22)
+}
+
+fn today() -> NaiveDate {
+    now().date()
+}
+
+fn resident(db: &mut Db, first: &str, last: &str) -> Result<i64> {
+    Ok(residents::create(
+        db,
+        ResidentInput {
+            first_name: first.into(),
+            last_name: last.into(),
+            kern: KERN.into(),
+            ..Default::default()
+        },
+        true,
+        now(),
+    )?
+    .id)
+}
+
+fn skill(db: &Db, name: &str) -> Result<i64> {
+    skills::list(db.conn())?
+        .into_iter()
+        .find(|s| s.name == name)
+        .map(|s| s.id)
+        .ok_or_else(|| Error::NotFound {
+            what: "skill",
+            id: 0,
+        })
+}
+
+/// An active volunteer in the same kern as every asker here.
+fn volunteer(db: &mut Db, first: &str, input: VolunteerInput) -> Result<i64> {
+    let id = resident(db, first, "Vrijwilliger")?;
+    volunteers::create(db, id, input, VolunteerStatus::Active, now())?;
+    Ok(id)
+}
+
+fn asker(db: &mut Db) -> Result<i64> {
+    resident(db, "Mien", "Jansen")
+}
+
+/// A request as the form sends it; the caller fills in what matters.
+fn request(db: &mut Db, input: RequestInput) -> Result<i64> {
+    Ok(requests::create(
+        db,
+        RequestInput {
+            received_on: if input.received_on.is_empty() {
+                "2026-11-20".into()
+            } else {
+                input.received_on.clone()
+            },
+            ask: "Kan er iemand helpen?".into(),
+            ..input
+        },
+        now(),
+    )?
+    .id)
+}
+
+fn link_at(
+    db: &mut Db,
+    request_id: i64,
+    volunteer_id: i64,
+    reason: &str,
+    when: NaiveDateTime,
+) -> Result<matches::Match> {
+    matches::create(
+        db,
+        MatchInput {
+            request_id,
+            volunteer_id,
+            agreement: "Zaterdag om 10 uur".into(),
+            override_reason: reason.into(),
+            ..Default::default()
+        },
+        when,
+    )
+}
+
+fn link(db: &mut Db, request_id: i64, volunteer_id: i64, reason: &str) -> Result<matches::Match> {
+    link_at(db, request_id, volunteer_id, reason, now())
+}
+
+fn ids(s: &Suggestions) -> Vec<i64> {
+    s.suggestions.iter().map(|x| x.volunteer_id).collect()
+}
+
+fn suggested(s: &Suggestions, id: i64) -> &Suggestion {
+    s.suggestions
+        .iter()
+        .find(|x| x.volunteer_id == id)
+        .unwrap_or_else(|| panic!("volunteer {id} is not suggested: {s:#?}"))
+}
+
+fn unavailable(s: &Suggestions, id: i64) -> &Unavailable {
+    s.unavailable
+        .iter()
+        .find(|x| x.volunteer_id == id)
+        .unwrap_or_else(|| panic!("volunteer {id} is not unavailable: {s:#?}"))
+}
+
+fn has(list: &[Reason], f: impl Fn(&Reason) -> bool) -> bool {
+    list.iter().any(f)
+}
+
+#[test]
+fn a_volunteer_whose_skills_serve_the_life_area_fits_it() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let tuin = skill(&db, "Tuinieren")?;
+    let boodschappen = skill(&db, "Boodschappen doen")?;
+    let mien = asker(&mut db)?;
+    let gardener = volunteer(
+        &mut db,
+        "Gerrit",
+        VolunteerInput {
+            skills: vec![tuin],
+            ..Default::default()
+        },
+    )?;
+    let shopper = volunteer(
+        &mut db,
+        "Sientje",
+        VolunteerInput {
+            skills: vec![boodschappen],
+            ..Default::default()
+        },
+    )?;
+    // No task asked, only the life area.
+    let garden = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            life_areas: vec![LifeArea::GardenAndOddJobs],
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), garden, today())?;
+    assert_eq!(ids(&s), vec![gardener, shopper], "the fit counts");
+    assert!(suggested(&s, gardener)
+        .reasons
+        .contains(&Reason::FitsLifeArea {
+            area: LifeArea::GardenAndOddJobs
+        }));
+    assert!(!has(&suggested(&s, shopper).reasons, |r| matches!(
+        r,
+        Reason::FitsLifeArea { .. }
+    )));
+    // When the task itself is asked, the skill is the reason, not the area.
+    let task = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            life_areas: vec![LifeArea::GardenAndOddJobs],
+            skills: vec![tuin],
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), task, today())?;
+    let reasons = &suggested(&s, gardener).reasons;
+    assert_eq!(
+        reasons.first(),
+        Some(&Reason::HasSkill {
+            skill: "Tuinieren".into()
+        })
+    );
+    assert!(!has(reasons, |r| matches!(r, Reason::FitsLifeArea { .. })));
+    Ok(())
+}
+
+#[test]
+fn a_ride_asks_for_a_volunteer_with_a_car() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let cyclist = volunteer(
+        &mut db,
+        "Bram",
+        VolunteerInput {
+            mobility: vec![Mobility::Bike],
+            ..Default::default()
+        },
+    )?;
+    let driver = volunteer(
+        &mut db,
+        "Dirk",
+        VolunteerInput {
+            mobility: vec![Mobility::Car, Mobility::OnFoot],
+            ..Default::default()
+        },
+    )?;
+    let ride = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            life_areas: vec![LifeArea::Transport, LifeArea::Health],
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), ride, today())?;
+    assert_eq!(ids(&s), vec![driver, cyclist]);
+    let d = suggested(&s, driver);
+    assert!(d.reasons.contains(&Reason::HasCar));
+    assert!(!d.warnings.contains(&Reason::NoCar));
+    let c = suggested(&s, cyclist);
+    assert!(c.warnings.contains(&Reason::NoCar));
+    assert!(!c.reasons.contains(&Reason::HasCar));
+    // Without transport, a car is no reason either way.
+    let visit = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            life_areas: vec![LifeArea::Health],
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), visit, today())?;
+    for x in &s.suggestions {
+        assert!(!x.reasons.contains(&Reason::HasCar), "{x:?}");
+        assert!(!x.warnings.contains(&Reason::NoCar), "{x:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn the_wanted_time_is_held_against_the_week_grid() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let tuesday_morning = slot_bit(1, 0);
+    let fits = volunteer(
+        &mut db,
+        "Aaltje",
+        VolunteerInput {
+            availability: tuesday_morning | slot_bit(1, 1),
+            ..Default::default()
+        },
+    )?;
+    let friday_evening = volunteer(
+        &mut db,
+        "Bouke",
+        VolunteerInput {
+            availability: slot_bit(4, 2),
+            ..Default::default()
+        },
+    )?;
+    let unknown = volunteer(&mut db, "Cobie", VolunteerInput::default())?;
+    let q = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            wanted_slots: tuesday_morning,
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), q, today())?;
+    assert_eq!(ids(&s), vec![fits, unknown, friday_evening]);
+    assert!(suggested(&s, fits)
+        .reasons
+        .contains(&Reason::AvailableAtWantedTime));
+    assert!(suggested(&s, friday_evening)
+        .warnings
+        .contains(&Reason::NotAtWantedTime));
+    // An empty week grid says nothing about the time.
+    let u = suggested(&s, unknown);
+    assert!(!u.reasons.contains(&Reason::AvailableAtWantedTime));
+    assert!(!u.warnings.contains(&Reason::NotAtWantedTime));
+    // A request without a wanted time says nothing either.
+    let any_time = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), any_time, today())?;
+    for x in &s.suggestions {
+        assert!(!x.reasons.contains(&Reason::AvailableAtWantedTime));
+        assert!(!x.warnings.contains(&Reason::NotAtWantedTime));
+    }
+    Ok(())
+}
+
+#[test]
+fn more_than_eight_hours_of_care_a_week_is_heavy_and_eight_is_not() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let carer = |hours: &str| VolunteerInput {
+        is_carer: true,
+        carer_hours: hours.into(),
+        limit_hours: "20".into(),
+        ..Default::default()
+    };
+    let nine = volunteer(&mut db, "Gerrit", carer("9"))?;
+    let eight = volunteer(&mut db, "Hinke", carer("8"))?;
+    let q = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), q, today())?;
+    let heavy = suggested(&s, nine);
+    assert_eq!(heavy.warnings, vec![Reason::HeavyCarer { hours: 9.0 }]);
+    assert!(heavy.load.heavy_carer);
+    assert_eq!(heavy.load.level, LoadLevel::Near);
+    let not_heavy = suggested(&s, eight);
+    assert!(not_heavy.warnings.is_empty(), "8 hours is not heavy care");
+    assert!(!not_heavy.load.heavy_carer);
+    assert_eq!(not_heavy.load.level, LoadLevel::Ok);
+    assert_eq!(ids(&s), vec![eight, nine]);
+    // The volunteer's own page says the same.
+    assert!(volunteers::get(db.conn(), nine, today())?.load.heavy_carer);
+    assert!(!volunteers::get(db.conn(), eight, today())?.load.heavy_carer);
+    Ok(())
+}
+
+#[test]
+fn an_estimate_over_the_hours_left_warns_and_linking_needs_a_reason() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let two_left = volunteer(
+        &mut db,
+        "Evert",
+        VolunteerInput {
+            limit_hours: "2".into(),
+            ..Default::default()
+        },
+    )?;
+    let four_left = volunteer(&mut db, "Femke", VolunteerInput::default())?;
+    let q = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            estimated_hours: "3".into(),
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), q, today())?;
+    assert_eq!(
+        suggested(&s, two_left).warnings,
+        vec![Reason::WouldPassLimit {
+            left: 2.0,
+            estimate: 3.0
+        }]
+    );
+    assert!(!has(&suggested(&s, four_left).warnings, |r| matches!(
+        r,
+        Reason::WouldPassLimit { .. }
+    )));
+    assert_eq!(ids(&s), vec![four_left, two_left]);
+    let err = link(&mut db, q, two_left, " ")
+        .err()
+        .map(|e| e.fields().to_vec());
+    assert_eq!(
+        err.map(|f| (f[0].field.clone(), f[0].rule)),
+        Some(("overrideReason".to_owned(), Rule::ReasonRequired))
+    );
+    let m = link(&mut db, q, two_left, "Evert wil het toch graag doen")?;
+    assert_eq!(m.override_reason, "Evert wil het toch graag doen");
+    Ok(())
+}
+
+#[test]
+fn a_full_set_of_open_matches_keeps_a_volunteer_out_unless_overridden() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let one = volunteer(
+        &mut db,
+        "Jelle",
+        VolunteerInput {
+            limit_matches: "1".into(),
+            ..Default::default()
+        },
+    )?;
+    let two = volunteer(
+        &mut db,
+        "Klaas",
+        VolunteerInput {
+            limit_matches: "2".into(),
+            ..Default::default()
+        },
+    )?;
+    let plain = || RequestInput {
+        resident_id: mien,
+        ..Default::default()
+    };
+    let first = request(&mut db, plain())?;
+    let second = request(&mut db, plain())?;
+    link(&mut db, first, one, "")?;
+    link(&mut db, first, two, "")?;
+    let s = matching::suggest(db.conn(), second, today())?;
+    let full = unavailable(&s, one);
+    assert_eq!(
+        full.reasons,
+        vec![Reason::MatchesFull { open: 1, limit: 1 }],
+        "no hours were logged, so only the match limit stands in the way"
+    );
+    assert!(full.can_override);
+    assert_eq!(full.load.level, LoadLevel::AtLimit);
+    assert_eq!(
+        ids(&s),
+        vec![two],
+        "one of two open matches is no limit yet"
+    );
+    assert!(matches!(
+        link(&mut db, second, one, ""),
+        Err(Error::Invalid(_))
+    ));
+    let m = link(&mut db, second, one, "Jelle woont naast mevrouw")?;
+    assert_eq!(m.override_reason, "Jelle woont naast mevrouw");
+    Ok(())
+}
+
+#[test]
+fn a_volunteer_not_asked_for_weeks_gets_a_turn() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let ineke = resident(&mut db, "Ineke", "Postma")?;
+    let long_ago = volunteer(&mut db, "Anne", VolunteerInput::default())?;
+    let lately = volunteer(&mut db, "Bareld", VolunteerInput::default())?;
+    let never = volunteer(&mut db, "Catrien", VolunteerInput::default())?;
+    let old = request(
+        &mut db,
+        RequestInput {
+            resident_id: ineke,
+            received_on: "2026-09-01".into(),
+            ..Default::default()
+        },
+    )?;
+    // Eight weeks (the default) before 22 November is 27 September: asked
+    // the day before counts as "not asked since", asked on it does not.
+    link_at(&mut db, old, long_ago, "", at(2026, 9, 26))?;
+    link_at(&mut db, old, lately, "", at(2026, 9, 27))?;
+    let q = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), q, today())?;
+    let a = suggested(&s, long_ago);
+    assert_eq!(a.last_asked_on.as_deref(), Some("2026-09-26"));
+    assert!(a.reasons.contains(&Reason::NotAskedSince {
+        date: "2026-09-26".into()
+    }));
+    let b = suggested(&s, lately);
+    assert!(!has(&b.reasons, |r| matches!(
+        r,
+        Reason::NotAskedSince { .. } | Reason::NeverAsked
+    )));
+    assert!(suggested(&s, never).reasons.contains(&Reason::NeverAsked));
+    assert_eq!(ids(&s), vec![never, long_ago, lately]);
+
+    // A shorter period in the settings: both count as not asked lately.
+    let mut set = settings::get(db.conn())?;
+    set.not_asked_weeks = 4;
+    settings::update(&mut db, &set)?;
+    let s = matching::suggest(db.conn(), q, today())?;
+    assert!(suggested(&s, lately)
+        .reasons
+        .contains(&Reason::NotAskedSince {
+            date: "2026-09-27".into()
+        }));
+    Ok(())
+}
+
+#[test]
+fn a_vog_that_ends_soon_is_a_warning_not_a_refusal() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let bezoek = skill(&db, "Bezoek en gezelschap")?;
+    let mien = asker(&mut db)?;
+    let with = |vog: &str| VolunteerInput {
+        skills: vec![bezoek],
+        vog_on: vog.into(),
+        ..Default::default()
+    };
+    // Three years from these dates, 22 November is 49, 60 and 61 days before.
+    let ends_soon = volunteer(&mut db, "Fenna", with("2024-01-10"))?;
+    let sixty = volunteer(&mut db, "Gea", with("2024-01-21"))?;
+    let sixty_one = volunteer(&mut db, "Hylke", with("2024-01-22"))?;
+    let q = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            skills: vec![bezoek],
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), q, today())?;
+    assert!(s.needs_vog);
+    assert_eq!(s.total_suggestions, 3, "an ending VOG is still valid");
+    let soon = suggested(&s, ends_soon);
+    assert_eq!(
+        soon.warnings,
+        vec![Reason::VogExpiring {
+            until: Some("2027-01-10".into())
+        }]
+    );
+    assert!(!soon.reasons.contains(&Reason::ValidVog));
+    assert_eq!(
+        suggested(&s, sixty).warnings,
+        vec![Reason::VogExpiring {
+            until: Some("2027-01-21".into())
+        }]
+    );
+    let later = suggested(&s, sixty_one);
+    assert!(later.warnings.is_empty(), "{later:?}");
+    assert!(later.reasons.contains(&Reason::ValidVog));
+    Ok(())
+}
+
+#[test]
+fn hours_count_in_the_rolling_week_and_month() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let mien = asker(&mut db)?;
+    let evert = volunteer(
+        &mut db,
+        "Evert",
+        VolunteerInput {
+            limit_hours: "40".into(),
+            ..Default::default()
+        },
+    )?;
+    let first = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            received_on: "2026-10-01".into(),
+            ..Default::default()
+        },
+    )?;
+    let m = matches::create(
+        &mut db,
+        MatchInput {
+            request_id: first,
+            volunteer_id: evert,
+            status: Some(MatchStatus::Agreed),
+            ..Default::default()
+        },
+        now(),
+    )?;
+    // Hours of different sizes, so each sum shows which entries it holds.
+    for (day, hours) in [
+        ("2026-11-22", "1"),  // today
+        ("2026-11-16", "2"),  // 6 days ago: the first day of the week
+        ("2026-11-12", "4"),  // 10 days ago: the month only
+        ("2026-10-24", "8"),  // 29 days ago: the first day of the month
+        ("2026-10-22", "16"), // 31 days ago: neither
+    ] {
+        hours::log(
+            &mut db,
+            &HourInput {
+                match_id: m.id,
+                on_date: day.into(),
+                hours: hours.into(),
+                ..Default::default()
+            },
+            now(),
+        )?;
+    }
+    let load = volunteers::get(db.conn(), evert, today())?.load;
+    assert_eq!((load.week_hours, load.month_hours), (3.0, 15.0));
+    assert_eq!(load.hours_left, 37.0);
+    // Matching reads the same windows from its own query.
+    let second = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            ..Default::default()
+        },
+    )?;
+    let s = matching::suggest(db.conn(), second, today())?;
+    let l = &suggested(&s, evert).load;
+    assert_eq!((l.week_hours, l.month_hours), (3.0, 15.0));
+    assert_eq!(l, &load);
+    Ok(())
+}
+
+#[test]
+fn the_vog_validity_setting_changes_the_vog_state() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let bezoek = skill(&db, "Bezoek en gezelschap")?;
+    let mien = asker(&mut db)?;
+    let okke = volunteer(
+        &mut db,
+        "Okke",
+        VolunteerInput {
+            skills: vec![bezoek],
+            vog_on: "2023-06-01".into(),
+            ..Default::default()
+        },
+    )?;
+    let q = request(
+        &mut db,
+        RequestInput {
+            resident_id: mien,
+            skills: vec![bezoek],
+            ..Default::default()
+        },
+    )?;
+    // Three years (the default): ended on 1 June 2026.
+    let v = volunteers::get(db.conn(), okke, today())?;
+    assert_eq!(v.vog_state, VogState::Expired);
+    assert_eq!(v.vog_valid_until.as_deref(), Some("2026-06-01"));
+    let s = matching::suggest(db.conn(), q, today())?;
+    assert_eq!(
+        unavailable(&s, okke).reasons,
+        vec![Reason::VogExpired {
+            until: Some("2026-06-01".into())
+        }]
+    );
+
+    // Four years: valid until 1 June 2027.
+    let mut set = settings::get(db.conn())?;
+    set.vog_valid_years = 4;
+    settings::update(&mut db, &set)?;
+    let v = volunteers::get(db.conn(), okke, today())?;
+    assert_eq!(v.vog_state, VogState::Valid);
+    assert_eq!(v.vog_valid_until.as_deref(), Some("2027-06-01"));
+    let listed = volunteers::list(db.conn(), &Default::default(), today())?;
+    assert_eq!(listed.items[0].vog_state, VogState::Valid);
+    let s = matching::suggest(db.conn(), q, today())?;
+    assert!(suggested(&s, okke).reasons.contains(&Reason::ValidVog));
+
+    // One year: long gone again.
+    set.vog_valid_years = 1;
+    settings::update(&mut db, &set)?;
+    assert_eq!(
+        volunteers::get(db.conn(), okke, today())?.vog_state,
+        VogState::Expired
+    );
+    let listed = volunteers::list(db.conn(), &Default::default(), today())?;
+    assert_eq!(listed.items[0].vog_state, VogState::Expired);
+    Ok(())
+}
+
+#[test]
+fn the_consent_date_of_a_volunteer_is_saved_and_read_back() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let id = volunteer(
+        &mut db,
+        "Pieter",
+        VolunteerInput {
+            consent_on: "2026-03-15".into(),
+            ..Default::default()
+        },
+    )?;
+    assert_eq!(
+        volunteers::get(db.conn(), id, today())?
+            .consent_on
+            .as_deref(),
+        Some("2026-03-15")
+    );
+    let renewed = volunteers::update(
+        &mut db,
+        id,
+        VolunteerInput {
+            consent_on: "2026-11-01".into(),
+            ..Default::default()
+        },
+        now(),
+    )?;
+    assert_eq!(renewed.consent_on.as_deref(), Some("2026-11-01"));
+    assert_eq!(
+        volunteers::get(db.conn(), id, today())?
+            .consent_on
+            .as_deref(),
+        Some("2026-11-01")
+    );
+    let cleared = volunteers::update(&mut db, id, VolunteerInput::default(), now())?;
+    assert_eq!(cleared.consent_on, None);
+    Ok(())
+}
