@@ -1,10 +1,12 @@
 import { render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppStatus, Settings } from "./lib/api";
-import { fakeBackend, type Call } from "./test/ipc";
+import { failure, fakeBackend, type Call } from "./test/ipc";
 import App from "./App.svelte";
 
-const unlocked: AppStatus = { phase: "unlocked", demo: false, setUp: true, dataDir: "/tmp/buurtpunt", damage: null };
+const unlocked: AppStatus = {
+  phase: "unlocked", demo: false, setUp: true, dataDir: "/tmp/buurtpunt", damage: null, backupProblem: null,
+};
 const locked: AppStatus = { ...unlocked, phase: "locked" };
 const settings = (autoLockMinutes: number): Settings => ({
   autoLockMinutes, helpPointName: "Buurtpunt Lindeloo", defaultLimitHours: 4, vogValidYears: 3, checkinWeeks: 8, notAskedWeeks: 12,
@@ -21,7 +23,9 @@ const shellShown = () => document.getElementById("lock-button") !== null;
 
 // The screens behind the shell (today, ...) get no fake: they show an error, which is fine here.
 function open(minutes: number) {
-  const calls = fakeBackend({ app_status: () => unlocked, get_settings: () => settings(minutes), lock: () => locked });
+  const calls = fakeBackend({
+    app_status: () => unlocked, get_settings: () => settings(minutes), lock: () => locked, daily_backup: () => unlocked,
+  });
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
   render(App);
   return calls;
@@ -59,5 +63,51 @@ describe("auto-lock", () => {
     await vi.advanceTimersByTimeAsync(8 * 60 * 60_000);
     expect(locks(calls)).toHaveLength(0);
     expect(shellShown()).toBe(true);
+  });
+});
+
+describe("the database while the app is open", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("opens the restore screen when a screen meets a damaged page", async () => {
+    const damaged: AppStatus = { ...unlocked, phase: "damaged", damage: "database disk image is malformed" };
+    const calls = fakeBackend({
+      app_status: () => unlocked,
+      get_settings: () => settings(0),
+      // The Vandaag screen's first read meets the damage.
+      today: () => {
+        throw failure("database_damaged");
+      },
+      check_database: () => damaged,
+      list_backups: () => [],
+      due_reminders: () => [[], 0],
+      open_wmo_referrals: () => [],
+      social_map_due: () => [[], 0],
+    });
+    render(App);
+    await screen.findByRole("heading", { name: "Het gegevensbestand is beschadigd" });
+    expect(calls.filter((c) => c.cmd === "check_database")).toHaveLength(1);
+    expect(document.getElementById("lock-button")).toBeNull();
+  });
+
+  it("warns when today's automatic backup failed, and tries again while open", async () => {
+    let status: AppStatus = { ...unlocked, backupProblem: "No space left on device" };
+    const calls = fakeBackend({
+      app_status: () => status,
+      get_settings: () => settings(0),
+      daily_backup: () => {
+        status = unlocked;
+        return status;
+      },
+    });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    render(App);
+    await until(() => document.getElementById("backup-problem") !== null);
+    expect(document.getElementById("backup-problem")?.textContent).toContain("back-up van vandaag is niet gelukt");
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    await until(() => document.getElementById("backup-problem") === null);
+    expect(calls.filter((c) => c.cmd === "daily_backup")).toHaveLength(1);
   });
 });

@@ -233,7 +233,7 @@ impl Session {
         {
             match self.vault.daily_backup(db, key, now) {
                 Ok(problem) => self.backup_problem = problem,
-                Err(Error::Damaged(reason)) => self.to_damaged(reason),
+                Err(Error::Damaged(reason)) => self.become_damaged(reason),
                 Err(e) => return Err(e),
             }
         }
@@ -255,7 +255,7 @@ impl Session {
                     // The demo is rebuilt on every open: nothing to restore.
                     self.lock()?;
                 } else {
-                    self.to_damaged(reason);
+                    self.become_damaged(reason);
                 }
             }
         }
@@ -264,7 +264,7 @@ impl Session {
 
     /// Drop the open database (without the clean-close mark) and keep the key
     /// for the restore.
-    fn to_damaged(&mut self, reason: String) {
+    fn become_damaged(&mut self, reason: String) {
         let state = std::mem::replace(&mut self.state, State::Closed);
         self.state = match state {
             State::Open { key, .. } | State::Damaged { key, .. } => State::Damaged { key, reason },

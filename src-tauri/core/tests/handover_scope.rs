@@ -67,6 +67,8 @@ const VALUES: &[(DataCategory, &str, Shown)] = &[
     (Question, "Schemerangst", Shown::Everywhere),
     (Question, "Geld en administratie", Shown::Everywhere),
     (Question, "Tuin en klussen", Shown::Everywhere),
+    // The contact person's reason for the handover speaks of the question.
+    (Question, "Stofzuigerangst", Shown::Everywhere),
     (Network, "Sokkenbergen", Shown::Everywhere),
     (Network, "Tjoelker", Shown::Everywhere),
     (Network, "06-55501234", Shown::Everywhere),
@@ -190,7 +192,7 @@ fn case(db: &mut Db) -> TestResult<Case> {
             service: "Melding Wmo".into(),
             contact: "0599-800800".into(),
             wmo_desk: true,
-            reason: "Meer hulp nodig dan vrijwilligers kunnen geven.".into(),
+            reason: "Meer hulp nodig dan vrijwilligers kunnen geven: Stofzuigerangst.".into(),
             urgency: Urgency::Normal,
             volunteers_did: "Drie keer de Brievenbusklep gerepareerd".into(),
         },

@@ -46,8 +46,16 @@ pub fn write_to(src: &Connection, dest: &Path, key: &DbKey) -> Result<()> {
             "PRAGMA key = {};",
             key.sqlcipher_literal().as_str()
         ))?;
-        let backup = Backup::new(src, &mut dst)?;
-        backup.run_to_completion(256, Duration::ZERO, None)?;
+        {
+            let backup = Backup::new(src, &mut dst)?;
+            backup.run_to_completion(256, Duration::ZERO, None)?;
+        }
+        // A backup is one self-contained file: out of WAL mode, so that
+        // opening it (to verify or list it) leaves no -wal or -shm beside it.
+        let mode: String = dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(Error::BadBackup(format!("journal_mode stayed {mode}")));
+        }
     }
     fs::File::open(&tmp)?.sync_all()?;
     fs::rename(&tmp, dest)?;

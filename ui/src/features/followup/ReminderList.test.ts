@@ -6,7 +6,7 @@ import { failure, fakeBackend, type Call } from "../../test/ipc";
 import ReminderList from "./ReminderList.svelte";
 
 const reminder = (over: Partial<Reminder>): Reminder => ({
-  id: 1, requestId: 5, dueOn: "2026-11-25", note: "", repeatWeeks: 0, doneOn: null, doneNote: "", ...over,
+  id: 1, requestId: 5, dueOn: "2026-11-25", note: "", repeatWeeks: 0, doneOn: null, doneNote: "", snoozeNote: "", ...over,
 });
 
 const two = () => [

@@ -7,7 +7,7 @@ import Damaged from "./Damaged.svelte";
 
 const damaged: AppStatus = {
   phase: "damaged", demo: false, setUp: true, dataDir: "/tmp/buurtpunt",
-  damage: "file is not a database (page 3)",
+  damage: "file is not a database (page 3)", backupProblem: null,
 };
 const opened: AppStatus = { ...damaged, phase: "unlocked", damage: null };
 
