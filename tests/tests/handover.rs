@@ -2,7 +2,9 @@
 //! professional work → the app suggests a referral → the export is refused
 //! without consent → consent recorded (without contact details) → export →
 //! the PDF text (pdftotext) and the JSON hold exactly the consented fields →
-//! sending it starts the 6-week Wmo deadline.
+//! sending it starts the 6-week Wmo deadline. And the other direction: the
+//! loket asks the help point, and in acute danger a contact person shares
+//! without consent, with a reason that shows on the case.
 
 mod common;
 
@@ -171,6 +173,17 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
     assert_eq!(json["person"]["name"], serde_json::json!(name));
     assert!(json["person"].get("phone").is_none(), "json: {json}");
     assert!(json["person"].get("address").is_none(), "json: {json}");
+    // Exactly the consented fields: of the person only name (and birth date).
+    let person: Vec<&str> = json["person"]
+        .as_object()
+        .ok_or("no person")?
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert!(
+        person.iter().all(|k| ["name", "birthDate"].contains(k)),
+        "person holds more than the identity: {person:?}"
+    );
     assert!(
         json["withheld"]
             .as_array()
@@ -203,6 +216,90 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
     if let Some(p) = shot("44-doorverwijzing-verstuurd") {
         app.screenshot(&p).await?;
     }
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_question_from_the_loket_and_sharing_in_acute_danger_with_a_reason() -> TestResult {
+    const DANGER: &str = "Meneer is verward en loopt 's nachts buiten; de buren zijn ongerust.";
+    let data = tempfile::tempdir()?;
+    let files = tempfile::tempdir()?;
+    let app = App::launch_with_files(data.path(), files.path()).await?;
+    app.click("#open-demo").await?;
+    app.wait_css("#today-screen").await?;
+
+    // The Wmo-loket asks the help point to support someone.
+    app.click("#nav-requests").await?;
+    app.click("#new-request-wmo").await?;
+    app.fill("#request-resident-search", "Mulderink").await?;
+    app.click(".resident-option").await?;
+    app.wait_css("#request-resident-name").await?;
+    app.fill(
+        "#request-ask",
+        "Het Wmo-loket vraagt of iemand meneer af en toe wil bezoeken.",
+    )
+    .await?;
+    app.click("#flag-crisis").await?;
+    app.click("#request-save").await?;
+    app.wait_text("#request-detail", "af en toe wil bezoeken")
+        .await?;
+    assert_eq!(fact(&app, "Via").await?, "Wmo-loket");
+
+    // Crisis: a referral, no consent, and acute danger.
+    app.wait_text(
+        "#professional-advice",
+        "hoort waarschijnlijk bij een professional",
+    )
+    .await?;
+    // The first service the app suggests for a crisis.
+    app.click("#professional-advice [id^=refer-to-]").await?;
+    app.wait_text(".referral", "Nog geen toestemming").await?;
+    app.click("[id^=referral-export-]").await?;
+    app.wait_text("[id^=export-form-]", "geen geldige toestemming")
+        .await?;
+    app.click("[id^=export-danger-]").await?;
+    app.fill("[id^=export-reason-]", DANGER).await?;
+    app.fill("[id^=export-newperson-]", "Hennie Brinkhuis")
+        .await?;
+    // Only what is really needed: who, and the question.
+    for (category, wanted) in [
+        ("identity", true),
+        ("contact", false),
+        ("question", true),
+        ("network", false),
+        ("help_so_far", false),
+    ] {
+        let css = format!(".cats input[value={category}]");
+        let checked = app
+            .client
+            .execute(
+                "return document.querySelector(arguments[0]).checked;",
+                vec![serde_json::json!(css)],
+            )
+            .await?;
+        if checked.as_bool() != Some(wanted) {
+            app.click(&css).await?;
+        }
+    }
+    app.click("[id^=export-make-]").await?;
+    app.wait_css("#export-done").await?;
+
+    let names = files_in(files.path())?;
+    assert_eq!(names.len(), 3, "files: {names:?}");
+    let json_name = names
+        .iter()
+        .find(|n| n.ends_with(".json"))
+        .ok_or("no JSON written")?;
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(files.path().join(json_name))?)?;
+    assert_eq!(json["consent"]["overrideReason"], serde_json::json!(DANGER));
+    assert!(json["person"].get("address").is_none(), "json: {json}");
+    assert!(json["case"].get("ask").is_some(), "json: {json}");
+
+    // The override is visible on the case.
+    app.wait_text("#request-detail", "acuut gevaar").await?;
+    app.wait_text("#request-detail", DANGER).await?;
     app.quit().await?;
     Ok(())
 }

@@ -448,3 +448,41 @@ fn in_acute_danger_the_export_is_made_without_consent_and_the_reason_is_logged()
     check_scope(&Files::read(&again)?, &[Question]);
     Ok(())
 }
+
+#[test]
+fn files_that_cannot_be_written_leave_no_log_line_and_no_half_export() -> TestResult {
+    let mut db = Db::in_memory()?;
+    let c = case(&mut db)?;
+    consents::record(
+        &mut db,
+        c.resident,
+        &consent(vec![Identity, Question]),
+        now(),
+    )?;
+    let dir = tempfile::tempdir()?;
+    // The CSV's name is taken by a folder: the PDF and JSON can be written,
+    // the CSV cannot.
+    let path = dir.path().join("overdracht.pdf");
+    std::fs::create_dir(dir.path().join("overdracht.csv"))?;
+    let input = ExportInput {
+        referral_id: c.referral,
+        contact_person_id: c.contact_person,
+        ..Default::default()
+    };
+    let failed = handover::export(&mut db, &input, &path, now());
+    assert!(failed.is_err(), "{failed:?}");
+    assert!(handover::exports_of(db.conn(), c.resident)?.is_empty());
+    assert!(!path.exists(), "the PDF was taken away again");
+    assert!(!path.with_extension("json").exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path())?
+        .map(|e| e.map(|e| e.file_name()))
+        .collect::<Result<_, _>>()?;
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("overdracht.csv")],
+        "only the folder that was in the way"
+    );
+    let notes = requests::get(db.conn(), c.request)?.contact_log;
+    assert!(!notes.iter().any(|e| e.note.contains("Overdracht aan")));
+    Ok(())
+}

@@ -136,14 +136,14 @@ pub fn export(
     let doc = build(&facts, &basis, today);
     let bytes = [pdf::render(&doc)?, to_json(&doc)?, csv::render(&doc)?];
     let files = paths(pdf_path);
-    for (path, data) in files.iter().zip(bytes.iter()) {
-        write_atomic(path, data)?;
-    }
     let shared = basis.categories().to_vec();
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     let override_used = consent.is_none();
     let consent_id = consent.as_ref().map(|c| c.id);
-    db.write(|tx| {
+    // The log line and the files go together: the files are written inside
+    // the transaction that logs them, and taken away again if it fails, so
+    // nothing leaves Buurtpunt without its line in the export log.
+    let logged = db.write(|tx| {
         tx.execute(
             "INSERT INTO exports (resident_id, request_id, referral_id, what, recipient, categories, withheld,
                  consent_id, override_reason, contact_person, files, made_at)
@@ -182,8 +182,27 @@ pub fn export(
                 " Zonder geldige toestemming gedeeld bij acuut gevaar. Reden: {override_reason}"
             ));
         }
-        requests::log_event(tx, request.id, today, &text, None, now)
-    })?;
+        requests::log_event(tx, request.id, today, &text, None, now)?;
+        for (path, data) in files.iter().zip(bytes.iter()) {
+            write_atomic(path, data)?;
+        }
+        Ok(())
+    });
+    if let Err(e) = logged {
+        for path in &files {
+            match std::fs::remove_file(path) {
+                Ok(()) => {}
+                Err(gone) if gone.kind() == std::io::ErrorKind::NotFound => {}
+                Err(stuck) => {
+                    return Err(Error::Handover(format!(
+                        "{e}; {} could not be removed: {stuck}",
+                        path.display()
+                    )))
+                }
+            }
+        }
+        return Err(e);
+    }
     Ok(ExportOutcome {
         files: names,
         shared,

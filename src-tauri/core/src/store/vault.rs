@@ -247,13 +247,28 @@ impl Vault {
 
 /// Write a file so that a crash leaves either the old or the new content.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("tmp");
-    {
+    // `<name>.tmp` beside it: never another file's name.
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let written = (|| -> Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        // Leave nothing half-written behind; a tmp file that is not there is fine.
+        return match fs::remove_file(&tmp) {
+            Ok(()) => Err(e),
+            Err(gone) if gone.kind() == std::io::ErrorKind::NotFound => Err(e),
+            Err(stuck) => Err(Error::Io(std::io::Error::new(
+                stuck.kind(),
+                format!("{e}; {} stayed behind: {stuck}", tmp.display()),
+            ))),
+        };
     }
-    fs::rename(&tmp, path)?;
     if let Some(dir) = path.parent() {
         sync_dir(dir)?;
     }
