@@ -1,6 +1,7 @@
 //! A contact person's working day in the demo village, keyboard first:
-//! large text, open a request with Enter, add a contact moment, close it with
-//! a reason, and find the resident's page.
+//! large text, follow-up done and moved on Vandaag, open a request with
+//! Enter, add a contact moment, close it with a reason, and find the
+//! resident's page.
 
 mod common;
 
@@ -30,6 +31,38 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
 
     app.click("#open-demo").await?;
     app.wait_css("#today-screen").await?;
+
+    // Follow-up, right on Vandaag: one call is done (with a note), another
+    // moves to next week (with the reason, which stays with it).
+    let due = app
+        .client
+        .find_all(fantoccini::Locator::Css("#today-followup .due"))
+        .await?;
+    assert!(due.len() >= 2, "the demo has follow-up due today");
+    let first = due[0].attr("id").await?.ok_or("no id")?;
+    let second = due[1].attr("id").await?.ok_or("no id")?;
+    let id = |li: &str| li.trim_start_matches("due-reminder-").to_owned();
+    let (first, second) = (id(&first), id(&second));
+    app.click(&format!("#due-done-{first}")).await?;
+    app.fill(&format!("#due-note-{first}"), "Gebeld, het gaat goed.")
+        .await?;
+    app.click(&format!("#due-confirm-{first}")).await?;
+    app.wait_text("#today-followup", "is gedaan").await?;
+    assert!(!app.exists(&format!("#due-reminder-{first}")).await?);
+    let next_week = (chrono::Local::now().date_naive() + chrono::Days::new(7))
+        .format("%d-%m-%Y")
+        .to_string();
+    app.click(&format!("#due-snooze-{second}")).await?;
+    app.fill(&format!("#due-until-{second}"), &next_week).await?;
+    app.fill(&format!("#due-note-{second}"), "Dochter belt eerst zelf.")
+        .await?;
+    if let Some(p) = shot("24-vandaag-opvolging") {
+        app.screenshot(&p).await?;
+    }
+    app.click(&format!("#due-confirm-{second}")).await?;
+    app.wait_text("#today-followup", "is verschoven").await?;
+    assert!(!app.exists(&format!("#due-reminder-{second}")).await?);
+
     app.click("#nav-requests").await?;
     app.select("#filter-status", "open").await?;
     app.fill("#request-search", "ziekenhuis").await?;

@@ -11,6 +11,8 @@ use common::{screenshot_dir, App, TestResult};
 use fantoccini::Locator;
 
 const PASS: &str = "appelboom achter het dorpshuis";
+/// The seeded skill "Boodschappen doen" (second in the group's starting list).
+const BOODSCHAPPEN: &str = "2";
 
 const HEADER: &str = "Voornaam;Tussenvoegsel;Achternaam;Adres;Postcode;Woonplaats;Telefoon;Vrijwilliger;Hulp bij\r\n";
 const ROWS: [&str; 4] = [
@@ -114,6 +116,27 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
     if let Some(p) = shot("import-06-bewoners") {
         app.screenshot(&p).await?;
     }
+
+    // The imported volunteer helps at once: Hennie asks for shopping, and
+    // Ineke is suggested for her talent from the spreadsheet.
+    app.fill("#resident-search", "Kuipers").await?;
+    app.wait_exact("#resident-count", "1 bewoner").await?;
+    app.click(".resident-row .name").await?;
+    app.wait_text("#resident-detail h1", "Hennie").await?;
+    app.click("#new-request-for-resident").await?;
+    app.fill("#request-ask", "Wie kan deze week boodschappen doen?")
+        .await?;
+    app.click(&format!("#request-skill-{BOODSCHAPPEN}")).await?;
+    app.click("#request-save").await?;
+    app.wait_text("#request-detail", "boodschappen doen").await?;
+    app.click("#find-volunteer").await?;
+    let card = app
+        .wait_text(".suggestion", "Ineke van der Molen")
+        .await?;
+    assert!(
+        card.contains("Heeft als talent: Boodschappen doen"),
+        "{card}"
+    );
 
     if shots.is_some() {
         extra_screenshots(&app, files.path(), &shot).await?;

@@ -153,3 +153,48 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_volunteer_near_the_limit_is_suggested_with_a_warning() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.start_new_help_point(PASS).await?;
+    new_resident(&app, "Evert", "Brinkhuis").await?;
+    app.click("#make-volunteer").await?;
+    app.wait_css("#volunteer-form").await?;
+    app.click(&format!("#skill-{KLUSSEN}")).await?;
+    app.fill("#volunteer-limitHours", "2").await?;
+    app.click("#volunteer-status-active").await?;
+    app.click("#volunteer-save").await?;
+    app.wait_text("#volunteer-panel", "Klussen in huis").await?;
+
+    // One job of an hour and a half: three quarters of his two hours.
+    new_resident(&app, "Mien", "Jansen").await?;
+    odd_job(&app, "De lamp in de gang is kapot.").await?;
+    app.click("#find-volunteer").await?;
+    app.wait_text(".suggestion", "Evert Brinkhuis").await?;
+    app.click("[id^=choose-]").await?;
+    app.click("[id^=match-][id$=-agreed]").await?;
+    app.click("[id^=match-][id$=-save]").await?;
+    app.wait_text(".match-row", "Akkoord").await?;
+    app.click("[id^=match-hours-]").await?;
+    app.fill("[id^=hours-][id$=-hours]", "1,5").await?;
+    app.click("[id^=hours-][id$=-save]").await?;
+    app.wait_text(".match-row", "1,5 uur").await?;
+
+    // The next job: still suggested, with a visible warning.
+    new_resident(&app, "Gerrit", "Mulder").await?;
+    odd_job(&app, "Het hek hangt scheef.").await?;
+    app.click("#find-volunteer").await?;
+    let card = app.wait_text(".suggestion", "Evert Brinkhuis").await?;
+    assert!(
+        card.contains("Bijna aan de grens: 1,5 van 2 uur deze week"),
+        "{card}"
+    );
+    if let Some(dir) = screenshot_dir() {
+        app.screenshot(&dir.join("30b-bijna-aan-de-grens.png"))
+            .await?;
+    }
+    app.quit().await?;
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! Backups by hand, in the real app: the recovery key saved as a file on the
+//! first start, "Back-up maken" to a chosen file, and "Back-up terugzetten"
+//! from that file — the data is as it was when the backup was made. (The file
+//! dialogs are answered through the test folder, see `launch_with_files`.)
+
+mod common;
+
+use common::{screenshot_dir, App, TestResult};
+
+const PASS: &str = "de oude linde bij de kerk";
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+async fn add_resident(app: &App, first: &str, last: &str) -> TestResult {
+    app.click("#nav-residents").await?;
+    app.click("#new-resident").await?;
+    app.fill("#resident-firstName", first).await?;
+    app.fill("#resident-lastName", last).await?;
+    app.click("#resident-save").await?;
+    app.wait_text("#resident-detail", last).await?;
+    Ok(())
+}
+
+/// Search the residents for `text` and wait until the count says `want`.
+async fn expect_found(app: &App, text: &str, want: &str) -> TestResult {
+    app.click("#nav-residents").await?;
+    app.fill("#resident-search", text).await?;
+    app.wait_exact("#resident-count", want).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let files = tempfile::tempdir()?;
+    let app = App::launch_with_files(data.path(), files.path()).await?;
+
+    // First start: the recovery key can be saved as a file.
+    app.click("#start-new").await?;
+    app.fill("#new-passphrase", PASS).await?;
+    app.fill("#new-passphrase-repeat", PASS).await?;
+    app.click("#create-submit").await?;
+    let key = app.text("#recovery-key").await?;
+    app.click("#save-recovery").await?;
+    app.wait_text("#recovery-screen .success", "Opgeslagen in")
+        .await?;
+    let sheet = std::fs::read_to_string(files.path().join("buurtpunt-herstelsleutel.txt"))?;
+    assert!(sheet.contains(key.trim()), "the sheet holds the key");
+    app.click("#recovery-stored").await?;
+    app.click("#recovery-continue").await?;
+    app.wait_css("#today-screen").await?;
+
+    add_resident(&app, "Trijntje", "Oosterhof").await?;
+
+    // Back-up maken: a file where the user chose, encrypted.
+    app.click("#nav-settings").await?;
+    app.click("#make-backup").await?;
+    app.wait_text("[role=status]", "De back-up is opgeslagen")
+        .await?;
+    let backup = std::fs::read_dir(files.path())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "db"))
+        .ok_or("no backup file written")?;
+    let bytes = std::fs::read(&backup)?;
+    assert!(bytes.len() > 4096);
+    assert!(!contains(&bytes, "Oosterhof"), "the backup is encrypted");
+
+    // Later work, then the backup is put back: the later work is gone.
+    add_resident(&app, "Wubbo", "Nijdam").await?;
+    expect_found(&app, "Nijdam", "1 bewoner").await?;
+    app.click("#nav-settings").await?;
+    app.choose_file(&backup).await?;
+    app.click("#restore-backup").await?;
+    app.wait_css("#restore-confirm").await?;
+    if let Some(dir) = screenshot_dir() {
+        app.screenshot(&dir.join("12-back-up-terugzetten.png"))
+            .await?;
+    }
+    app.click("#restore-confirm").await?;
+    app.wait_css("#today-screen").await?;
+    expect_found(&app, "Oosterhof", "1 bewoner").await?;
+    expect_found(&app, "Nijdam", "0 bewoners").await?;
+    app.quit().await?;
+    Ok(())
+}
