@@ -53,7 +53,8 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
         .format("%d-%m-%Y")
         .to_string();
     app.click(&format!("#due-snooze-{second}")).await?;
-    app.fill(&format!("#due-until-{second}"), &next_week).await?;
+    app.fill(&format!("#due-until-{second}"), &next_week)
+        .await?;
     app.fill(&format!("#due-note-{second}"), "Dochter belt eerst zelf.")
         .await?;
     if let Some(p) = shot("24-vandaag-opvolging") {

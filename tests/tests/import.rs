@@ -128,11 +128,10 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
         .await?;
     app.click(&format!("#request-skill-{BOODSCHAPPEN}")).await?;
     app.click("#request-save").await?;
-    app.wait_text("#request-detail", "boodschappen doen").await?;
-    app.click("#find-volunteer").await?;
-    let card = app
-        .wait_text(".suggestion", "Ineke van der Molen")
+    app.wait_text("#request-detail", "boodschappen doen")
         .await?;
+    app.click("#find-volunteer").await?;
+    let card = app.wait_text(".suggestion", "Ineke van der Molen").await?;
     assert!(
         card.contains("Heeft als talent: Boodschappen doen"),
         "{card}"

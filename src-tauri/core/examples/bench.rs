@@ -240,7 +240,7 @@ fn main() -> Result<()> {
     )?;
 
     import::run(now)?;
-    handover::run()?;
+    handover::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
     Ok(())
 }

@@ -1,11 +1,17 @@
 //! Bench part: rendering the handover PDF (target ≤ 300 ms) for a realistic
 //! one-to-two-page handover with every field filled. Fictional people.
 
+use buurtpunt_core::consents::{self, ConsentHow, ConsentInput, GivenBy};
+use buurtpunt_core::contact_persons::{self, ContactPersonInput};
+use buurtpunt_core::handover::{self as export, ExportInput};
 use buurtpunt_core::handover::{
     pdf, DataCategory, Handover, HandoverCase, HandoverConsent, HandoverPerson, HandoverRecipient,
     HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
 };
-use buurtpunt_core::Result;
+use buurtpunt_core::referrals::{self, ReferralInput};
+use buurtpunt_core::requests::Urgency;
+use buurtpunt_core::{Db, Result};
+use chrono::NaiveDateTime;
 
 use super::{median_ms, print};
 
@@ -69,8 +75,67 @@ fn sample() -> Handover {
     }
 }
 
-pub fn run() -> Result<()> {
+pub fn run(db: &mut Db, now: NaiveDateTime) -> Result<()> {
     let h = sample();
     print("handover_pdf", median_ms(|| pdf::render(&h).map(drop))?);
+
+    // The whole export as the button makes it: read the case, check the
+    // consent, minimise, PDF + JSON + CSV written and synced, logged.
+    let (request, resident): (i64, i64) = db.conn().query_row(
+        "SELECT id, resident_id FROM help_requests ORDER BY id LIMIT 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let person = contact_persons::create(
+        db,
+        &ContactPersonInput {
+            name: "Gerda Mulder".into(),
+            phone: "0591-123456".into(),
+            email: String::new(),
+            active: true,
+        },
+    )?;
+    let referral = referrals::create(
+        db,
+        request,
+        &ReferralInput {
+            service_id: None,
+            organisation: "Wmo-loket gemeente Oosterveen".into(),
+            service: "Melding Wmo".into(),
+            contact: "0591-800800".into(),
+            wmo_desk: true,
+            reason: "Meer hulp nodig dan vrijwilligers kunnen geven.".into(),
+            urgency: Urgency::High,
+            volunteers_did: "Twee keer boodschappen gedaan.".into(),
+        },
+        now,
+    )?;
+    consents::record(
+        db,
+        resident,
+        &ConsentInput {
+            given_by: GivenBy::Resident,
+            representative: String::new(),
+            given_on: now.date().format("%Y-%m-%d").to_string(),
+            how: ConsentHow::Written,
+            categories: DataCategory::ALL.to_vec(),
+            service_id: None,
+            recipient: "Wmo-loket gemeente Oosterveen".into(),
+            valid_until: String::new(),
+            note: String::new(),
+        },
+        now,
+    )?;
+    let dir = tempfile::tempdir()?;
+    let input = ExportInput {
+        referral_id: referral.id,
+        contact_person_id: person.id,
+        ..Default::default()
+    };
+    let path = dir.path().join("overdracht.pdf");
+    print(
+        "handover_export",
+        median_ms(|| export::export(db, &input, &path, now).map(drop))?,
+    );
     Ok(())
 }
