@@ -34,6 +34,7 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
 
     // Follow-up, right on Vandaag: one call is done (with a note), another
     // moves to next week (with the reason, which stays with it).
+    app.wait_css("#today-followup .due").await?;
     let due = app
         .client
         .find_all(fantoccini::Locator::Css("#today-followup .due"))

@@ -23,6 +23,19 @@ async fn new_resident(app: &App, first: &str, last: &str) -> TestResult {
     Ok(())
 }
 
+/// Evert volunteers: odd jobs, at most 2 hours a week.
+async fn evert_does_odd_jobs(app: &App) -> TestResult {
+    new_resident(app, "Evert", "Brinkhuis").await?;
+    app.click("#make-volunteer").await?;
+    app.wait_css("#volunteer-form").await?;
+    app.click(&format!("#skill-{KLUSSEN}")).await?;
+    app.fill("#volunteer-limitHours", "2").await?;
+    app.click("#volunteer-status-active").await?;
+    app.click("#volunteer-save").await?;
+    app.wait_text("#volunteer-panel", "Klussen in huis").await?;
+    Ok(())
+}
+
 async fn odd_job(app: &App, ask: &str) -> TestResult {
     app.click("#new-request-for-resident").await?;
     app.fill("#request-ask", ask).await?;
@@ -39,15 +52,7 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
     let app = App::launch(data.path()).await?;
     app.start_new_help_point(PASS).await?;
 
-    // Evert volunteers: odd jobs, at most 2 hours a week.
-    new_resident(&app, "Evert", "Brinkhuis").await?;
-    app.click("#make-volunteer").await?;
-    app.wait_css("#volunteer-form").await?;
-    app.click(&format!("#skill-{KLUSSEN}")).await?;
-    app.fill("#volunteer-limitHours", "2").await?;
-    app.click("#volunteer-status-active").await?;
-    app.click("#volunteer-save").await?;
-    app.wait_text("#volunteer-panel", "Klussen in huis").await?;
+    evert_does_odd_jobs(&app).await?;
 
     // Mien asks for help with a lamp.
     new_resident(&app, "Mien", "Jansen").await?;
@@ -159,14 +164,7 @@ async fn a_volunteer_near_the_limit_is_suggested_with_a_warning() -> TestResult 
     let data = tempfile::tempdir()?;
     let app = App::launch(data.path()).await?;
     app.start_new_help_point(PASS).await?;
-    new_resident(&app, "Evert", "Brinkhuis").await?;
-    app.click("#make-volunteer").await?;
-    app.wait_css("#volunteer-form").await?;
-    app.click(&format!("#skill-{KLUSSEN}")).await?;
-    app.fill("#volunteer-limitHours", "2").await?;
-    app.click("#volunteer-status-active").await?;
-    app.click("#volunteer-save").await?;
-    app.wait_text("#volunteer-panel", "Klussen in huis").await?;
+    evert_does_odd_jobs(&app).await?;
 
     // One job of an hour and a half: three quarters of his two hours.
     new_resident(&app, "Mien", "Jansen").await?;

@@ -5,52 +5,23 @@
 use std::fs;
 use std::path::Path;
 
-use buurtpunt_core::requests::{self, Channel, RequestInput};
-use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::requests;
+use buurtpunt_core::residents;
 use buurtpunt_core::session::{Phase, Session};
 use buurtpunt_core::store::backup::{self, KEEP_DAILY};
-use buurtpunt_core::store::{KdfParams, Vault, LATEST_VERSION};
+use buurtpunt_core::store::{Vault, LATEST_VERSION};
 use buurtpunt_core::{Error, Result};
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate};
 
-const FAST: KdfParams = KdfParams {
-    m_kib: 64,
-    t: 1,
-    p: 1,
-};
-const PASS: &str = "lange zomeravond 2026";
+mod common;
+
+use common::now;
+use common::session::*;
+
 /// A name no Buurtpunt text contains: found in a file only if it leaked.
 const FIRST: &str = "Wobbeline";
 const LAST: &str = "Quaadvliet";
 const ASK: &str = "Zonnewijzerpuzzel";
-
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid date")
-}
-
-fn resident(first: &str, last: &str) -> ResidentInput {
-    ResidentInput {
-        first_name: first.into(),
-        last_name: last.into(),
-        street: "Brink".into(),
-        house_number: "3".into(),
-        postcode: "7991la".into(),
-        kern: "Lindeloo".into(),
-        ..Default::default()
-    }
-}
-
-fn request(resident_id: i64, ask: &str) -> RequestInput {
-    RequestInput {
-        resident_id,
-        received_on: "2026-11-20".into(),
-        channel: Channel::Phone,
-        ask: ask.into(),
-        ..Default::default()
-    }
-}
 
 /// Names of the database files (`.db`) in `dir` that start with `prefix`, sorted.
 fn names(dir: &Path, prefix: &str) -> Result<Vec<String>> {
@@ -182,10 +153,9 @@ fn a_database_from_an_older_version_is_backed_up_before_the_migration() -> Resul
 #[test]
 fn backups_and_the_wal_hold_no_plaintext_of_a_stored_name() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident(FIRST, LAST), false, now())?;
-    requests::create(s.db()?, request(r.id, ASK), now())?;
+    requests::create(s.db()?, phone_request(r.id, ASK), now())?;
     let exported = dir.path().join("eigen-backup.db");
     s.export_backup(&exported)?;
     // Unlocking makes the daily backup.
@@ -195,7 +165,11 @@ fn backups_and_the_wal_hold_no_plaintext_of_a_stored_name() -> Result<()> {
     let mut renamed = resident(FIRST, &format!("{LAST}-Omlo"));
     renamed.notes = format!("{ASK} nog eens nagevraagd");
     residents::update(s.db()?, r.id, renamed, now())?;
-    requests::create(s.db()?, request(r.id, &format!("{ASK} deel twee")), now())?;
+    requests::create(
+        s.db()?,
+        phone_request(r.id, &format!("{ASK} deel twee")),
+        now(),
+    )?;
 
     let wal = fs::read(dir.path().join("buurtpunt.db-wal"))?;
     assert!(!wal.is_empty(), "the writes are in the WAL");
@@ -267,8 +241,7 @@ fn the_saved_recovery_sheet_holds_the_recovery_key() -> Result<()> {
 #[test]
 fn an_exported_backup_leaves_only_the_chosen_file() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let out = dir.path().join("usb-stick");
     fs::create_dir_all(&out)?;
     s.export_backup(&out.join("mijn-backup.db"))?;

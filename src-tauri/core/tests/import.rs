@@ -8,13 +8,10 @@ use buurtpunt_core::residents::{self, ResidentInput, ResidentQuery};
 use buurtpunt_core::validate::Rule;
 use buurtpunt_core::volunteers::{self, Mobility, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{Db, Error, Result};
-use chrono::{NaiveDate, NaiveDateTime};
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid date")
-}
+mod common;
+
+use common::*;
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
@@ -36,18 +33,11 @@ fn import_file(db: &mut Db, path: &Path) -> Result<(import::Report, import::Impo
 }
 
 fn find(db: &Db, text: &str) -> Result<residents::Resident> {
-    let page = residents::list(
-        db.conn(),
-        &ResidentQuery {
-            text: text.into(),
-            ..Default::default()
-        },
-    )?;
-    let first = page.items.first().ok_or(Error::NotFound {
+    let first = *people(db, text)?.first().ok_or(Error::NotFound {
         what: "resident",
         id: 0,
     })?;
-    residents::get(db.conn(), first.id)
+    residents::get(db.conn(), first)
 }
 
 const RESIDENTS_CSV: &str = "Voornaam;Tussenvoegsel;Achternaam;Straat;Huisnummer;Postcode;Woonplaats;Telefoon;E-mail;Geboortedatum\r\n\

@@ -7,67 +7,30 @@ use buurtpunt_core::hours::{self, HourInput};
 use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
 use buurtpunt_core::matching::{self, Reason, Suggestion, Suggestions, Unavailable};
 use buurtpunt_core::requests::{self, LifeArea, RequestInput};
-use buurtpunt_core::residents::{self, ResidentInput};
 use buurtpunt_core::settings;
-use buurtpunt_core::skills;
 use buurtpunt_core::validate::Rule;
-use buurtpunt_core::volunteers::{
-    self, slot_bit, LoadLevel, Mobility, VogState, VolunteerInput, VolunteerStatus,
-};
+use buurtpunt_core::volunteers::{self, slot_bit, LoadLevel, Mobility, VogState, VolunteerInput};
 use buurtpunt_core::{Db, Error, Result};
-use chrono::{NaiveDate, NaiveDateTime};
+
+mod common;
+
+use common::*;
 
 const KERN: &str = "Lindeloo";
 
-fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid date")
+/// An active volunteer in the same kern as every asker here; `set` fills in
+/// what matters for the test.
+fn volunteer_with(db: &mut Db, first: &str, set: impl FnOnce(&mut VolunteerInput)) -> Result<i64> {
+    let mut input = VolunteerInput::default();
+    set(&mut input);
+    volunteer(db, first, KERN, input)
 }
 
-fn now() -> NaiveDateTime {
-    at(2026, 11, 22)
-}
-
-fn today() -> NaiveDate {
-    now().date()
-}
-
-fn resident(db: &mut Db, first: &str, last: &str) -> Result<i64> {
-    Ok(residents::create(
-        db,
-        ResidentInput {
-            first_name: first.into(),
-            last_name: last.into(),
-            kern: KERN.into(),
-            ..Default::default()
-        },
-        true,
-        now(),
-    )?
-    .id)
-}
-
-fn skill(db: &Db, name: &str) -> Result<i64> {
-    skills::list(db.conn())?
-        .into_iter()
-        .find(|s| s.name == name)
-        .map(|s| s.id)
-        .ok_or_else(|| Error::NotFound {
-            what: "skill",
-            id: 0,
-        })
-}
-
-/// An active volunteer in the same kern as every asker here.
-fn volunteer(db: &mut Db, first: &str, input: VolunteerInput) -> Result<i64> {
-    let id = resident(db, first, "Vrijwilliger")?;
-    volunteers::create(db, id, input, VolunteerStatus::Active, now())?;
-    Ok(id)
-}
-
-fn asker(db: &mut Db) -> Result<i64> {
-    resident(db, "Mien", "Jansen")
+/// A fresh database with Mien, who asks for help in every test here.
+fn db_with_asker() -> Result<(Db, i64)> {
+    let mut db = Db::in_memory()?;
+    let mien = resident(&mut db, "Mien", "Jansen", KERN)?;
+    Ok((db, mien))
 }
 
 /// A request as the form sends it; the caller fills in what matters.
@@ -88,32 +51,23 @@ fn request(db: &mut Db, input: RequestInput) -> Result<i64> {
     .id)
 }
 
-fn link_at(
-    db: &mut Db,
-    request_id: i64,
-    volunteer_id: i64,
-    reason: &str,
-    when: NaiveDateTime,
-) -> Result<matches::Match> {
-    matches::create(
-        db,
-        MatchInput {
-            request_id,
-            volunteer_id,
-            agreement: "Zaterdag om 10 uur".into(),
-            override_reason: reason.into(),
-            ..Default::default()
-        },
-        when,
-    )
+/// A request from `resident_id`; `set` fills in what matters for the test.
+fn request_with(db: &mut Db, resident_id: i64, set: impl FnOnce(&mut RequestInput)) -> Result<i64> {
+    let mut input = RequestInput {
+        resident_id,
+        ..Default::default()
+    };
+    set(&mut input);
+    request(db, input)
 }
 
-fn link(db: &mut Db, request_id: i64, volunteer_id: i64, reason: &str) -> Result<matches::Match> {
-    link_at(db, request_id, volunteer_id, reason, now())
+/// A request from `resident_id` with nothing asked in particular.
+fn plain_request(db: &mut Db, resident_id: i64) -> Result<i64> {
+    request_with(db, resident_id, |_| {})
 }
 
-fn ids(s: &Suggestions) -> Vec<i64> {
-    s.suggestions.iter().map(|x| x.volunteer_id).collect()
+fn suggest(db: &Db, request_id: i64) -> Result<Suggestions> {
+    matching::suggest(db.conn(), request_id, today())
 }
 
 fn suggested(s: &Suggestions, id: i64) -> &Suggestion {
@@ -136,36 +90,16 @@ fn has(list: &[Reason], f: impl Fn(&Reason) -> bool) -> bool {
 
 #[test]
 fn a_volunteer_whose_skills_serve_the_life_area_fits_it() -> Result<()> {
-    let mut db = Db::in_memory()?;
+    let (mut db, mien) = db_with_asker()?;
     let tuin = skill(&db, "Tuinieren")?;
     let boodschappen = skill(&db, "Boodschappen doen")?;
-    let mien = asker(&mut db)?;
-    let gardener = volunteer(
-        &mut db,
-        "Gerrit",
-        VolunteerInput {
-            skills: vec![tuin],
-            ..Default::default()
-        },
-    )?;
-    let shopper = volunteer(
-        &mut db,
-        "Sientje",
-        VolunteerInput {
-            skills: vec![boodschappen],
-            ..Default::default()
-        },
-    )?;
+    let gardener = volunteer_with(&mut db, "Gerrit", |v| v.skills = vec![tuin])?;
+    let shopper = volunteer_with(&mut db, "Sientje", |v| v.skills = vec![boodschappen])?;
     // No task asked, only the life area.
-    let garden = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            life_areas: vec![LifeArea::GardenAndOddJobs],
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), garden, today())?;
+    let garden = request_with(&mut db, mien, |r| {
+        r.life_areas = vec![LifeArea::GardenAndOddJobs]
+    })?;
+    let s = suggest(&db, garden)?;
     assert_eq!(ids(&s), vec![gardener, shopper], "the fit counts");
     assert!(suggested(&s, gardener)
         .reasons
@@ -177,16 +111,11 @@ fn a_volunteer_whose_skills_serve_the_life_area_fits_it() -> Result<()> {
         Reason::FitsLifeArea { .. }
     )));
     // When the task itself is asked, the skill is the reason, not the area.
-    let task = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            life_areas: vec![LifeArea::GardenAndOddJobs],
-            skills: vec![tuin],
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), task, today())?;
+    let task = request_with(&mut db, mien, |r| {
+        r.life_areas = vec![LifeArea::GardenAndOddJobs];
+        r.skills = vec![tuin];
+    })?;
+    let s = suggest(&db, task)?;
     let reasons = &suggested(&s, gardener).reasons;
     assert_eq!(
         reasons.first(),
@@ -200,33 +129,15 @@ fn a_volunteer_whose_skills_serve_the_life_area_fits_it() -> Result<()> {
 
 #[test]
 fn a_ride_asks_for_a_volunteer_with_a_car() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
-    let cyclist = volunteer(
-        &mut db,
-        "Bram",
-        VolunteerInput {
-            mobility: vec![Mobility::Bike],
-            ..Default::default()
-        },
-    )?;
-    let driver = volunteer(
-        &mut db,
-        "Dirk",
-        VolunteerInput {
-            mobility: vec![Mobility::Car, Mobility::OnFoot],
-            ..Default::default()
-        },
-    )?;
-    let ride = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            life_areas: vec![LifeArea::Transport, LifeArea::Health],
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), ride, today())?;
+    let (mut db, mien) = db_with_asker()?;
+    let cyclist = volunteer_with(&mut db, "Bram", |v| v.mobility = vec![Mobility::Bike])?;
+    let driver = volunteer_with(&mut db, "Dirk", |v| {
+        v.mobility = vec![Mobility::Car, Mobility::OnFoot]
+    })?;
+    let ride = request_with(&mut db, mien, |r| {
+        r.life_areas = vec![LifeArea::Transport, LifeArea::Health]
+    })?;
+    let s = suggest(&db, ride)?;
     assert_eq!(ids(&s), vec![driver, cyclist]);
     let d = suggested(&s, driver);
     assert!(d.reasons.contains(&Reason::HasCar));
@@ -235,15 +146,8 @@ fn a_ride_asks_for_a_volunteer_with_a_car() -> Result<()> {
     assert!(c.warnings.contains(&Reason::NoCar));
     assert!(!c.reasons.contains(&Reason::HasCar));
     // Without transport, a car is no reason either way.
-    let visit = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            life_areas: vec![LifeArea::Health],
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), visit, today())?;
+    let visit = request_with(&mut db, mien, |r| r.life_areas = vec![LifeArea::Health])?;
+    let s = suggest(&db, visit)?;
     for x in &s.suggestions {
         assert!(!x.reasons.contains(&Reason::HasCar), "{x:?}");
         assert!(!x.warnings.contains(&Reason::NoCar), "{x:?}");
@@ -253,35 +157,15 @@ fn a_ride_asks_for_a_volunteer_with_a_car() -> Result<()> {
 
 #[test]
 fn the_wanted_time_is_held_against_the_week_grid() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
+    let (mut db, mien) = db_with_asker()?;
     let tuesday_morning = slot_bit(1, 0);
-    let fits = volunteer(
-        &mut db,
-        "Aaltje",
-        VolunteerInput {
-            availability: tuesday_morning | slot_bit(1, 1),
-            ..Default::default()
-        },
-    )?;
-    let friday_evening = volunteer(
-        &mut db,
-        "Bouke",
-        VolunteerInput {
-            availability: slot_bit(4, 2),
-            ..Default::default()
-        },
-    )?;
-    let unknown = volunteer(&mut db, "Cobie", VolunteerInput::default())?;
-    let q = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            wanted_slots: tuesday_morning,
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), q, today())?;
+    let fits = volunteer_with(&mut db, "Aaltje", |v| {
+        v.availability = tuesday_morning | slot_bit(1, 1)
+    })?;
+    let friday_evening = volunteer_with(&mut db, "Bouke", |v| v.availability = slot_bit(4, 2))?;
+    let unknown = volunteer(&mut db, "Cobie", KERN, VolunteerInput::default())?;
+    let q = request_with(&mut db, mien, |r| r.wanted_slots = tuesday_morning)?;
+    let s = suggest(&db, q)?;
     assert_eq!(ids(&s), vec![fits, unknown, friday_evening]);
     assert!(suggested(&s, fits)
         .reasons
@@ -294,14 +178,8 @@ fn the_wanted_time_is_held_against_the_week_grid() -> Result<()> {
     assert!(!u.reasons.contains(&Reason::AvailableAtWantedTime));
     assert!(!u.warnings.contains(&Reason::NotAtWantedTime));
     // A request without a wanted time says nothing either.
-    let any_time = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), any_time, today())?;
+    let any_time = plain_request(&mut db, mien)?;
+    let s = suggest(&db, any_time)?;
     for x in &s.suggestions {
         assert!(!x.reasons.contains(&Reason::AvailableAtWantedTime));
         assert!(!x.warnings.contains(&Reason::NotAtWantedTime));
@@ -311,24 +189,17 @@ fn the_wanted_time_is_held_against_the_week_grid() -> Result<()> {
 
 #[test]
 fn more_than_eight_hours_of_care_a_week_is_heavy_and_eight_is_not() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
+    let (mut db, mien) = db_with_asker()?;
     let carer = |hours: &str| VolunteerInput {
         is_carer: true,
         carer_hours: hours.into(),
         limit_hours: "20".into(),
         ..Default::default()
     };
-    let nine = volunteer(&mut db, "Gerrit", carer("9"))?;
-    let eight = volunteer(&mut db, "Hinke", carer("8"))?;
-    let q = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), q, today())?;
+    let nine = volunteer(&mut db, "Gerrit", KERN, carer("9"))?;
+    let eight = volunteer(&mut db, "Hinke", KERN, carer("8"))?;
+    let q = plain_request(&mut db, mien)?;
+    let s = suggest(&db, q)?;
     let heavy = suggested(&s, nine);
     assert_eq!(heavy.warnings, vec![Reason::HeavyCarer { hours: 9.0 }]);
     assert!(heavy.load.heavy_carer);
@@ -346,26 +217,11 @@ fn more_than_eight_hours_of_care_a_week_is_heavy_and_eight_is_not() -> Result<()
 
 #[test]
 fn an_estimate_over_the_hours_left_warns_and_linking_needs_a_reason() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
-    let two_left = volunteer(
-        &mut db,
-        "Evert",
-        VolunteerInput {
-            limit_hours: "2".into(),
-            ..Default::default()
-        },
-    )?;
-    let four_left = volunteer(&mut db, "Femke", VolunteerInput::default())?;
-    let q = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            estimated_hours: "3".into(),
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), q, today())?;
+    let (mut db, mien) = db_with_asker()?;
+    let two_left = volunteer_with(&mut db, "Evert", |v| v.limit_hours = "2".into())?;
+    let four_left = volunteer(&mut db, "Femke", KERN, VolunteerInput::default())?;
+    let q = request_with(&mut db, mien, |r| r.estimated_hours = "3".into())?;
+    let s = suggest(&db, q)?;
     assert_eq!(
         suggested(&s, two_left).warnings,
         vec![Reason::WouldPassLimit {
@@ -392,33 +248,14 @@ fn an_estimate_over_the_hours_left_warns_and_linking_needs_a_reason() -> Result<
 
 #[test]
 fn a_full_set_of_open_matches_keeps_a_volunteer_out_unless_overridden() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
-    let one = volunteer(
-        &mut db,
-        "Jelle",
-        VolunteerInput {
-            limit_matches: "1".into(),
-            ..Default::default()
-        },
-    )?;
-    let two = volunteer(
-        &mut db,
-        "Klaas",
-        VolunteerInput {
-            limit_matches: "2".into(),
-            ..Default::default()
-        },
-    )?;
-    let plain = || RequestInput {
-        resident_id: mien,
-        ..Default::default()
-    };
-    let first = request(&mut db, plain())?;
-    let second = request(&mut db, plain())?;
+    let (mut db, mien) = db_with_asker()?;
+    let one = volunteer_with(&mut db, "Jelle", |v| v.limit_matches = "1".into())?;
+    let two = volunteer_with(&mut db, "Klaas", |v| v.limit_matches = "2".into())?;
+    let first = plain_request(&mut db, mien)?;
+    let second = plain_request(&mut db, mien)?;
     link(&mut db, first, one, "")?;
     link(&mut db, first, two, "")?;
-    let s = matching::suggest(db.conn(), second, today())?;
+    let s = suggest(&db, second)?;
     let full = unavailable(&s, one);
     assert_eq!(
         full.reasons,
@@ -443,32 +280,18 @@ fn a_full_set_of_open_matches_keeps_a_volunteer_out_unless_overridden() -> Resul
 
 #[test]
 fn a_volunteer_not_asked_for_weeks_gets_a_turn() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
-    let ineke = resident(&mut db, "Ineke", "Postma")?;
-    let long_ago = volunteer(&mut db, "Anne", VolunteerInput::default())?;
-    let lately = volunteer(&mut db, "Bareld", VolunteerInput::default())?;
-    let never = volunteer(&mut db, "Catrien", VolunteerInput::default())?;
-    let old = request(
-        &mut db,
-        RequestInput {
-            resident_id: ineke,
-            received_on: "2026-09-01".into(),
-            ..Default::default()
-        },
-    )?;
+    let (mut db, mien) = db_with_asker()?;
+    let ineke = resident(&mut db, "Ineke", "Postma", KERN)?;
+    let long_ago = volunteer(&mut db, "Anne", KERN, VolunteerInput::default())?;
+    let lately = volunteer(&mut db, "Bareld", KERN, VolunteerInput::default())?;
+    let never = volunteer(&mut db, "Catrien", KERN, VolunteerInput::default())?;
+    let old = request_with(&mut db, ineke, |r| r.received_on = "2026-09-01".into())?;
     // Eight weeks (the default) before 22 November is 27 September: asked
     // the day before counts as "not asked since", asked on it does not.
     link_at(&mut db, old, long_ago, "", at(2026, 9, 26))?;
     link_at(&mut db, old, lately, "", at(2026, 9, 27))?;
-    let q = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), q, today())?;
+    let q = plain_request(&mut db, mien)?;
+    let s = suggest(&db, q)?;
     let a = suggested(&s, long_ago);
     assert_eq!(a.last_asked_on.as_deref(), Some("2026-09-26"));
     assert!(a.reasons.contains(&Reason::NotAskedSince {
@@ -486,7 +309,7 @@ fn a_volunteer_not_asked_for_weeks_gets_a_turn() -> Result<()> {
     let mut set = settings::get(db.conn())?;
     set.not_asked_weeks = 4;
     settings::update(&mut db, &set)?;
-    let s = matching::suggest(db.conn(), q, today())?;
+    let s = suggest(&db, q)?;
     assert!(suggested(&s, lately)
         .reasons
         .contains(&Reason::NotAskedSince {
@@ -497,27 +320,19 @@ fn a_volunteer_not_asked_for_weeks_gets_a_turn() -> Result<()> {
 
 #[test]
 fn a_vog_that_ends_soon_is_a_warning_not_a_refusal() -> Result<()> {
-    let mut db = Db::in_memory()?;
+    let (mut db, mien) = db_with_asker()?;
     let bezoek = skill(&db, "Bezoek en gezelschap")?;
-    let mien = asker(&mut db)?;
     let with = |vog: &str| VolunteerInput {
         skills: vec![bezoek],
         vog_on: vog.into(),
         ..Default::default()
     };
     // Three years from these dates, 22 November is 49, 60 and 61 days before.
-    let ends_soon = volunteer(&mut db, "Fenna", with("2024-01-10"))?;
-    let sixty = volunteer(&mut db, "Gea", with("2024-01-21"))?;
-    let sixty_one = volunteer(&mut db, "Hylke", with("2024-01-22"))?;
-    let q = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            skills: vec![bezoek],
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), q, today())?;
+    let ends_soon = volunteer(&mut db, "Fenna", KERN, with("2024-01-10"))?;
+    let sixty = volunteer(&mut db, "Gea", KERN, with("2024-01-21"))?;
+    let sixty_one = volunteer(&mut db, "Hylke", KERN, with("2024-01-22"))?;
+    let q = request_with(&mut db, mien, |r| r.skills = vec![bezoek])?;
+    let s = suggest(&db, q)?;
     assert!(s.needs_vog);
     assert_eq!(s.total_suggestions, 3, "an ending VOG is still valid");
     let soon = suggested(&s, ends_soon);
@@ -542,24 +357,9 @@ fn a_vog_that_ends_soon_is_a_warning_not_a_refusal() -> Result<()> {
 
 #[test]
 fn hours_count_in_the_rolling_week_and_month() -> Result<()> {
-    let mut db = Db::in_memory()?;
-    let mien = asker(&mut db)?;
-    let evert = volunteer(
-        &mut db,
-        "Evert",
-        VolunteerInput {
-            limit_hours: "40".into(),
-            ..Default::default()
-        },
-    )?;
-    let first = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            received_on: "2026-10-01".into(),
-            ..Default::default()
-        },
-    )?;
+    let (mut db, mien) = db_with_asker()?;
+    let evert = volunteer_with(&mut db, "Evert", |v| v.limit_hours = "40".into())?;
+    let first = request_with(&mut db, mien, |r| r.received_on = "2026-10-01".into())?;
     let m = matches::create(
         &mut db,
         MatchInput {
@@ -593,14 +393,8 @@ fn hours_count_in_the_rolling_week_and_month() -> Result<()> {
     assert_eq!((load.week_hours, load.month_hours), (3.0, 15.0));
     assert_eq!(load.hours_left, 37.0);
     // Matching reads the same windows from its own query.
-    let second = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            ..Default::default()
-        },
-    )?;
-    let s = matching::suggest(db.conn(), second, today())?;
+    let second = plain_request(&mut db, mien)?;
+    let s = suggest(&db, second)?;
     let l = &suggested(&s, evert).load;
     assert_eq!((l.week_hours, l.month_hours), (3.0, 15.0));
     assert_eq!(l, &load);
@@ -609,31 +403,18 @@ fn hours_count_in_the_rolling_week_and_month() -> Result<()> {
 
 #[test]
 fn the_vog_validity_setting_changes_the_vog_state() -> Result<()> {
-    let mut db = Db::in_memory()?;
+    let (mut db, mien) = db_with_asker()?;
     let bezoek = skill(&db, "Bezoek en gezelschap")?;
-    let mien = asker(&mut db)?;
-    let okke = volunteer(
-        &mut db,
-        "Okke",
-        VolunteerInput {
-            skills: vec![bezoek],
-            vog_on: "2023-06-01".into(),
-            ..Default::default()
-        },
-    )?;
-    let q = request(
-        &mut db,
-        RequestInput {
-            resident_id: mien,
-            skills: vec![bezoek],
-            ..Default::default()
-        },
-    )?;
+    let okke = volunteer_with(&mut db, "Okke", |v| {
+        v.skills = vec![bezoek];
+        v.vog_on = "2023-06-01".into();
+    })?;
+    let q = request_with(&mut db, mien, |r| r.skills = vec![bezoek])?;
     // Three years (the default): ended on 1 June 2026.
     let v = volunteers::get(db.conn(), okke, today())?;
     assert_eq!(v.vog_state, VogState::Expired);
     assert_eq!(v.vog_valid_until.as_deref(), Some("2026-06-01"));
-    let s = matching::suggest(db.conn(), q, today())?;
+    let s = suggest(&db, q)?;
     assert_eq!(
         unavailable(&s, okke).reasons,
         vec![Reason::VogExpired {
@@ -650,7 +431,7 @@ fn the_vog_validity_setting_changes_the_vog_state() -> Result<()> {
     assert_eq!(v.vog_valid_until.as_deref(), Some("2027-06-01"));
     let listed = volunteers::list(db.conn(), &Default::default(), today())?;
     assert_eq!(listed.items[0].vog_state, VogState::Valid);
-    let s = matching::suggest(db.conn(), q, today())?;
+    let s = suggest(&db, q)?;
     assert!(suggested(&s, okke).reasons.contains(&Reason::ValidVog));
 
     // One year: long gone again.
@@ -668,14 +449,7 @@ fn the_vog_validity_setting_changes_the_vog_state() -> Result<()> {
 #[test]
 fn the_consent_date_of_a_volunteer_is_saved_and_read_back() -> Result<()> {
     let mut db = Db::in_memory()?;
-    let id = volunteer(
-        &mut db,
-        "Pieter",
-        VolunteerInput {
-            consent_on: "2026-03-15".into(),
-            ..Default::default()
-        },
-    )?;
+    let id = volunteer_with(&mut db, "Pieter", |v| v.consent_on = "2026-03-15".into())?;
     assert_eq!(
         volunteers::get(db.conn(), id, today())?
             .consent_on

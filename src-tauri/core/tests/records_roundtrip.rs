@@ -6,22 +6,14 @@ use buurtpunt_core::professional::ProfessionalFlag;
 use buurtpunt_core::requests::{
     self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
 };
-use buurtpunt_core::residents::{self, ContactPreference, ResidentInput, ResidentQuery};
-use buurtpunt_core::skills;
+use buurtpunt_core::residents::{self, ContactPreference, ResidentInput};
 use buurtpunt_core::validate::Rule;
 use buurtpunt_core::volunteers::slot_bit;
 use buurtpunt_core::{Db, Error, Result};
-use chrono::{NaiveDate, NaiveDateTime};
 
-fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid date")
-}
+mod common;
 
-fn now() -> NaiveDateTime {
-    at(2026, 11, 22)
-}
+use common::*;
 
 fn person(first: &str, last: &str) -> ResidentInput {
     ResidentInput {
@@ -44,17 +36,6 @@ fn ask(resident_id: i64, text: &str) -> RequestInput {
     }
 }
 
-fn skill(db: &Db, name: &str) -> Result<i64> {
-    skills::list(db.conn())?
-        .into_iter()
-        .find(|s| s.name == name)
-        .map(|s| s.id)
-        .ok_or_else(|| Error::NotFound {
-            what: "skill",
-            id: 0,
-        })
-}
-
 fn hits(db: &Db, text: &str) -> Result<Vec<i64>> {
     let page = requests::list(
         db.conn(),
@@ -64,17 +45,6 @@ fn hits(db: &Db, text: &str) -> Result<Vec<i64>> {
         },
     )?;
     Ok(page.items.iter().map(|r| r.id).collect())
-}
-
-fn people(db: &Db, text: &str) -> Result<Vec<i64>> {
-    let page = residents::list(
-        db.conn(),
-        &ResidentQuery {
-            text: text.into(),
-            ..Default::default()
-        },
-    )?;
-    Ok(page.items.iter().map(|x| x.id).collect())
 }
 
 #[test]

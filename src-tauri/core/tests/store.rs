@@ -6,46 +6,21 @@ use buurtpunt_core::followup;
 use buurtpunt_core::matches;
 use buurtpunt_core::referrals;
 use buurtpunt_core::requests::{
-    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
+    self, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
 };
-use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::residents;
 use buurtpunt_core::session::{Phase, Session};
-use buurtpunt_core::store::KdfParams;
 use buurtpunt_core::volunteers::{self, LoadLevel, VogState};
 use buurtpunt_core::{Error, Result};
-use chrono::{NaiveDate, NaiveDateTime};
 
-const FAST: KdfParams = KdfParams {
-    m_kib: 64,
-    t: 1,
-    p: 1,
-};
-const PASS: &str = "lange zomeravond 2026";
+mod common;
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid date")
-}
+use common::now;
+use common::session::*;
 
-fn resident(first: &str, last: &str) -> ResidentInput {
-    ResidentInput {
-        first_name: first.into(),
-        last_name: last.into(),
-        street: "Brink".into(),
-        house_number: "3".into(),
-        postcode: "7991la".into(),
-        kern: "Lindeloo".into(),
-        ..Default::default()
-    }
-}
-
+/// An urgent request received by phone, with a need and life areas.
 fn request(resident_id: i64, ask: &str) -> RequestInput {
     RequestInput {
-        resident_id,
-        received_on: "2026-11-20".into(),
-        channel: Channel::Phone,
-        ask: ask.into(),
         underlying_need: "Voelt zich alleen".into(),
         life_areas: vec![LifeArea::Transport, LifeArea::SocialContact],
         own_strength: String::new(),
@@ -54,7 +29,7 @@ fn request(resident_id: i64, ask: &str) -> RequestInput {
         due_on: "2026-11-21".into(),
         scope: Scope::Individual,
         scope_note: String::new(),
-        ..Default::default()
+        ..phone_request(resident_id, ask)
     }
 }
 
@@ -62,8 +37,7 @@ fn request(resident_id: i64, ask: &str) -> RequestInput {
 fn the_database_file_holds_no_plaintext() -> Result<()> {
     let dir = tempfile::tempdir()?;
     {
-        let mut s = Session::new(dir.path(), FAST);
-        s.create(PASS)?;
+        let mut s = new_session(dir.path())?;
         let r = residents::create(s.db()?, resident("Zoë", "Plaintextcheck"), false, now())?;
         requests::create(
             s.db()?,
@@ -97,8 +71,7 @@ fn the_database_file_holds_no_plaintext() -> Result<()> {
 #[test]
 fn a_request_is_found_again_after_locking_and_unlocking() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident("Zoë", "Kampinga"), false, now())?;
     let req = requests::create(s.db()?, request(r.id, "Vervoer naar het ziekenhuis"), now())?;
     s.lock()?;
@@ -124,8 +97,7 @@ fn a_request_is_found_again_after_locking_and_unlocking() -> Result<()> {
 #[test]
 fn a_wrong_passphrase_never_creates_a_new_database() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     s.lock()?;
     let before = fs::read(dir.path().join("buurtpunt.db"))?;
     assert!(s.unlock("nog een verkeerd wachtwoord", now()).is_err());
@@ -140,8 +112,7 @@ fn a_wrong_passphrase_never_creates_a_new_database() -> Result<()> {
 #[test]
 fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     s.lock()?;
     // Opening makes the daily backup (the first open of the day).
@@ -181,8 +152,7 @@ fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back(
 fn a_clean_close_lets_the_next_unlock_skip_the_full_check_once() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let mark = dir.path().join("netjes-gesloten.json");
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     s.lock()?;
     assert!(mark.exists(), "a clean close leaves the mark");
@@ -199,8 +169,21 @@ fn a_clean_close_lets_the_next_unlock_skip_the_full_check_once() -> Result<()> {
 #[test]
 fn damage_that_keeps_the_files_size_and_time_is_found_by_the_daily_backup() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = locked_with_200_residents(dir.path())?;
+    let db = dir.path().join("buurtpunt.db");
+    let bytes = damage_quietly(&db)?;
+    // The mark still matches, so the open itself trusts the file; the first
+    // backup of the day reads every page and finds the damage.
+    let status = s.unlock(PASS, now())?;
+    assert_eq!(status.phase, Phase::Damaged, "status: {status:?}");
+    assert_eq!(fs::read(&db)?, bytes, "the damaged file is kept as it is");
+    Ok(())
+}
+
+/// A new help point with 200 residents, locked: a file large enough to damage
+/// a page in the middle.
+fn locked_with_200_residents(dir: &std::path::Path) -> Result<Session> {
+    let mut s = new_session(dir)?;
     for i in 0..200 {
         residents::create(
             s.db()?,
@@ -210,24 +193,7 @@ fn damage_that_keeps_the_files_size_and_time_is_found_by_the_daily_backup() -> R
         )?;
     }
     s.lock()?;
-    let db = dir.path().join("buurtpunt.db");
-    let modified = fs::metadata(&db)?.modified()?;
-    let mut bytes = fs::read(&db)?;
-    let len = bytes.len();
-    for b in &mut bytes[len / 2..len / 2 + 512] {
-        *b ^= 0x5a;
-    }
-    fs::write(&db, &bytes)?;
-    fs::File::options()
-        .write(true)
-        .open(&db)?
-        .set_modified(modified)?;
-    // The mark still matches, so the open itself trusts the file; the first
-    // backup of the day reads every page and finds the damage.
-    let status = s.unlock(PASS, now())?;
-    assert_eq!(status.phase, Phase::Damaged, "status: {status:?}");
-    assert_eq!(fs::read(&db)?, bytes, "the damaged file is kept as it is");
-    Ok(())
+    Ok(s)
 }
 
 /// Flip bytes in the middle of the file, keeping its size and time (so the
@@ -266,17 +232,7 @@ fn read_everything(conn: &rusqlite::Connection) -> Result<()> {
 #[test]
 fn damage_met_while_the_app_is_open_leads_to_the_restore_screen() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
-    for i in 0..200 {
-        residents::create(
-            s.db()?,
-            resident("Anneke", &format!("Brinkhuis {i}")),
-            true,
-            now(),
-        )?;
-    }
-    s.lock()?;
+    let mut s = locked_with_200_residents(dir.path())?;
     // The first unlock of the day makes the daily backup; the second does not
     // read every page again, so this damage is only met while working.
     s.unlock(PASS, now())?;
@@ -306,8 +262,7 @@ fn damage_met_while_the_app_is_open_leads_to_the_restore_screen() -> Result<()> 
 #[test]
 fn a_sound_database_stays_open_after_a_damage_check() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     assert_eq!(s.check_damage()?.phase, Phase::Unlocked);
     residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     Ok(())
@@ -316,8 +271,7 @@ fn a_sound_database_stays_open_after_a_damage_check() -> Result<()> {
 #[test]
 fn a_failed_daily_backup_is_reported_but_does_not_stop_the_unlock() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     s.lock()?;
     // A file where the backup folder should be: the backup cannot be written
@@ -340,8 +294,7 @@ fn a_failed_daily_backup_is_reported_but_does_not_stop_the_unlock() -> Result<()
 #[test]
 fn the_daily_backup_while_open_makes_one_a_day() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     s.daily_backup(now())?;
     s.daily_backup(now())?;
@@ -355,8 +308,7 @@ fn the_daily_backup_while_open_makes_one_a_day() -> Result<()> {
 #[test]
 fn a_file_that_is_not_a_backup_is_refused() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     let junk = dir.path().join("junk.db");
     fs::write(&junk, b"dit is geen database")?;
     assert!(matches!(s.restore(&junk, now()), Err(Error::BadBackup(_))));
@@ -367,8 +319,7 @@ fn a_file_that_is_not_a_backup_is_refused() -> Result<()> {
 #[test]
 fn an_exported_backup_opens_with_the_same_passphrase() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     residents::create(s.db()?, resident("Bram", "Knol"), false, now())?;
     let out = dir.path().join("mijn-backup.db");
     s.export_backup(&out)?;
@@ -405,8 +356,7 @@ fn the_recovery_key_unlocks_and_sets_a_new_passphrase() -> Result<()> {
 #[test]
 fn a_database_from_a_newer_buurtpunt_is_refused() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     s.db()?.conn().execute_batch("PRAGMA user_version = 999")?;
     s.lock()?;
     assert!(matches!(
@@ -419,8 +369,7 @@ fn a_database_from_a_newer_buurtpunt_is_refused() -> Result<()> {
 #[test]
 fn a_missing_key_file_is_reported_not_replaced() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut s = Session::new(dir.path(), FAST);
-    s.create(PASS)?;
+    let mut s = new_session(dir.path())?;
     s.lock()?;
     fs::remove_file(dir.path().join("sleutel.json"))?;
     assert!(matches!(

@@ -1,21 +1,29 @@
-//! Shared set-up of the volunteer and matching tests: fictional people on an
-//! in-memory database with the migrations applied.
+//! Shared set-up of the integration tests: fictional people on an in-memory
+//! database with the migrations applied. The tests that go through the
+//! encrypted store on real files use [`session`] as well.
 
 #![allow(dead_code)]
+
+pub mod session;
 
 use buurtpunt_core::matches::{self, MatchInput};
 use buurtpunt_core::matching;
 use buurtpunt_core::requests::{self, LifeArea, RequestInput};
-use buurtpunt_core::residents::{self, ResidentInput};
+use buurtpunt_core::residents::{self, ResidentInput, ResidentQuery};
 use buurtpunt_core::skills;
 use buurtpunt_core::volunteers::{self, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{Db, Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
+/// Ten in the morning on the given day.
+pub fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
         .and_then(|d| d.and_hms_opt(10, 0, 0))
         .expect("valid date")
+}
+
+pub fn now() -> NaiveDateTime {
+    at(2026, 11, 22)
 }
 
 pub fn today() -> NaiveDate {
@@ -35,6 +43,18 @@ pub fn resident(db: &mut Db, first: &str, last: &str, kern: &str) -> Result<i64>
         now(),
     )?
     .id)
+}
+
+/// The ids of the residents a search for `text` finds, in list order.
+pub fn people(db: &Db, text: &str) -> Result<Vec<i64>> {
+    let page = residents::list(
+        db.conn(),
+        &ResidentQuery {
+            text: text.into(),
+            ..Default::default()
+        },
+    )?;
+    Ok(page.items.iter().map(|x| x.id).collect())
 }
 
 pub fn skill(db: &Db, name: &str) -> Result<i64> {
@@ -78,11 +98,14 @@ pub fn odd_jobs_request(db: &mut Db, resident_id: i64, klussen: i64) -> Result<i
     .id)
 }
 
-pub fn link(
+/// Link a volunteer to a request at `when`, with an override reason (may be
+/// empty).
+pub fn link_at(
     db: &mut Db,
     request_id: i64,
     volunteer_id: i64,
     reason: &str,
+    when: NaiveDateTime,
 ) -> Result<matches::Match> {
     matches::create(
         db,
@@ -93,8 +116,17 @@ pub fn link(
             override_reason: reason.into(),
             ..Default::default()
         },
-        now(),
+        when,
     )
+}
+
+pub fn link(
+    db: &mut Db,
+    request_id: i64,
+    volunteer_id: i64,
+    reason: &str,
+) -> Result<matches::Match> {
+    link_at(db, request_id, volunteer_id, reason, now())
 }
 
 pub fn ids(s: &matching::Suggestions) -> Vec<i64> {
