@@ -131,12 +131,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_wmo_investigation_ends_six_weeks_after_the_melding() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-        assert_eq!(wmo_deadline(d("2026-11-20")), d("2027-01-01"));
-        assert_eq!(wmo_deadline(d("2026-02-15")), d("2026-03-29"));
+    fn the_wmo_investigation_ends_six_weeks_after_the_melding() -> crate::Result<()> {
+        let d = crate::validate::stored;
+        assert_eq!(wmo_deadline(d("2026-11-20")?), d("2027-01-01")?);
+        assert_eq!(wmo_deadline(d("2026-02-15")?), d("2026-03-29")?);
         // Across a leap day.
-        assert_eq!(wmo_deadline(d("2028-02-01")), d("2028-03-14"));
+        assert_eq!(wmo_deadline(d("2028-02-01")?), d("2028-03-14")?);
+        Ok(())
     }
 
     #[test]

@@ -333,45 +333,48 @@ impl VolunteerInput {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    fn d(s: &str) -> crate::Result<NaiveDate> {
+        crate::validate::stored(s)
     }
 
     #[test]
-    fn a_vog_is_valid_for_the_set_years_and_warns_sixty_days_ahead() {
-        let today = d("2026-11-22");
+    fn a_vog_is_valid_for_the_set_years_and_warns_sixty_days_ahead() -> crate::Result<()> {
+        let today = d("2026-11-22")?;
         assert_eq!(vog_state(None, 3, today), VogState::Missing);
-        assert_eq!(vog_state(Some(d("2025-01-10")), 3, today), VogState::Valid);
+        assert_eq!(vog_state(Some(d("2025-01-10")?), 3, today), VogState::Valid);
         assert_eq!(
-            vog_state(Some(d("2024-01-10")), 3, today),
+            vog_state(Some(d("2024-01-10")?), 3, today),
             VogState::Expiring
         );
         assert_eq!(
-            vog_state(Some(d("2023-11-22")), 3, today),
+            vog_state(Some(d("2023-11-22")?), 3, today),
             VogState::Expired
         );
-        assert_eq!(vog_state(Some(d("2023-11-22")), 4, today), VogState::Valid);
+        assert_eq!(vog_state(Some(d("2023-11-22")?), 4, today), VogState::Valid);
+        Ok(())
     }
 
     #[test]
-    fn the_week_grid_has_a_bit_per_day_part() {
+    fn the_week_grid_has_a_bit_per_day_part() -> crate::Result<()> {
         assert_eq!(slot_bit(0, 0), 1);
         assert_eq!(slot_bit(6, 2), 1 << 20);
         // 2026-11-24 is a Tuesday.
-        assert_eq!(day_bits(d("2026-11-24")), 0b111 << 3);
+        assert_eq!(day_bits(d("2026-11-24")?), 0b111 << 3);
+        Ok(())
     }
 
     #[test]
-    fn a_skill_cannot_be_both_offered_and_refused() {
+    fn a_skill_cannot_be_both_offered_and_refused() -> crate::Result<()> {
         let input = VolunteerInput {
             skills: vec![1, 2],
             refused: vec![2],
             ..Default::default()
         };
         let err = input
-            .validate(d("2026-11-22"))
+            .validate(d("2026-11-22")?)
             .err()
             .map(|e| e.fields().to_vec());
         assert_eq!(err.map(|f| f[0].field.clone()), Some("refused".to_owned()));
+        Ok(())
     }
 }
