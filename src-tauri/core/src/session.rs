@@ -245,12 +245,7 @@ impl Session {
     /// A sound file stays open (the error was something else).
     pub fn check_damage(&mut self) -> Result<AppStatus> {
         if let State::Open { db, demo, .. } = &self.state {
-            let problem = match db.integrity_check() {
-                Ok(ok) if ok == "ok" => None,
-                Ok(problem) => Some(problem),
-                Err(e) => Some(e.to_string()),
-            };
-            if let Some(reason) = problem {
+            if let Some(reason) = db.damage() {
                 if *demo {
                     // The demo is rebuilt on every open: nothing to restore.
                     self.lock()?;

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::build::{build, Basis, Facts};
 use super::{category_label, csv, pdf, to_json, DataCategory, HandoverSender};
 use crate::consents::{self, category_mask};
-use crate::store::vault::write_atomic;
+use crate::store::vault::{remove_if_present, write_atomic};
 use crate::validate::{self, Check, Rule, SHORT};
 use crate::{contact_persons, matches, referrals, requests, residents, settings};
 use crate::{Db, Error, Result};
@@ -190,16 +190,12 @@ pub fn export(
     });
     if let Err(e) = logged {
         for path in &files {
-            match std::fs::remove_file(path) {
-                Ok(()) => {}
-                Err(gone) if gone.kind() == std::io::ErrorKind::NotFound => {}
-                Err(stuck) => {
-                    return Err(Error::Handover(format!(
-                        "{e}; {} could not be removed: {stuck}",
-                        path.display()
-                    )))
-                }
-            }
+            remove_if_present(path).map_err(|stuck| {
+                Error::Handover(format!(
+                    "{e}; {} could not be removed: {stuck}",
+                    path.display()
+                ))
+            })?;
         }
         return Err(e);
     }

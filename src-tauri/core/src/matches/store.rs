@@ -252,6 +252,37 @@ pub(crate) fn set_status(
     follow(tx, request_id, to, now)
 }
 
+/// A request's matches by state, and how many volunteers it needs.
+struct Counts {
+    /// Proposed, agreed or active.
+    open: i64,
+    /// Agreed or active.
+    agreed: i64,
+    done: i64,
+    needed: i64,
+}
+
+impl Counts {
+    fn of(tx: &Transaction<'_>, request_id: i64) -> Result<Counts> {
+        Ok(tx.query_row(
+            "SELECT count(*) FILTER (WHERE status IN ('proposed', 'agreed', 'active')),
+                    count(*) FILTER (WHERE status IN ('agreed', 'active')),
+                    count(*) FILTER (WHERE status = 'done'),
+                    (SELECT volunteers_needed FROM help_requests WHERE id = ?1)
+             FROM matches WHERE request_id = ?1",
+            [request_id],
+            |r| {
+                Ok(Counts {
+                    open: r.get(0)?,
+                    agreed: r.get(1)?,
+                    done: r.get(2)?,
+                    needed: r.get(3)?,
+                })
+            },
+        )?)
+    }
+}
+
 /// The request's status follows its matches: asking someone puts a new
 /// request in progress; once as many volunteers as it needs have agreed (one,
 /// or more for a collective request) it is "gekoppeld"; when the last open
@@ -269,40 +300,25 @@ fn follow(
     let target = match changed {
         MatchStatus::Proposed => (current == Status::New).then_some((Status::InProgress, "")),
         MatchStatus::Agreed | MatchStatus::Active => {
-            let (agreed, needed): (i64, i64) = tx.query_row(
-                "SELECT (SELECT count(*) FROM matches
-                          WHERE request_id = ?1 AND status IN ('agreed', 'active', 'done')),
-                        volunteers_needed
-                 FROM help_requests WHERE id = ?1",
-                [request_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            if agreed >= needed {
+            let n = Counts::of(tx, request_id)?;
+            if n.agreed + n.done >= n.needed {
                 (current != Status::Matched).then_some((Status::Matched, ""))
             } else {
                 (current == Status::New).then_some((Status::InProgress, ""))
             }
         }
         MatchStatus::Done | MatchStatus::Cancelled => {
-            let (open, done, agreed, needed): (i64, i64, i64, i64) = tx.query_row(
-                "SELECT count(*) FILTER (WHERE status IN ('proposed', 'agreed', 'active')),
-                        count(*) FILTER (WHERE status = 'done'),
-                        count(*) FILTER (WHERE status IN ('agreed', 'active')),
-                        (SELECT volunteers_needed FROM help_requests WHERE id = ?1)
-                 FROM matches WHERE request_id = ?1",
-                [request_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?;
-            if open > 0 {
+            let n = Counts::of(tx, request_id)?;
+            if n.open > 0 {
                 // One of several called off: look for someone else.
                 (changed == MatchStatus::Cancelled
                     && current == Status::Matched
-                    && agreed + done < needed)
+                    && n.agreed + n.done < n.needed)
                     .then_some((
                         Status::InProgress,
                         "Koppeling afgezegd: er is nog iemand nodig.",
                     ))
-            } else if done > 0 {
+            } else if n.done > 0 {
                 Some((Status::Done, "Alle koppelingen zijn klaar."))
             } else if current == Status::Matched {
                 Some((

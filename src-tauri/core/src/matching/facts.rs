@@ -184,11 +184,8 @@ fn candidates(
             } else {
                 Vec::new()
             },
-            away: if absent.contains_key(&id) {
-                None
-            } else {
-                away.remove(&id)
-            },
+            // Only weighed for those not absent throughout (a hard rule).
+            away: away.remove(&id),
             absent: absent.remove(&id),
             vog: vog_st,
             // Only shown (and so only written out) when the VOG ends soon or ended.

@@ -162,6 +162,16 @@ impl Db {
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+
+    /// What is wrong with the file after a full check, or `None` when it is
+    /// sound. A check that cannot even read the file counts as damage.
+    pub fn damage(&self) -> Option<String> {
+        match self.integrity_check() {
+            Ok(ok) if ok == "ok" => None,
+            Ok(problem) => Some(problem),
+            Err(read) => Some(read.to_string()),
+        }
+    }
 }
 
 /// Tables whose rows are looked up by id in existence checks.

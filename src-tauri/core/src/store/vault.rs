@@ -206,10 +206,9 @@ impl Vault {
     pub fn daily_backup(&self, db: &Db, key: &DbKey, now: NaiveDateTime) -> Result<Option<String>> {
         match backup::daily(db, &self.backup_dir(), key, now.date()) {
             Ok(_) => Ok(None),
-            Err(e) => match db.integrity_check() {
-                Ok(ok) if ok == "ok" => Ok(Some(e.to_string())),
-                Ok(problem) => Err(Error::Damaged(problem)),
-                Err(read) => Err(Error::Damaged(read.to_string())),
+            Err(e) => match db.damage() {
+                None => Ok(Some(e.to_string())),
+                Some(problem) => Err(Error::Damaged(problem)),
             },
         }
     }
@@ -259,10 +258,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Ok(())
     })();
     if let Err(e) = written {
-        // Leave nothing half-written behind; a tmp file that is not there is fine.
-        return match fs::remove_file(&tmp) {
+        // Leave nothing half-written behind.
+        return match remove_if_present(&tmp) {
             Ok(()) => Err(e),
-            Err(gone) if gone.kind() == std::io::ErrorKind::NotFound => Err(e),
             Err(stuck) => Err(Error::Io(std::io::Error::new(
                 stuck.kind(),
                 format!("{e}; {} stayed behind: {stuck}", tmp.display()),
@@ -273,6 +271,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         sync_dir(dir)?;
     }
     Ok(())
+}
+
+/// Remove a file; one that is not there is fine.
+pub fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        done => done,
+    }
 }
 
 #[cfg(unix)]
