@@ -1,6 +1,7 @@
 //! Backups by hand, in the real app: the recovery key saved as a file on the
 //! first start, "Back-up maken" to a chosen file, and "Back-up terugzetten"
-//! from that file — the data is as it was when the backup was made. (The file
+//! from that file — the data is as it was when the backup was made; a daily
+//! backup that cannot be written warns but does not block the work. (The file
 //! dialogs are answered through the test folder, see `launch_with_files`.)
 
 mod common;
@@ -75,6 +76,7 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     app.click("#restore-backup").await?;
     app.wait_css("#restore-confirm").await?;
     if let Some(dir) = screenshot_dir() {
+        app.scroll_to("settings-restore-question").await?;
         app.screenshot(&dir.join("12-back-up-terugzetten.png"))
             .await?;
     }
@@ -82,6 +84,23 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     app.wait_css("#today-screen").await?;
     expect_found(&app, "Oosterhof", "1 bewoner").await?;
     expect_found(&app, "Nijdam", "0 bewoners").await?;
+    app.quit().await?;
+
+    // When the automatic backup cannot be written (here: a file stands where
+    // the backup folder belongs, as with a full or read-only stick), the app
+    // still opens and says so plainly.
+    let folder = data.path().join("backups");
+    std::fs::rename(&folder, data.path().join("backups-apart"))?;
+    std::fs::write(&folder, b"in de weg")?;
+    let app = App::launch(data.path()).await?;
+    app.unlock(PASS).await?;
+    app.wait_css("#today-screen").await?;
+    app.wait_text("#backup-problem", "back-up van vandaag is niet gelukt")
+        .await?;
+    if let Some(dir) = screenshot_dir() {
+        app.screenshot(&dir.join("13-back-up-mislukt.png")).await?;
+    }
+    expect_found(&app, "Oosterhof", "1 bewoner").await?;
     app.quit().await?;
     Ok(())
 }

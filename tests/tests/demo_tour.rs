@@ -44,6 +44,10 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
     let second = due[1].attr("id").await?.ok_or("no id")?;
     let id = |li: &str| li.trim_start_matches("due-reminder-").to_owned();
     let (first, second) = (id(&first), id(&second));
+    if let Some(p) = shot("24a-vandaag-opvolging") {
+        app.scroll_to("today-followup").await?;
+        app.screenshot(&p).await?;
+    }
     app.click(&format!("#due-done-{first}")).await?;
     app.fill(&format!("#due-note-{first}"), "Gebeld, het gaat goed.")
         .await?;
@@ -58,7 +62,7 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
         .await?;
     app.fill(&format!("#due-note-{second}"), "Dochter belt eerst zelf.")
         .await?;
-    if let Some(p) = shot("24-vandaag-opvolging") {
+    if let Some(p) = shot("24b-vandaag-later") {
         app.screenshot(&p).await?;
     }
     app.click(&format!("#due-confirm-{second}")).await?;
