@@ -32,12 +32,22 @@ pub enum Error {
     /// The database is closed: unlock first.
     #[error("the database is locked")]
     Locked,
-    /// The database file cannot be read or fails its integrity check.
+    /// The database file is missing, empty, unreadable, not Buurtpunt's, or
+    /// fails its integrity check: the restore screen, never a new database.
     #[error("the database is damaged: {0}")]
-    Damaged(String),
+    Damaged(crate::store::Damage),
     /// The key file (which holds the wrapped database key) is unreadable.
     #[error("the key file is damaged: {0}")]
     KeyFileDamaged(String),
+    /// The key file is gone while the database is there: the passphrase
+    /// alone cannot open it; the recovery key (or a backup's copy) can.
+    #[error("the key file is missing")]
+    KeyFileMissing,
+    /// The file is a backup or database without its own key: only the
+    /// recovery key can open it.
+    #[error("this file can only be opened with the recovery key")]
+    NeedsRecoveryKey,
+
     /// The database was written by a newer Buurtpunt.
     #[error("database schema {found} is newer than this app understands ({supported})")]
     TooNew { found: i64, supported: i64 },
@@ -121,6 +131,9 @@ impl Error {
             Error::Locked => "locked",
             Error::Damaged(_) => "database_damaged",
             Error::KeyFileDamaged(_) => "key_file_damaged",
+            Error::KeyFileMissing => "key_file_missing",
+            Error::NeedsRecoveryKey => "needs_recovery_key",
+
             Error::TooNew { .. } => "database_too_new",
             Error::LikelyDuplicate { .. } => "likely_duplicate",
             Error::InvalidTransition { .. } => "invalid_transition",
@@ -150,7 +163,35 @@ impl Error {
             {
                 "database_damaged"
             }
+            // A full disk or an unwritable folder: nothing was saved, what
+            // was saved before is safe, and it works again once there is room.
+            Error::Sql(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::DiskFull
+                    || f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
+            {
+                "disk_full"
+            }
+            Error::Sql(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::SystemIoFailure
+                        | rusqlite::ErrorCode::ReadOnly
+                        | rusqlite::ErrorCode::CannotOpen
+                        | rusqlite::ErrorCode::PermissionDenied
+                ) =>
+            {
+                "storage_unavailable"
+            }
             Error::Sql(_) => "database",
+            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
+            Error::Io(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                "storage_unavailable"
+            }
             Error::Io(_) => "io",
             Error::Migration(_) => "migration",
             Error::Json(_) => "stored_data",

@@ -23,6 +23,23 @@ pub struct Settings {
     pub checkin_weeks: u32,
     /// After this many weeks without being asked, a volunteer shows as "not asked lately".
     pub not_asked_weeks: u32,
+    /// Automatic backups kept: the last this many days,
+    pub backup_days: u32,
+    /// the newest of each of the last this many weeks,
+    pub backup_weeks: u32,
+    /// and the newest of each of the last this many months.
+    pub backup_months: u32,
+}
+
+impl Settings {
+    /// The backup rotation these settings ask for.
+    pub fn backup_policy(&self) -> crate::store::backup::Policy {
+        crate::store::backup::Policy {
+            daily: self.backup_days,
+            weekly: self.backup_weeks,
+            monthly: self.backup_months,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -34,6 +51,9 @@ impl Default for Settings {
             vog_valid_years: 3,
             checkin_weeks: 6,
             not_asked_weeks: 8,
+            backup_days: 7,
+            backup_weeks: 4,
+            backup_months: 6,
         }
     }
 }
@@ -62,6 +82,9 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     number(conn, "vog_valid_years", &mut s.vog_valid_years)?;
     number(conn, "checkin_weeks", &mut s.checkin_weeks)?;
     number(conn, "not_asked_weeks", &mut s.not_asked_weeks)?;
+    number(conn, "backup_days", &mut s.backup_days)?;
+    number(conn, "backup_weeks", &mut s.backup_weeks)?;
+    number(conn, "backup_months", &mut s.backup_months)?;
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
     }
@@ -88,6 +111,13 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
         Rule::Number,
         !(1..=104).contains(&s.not_asked_weeks),
     );
+    c.rule(
+        "backupDays",
+        Rule::Number,
+        !(1..=90).contains(&s.backup_days),
+    );
+    c.rule("backupWeeks", Rule::Number, s.backup_weeks > 104);
+    c.rule("backupMonths", Rule::Number, s.backup_months > 120);
     c.finish()?;
     db.write(|tx| {
         let mut stmt =
@@ -98,6 +128,9 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             ("vog_valid_years", s.vog_valid_years),
             ("checkin_weeks", s.checkin_weeks),
             ("not_asked_weeks", s.not_asked_weeks),
+            ("backup_days", s.backup_days),
+            ("backup_weeks", s.backup_weeks),
+            ("backup_months", s.backup_months),
         ] {
             stmt.execute(params![key, value.to_string()])?;
         }
@@ -105,4 +138,28 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
         Ok(())
     })?;
     get(db.conn())
+}
+
+/// The user said the help point may hold less than its backups made before
+/// this moment (people were removed on purpose): rotation no longer holds
+/// those backups back for asking.
+const ACCEPTED_LESS: &str = "backup_accepted_less_before";
+
+pub fn accepted_less_before(conn: &Connection) -> Result<Option<chrono::NaiveDateTime>> {
+    read(conn, ACCEPTED_LESS)?
+        .map(|v| {
+            chrono::NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M:%S")
+                .map_err(|_| crate::Error::Migration(format!("setting {ACCEPTED_LESS} = {v:?}")))
+        })
+        .transpose()
+}
+
+pub fn accept_less_data(db: &mut Db, now: chrono::NaiveDateTime) -> Result<()> {
+    db.write(|tx| {
+        tx.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+            params![ACCEPTED_LESS, now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+        )?;
+        Ok(())
+    })
 }

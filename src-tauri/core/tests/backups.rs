@@ -1,6 +1,6 @@
-//! Files in the data folder on real disks in a temp folder: the daily and
-//! pre-migration backups, the WAL while the database is open, and the
-//! recovery sheet. All people are fictional.
+//! Files in the data folder on real disks in a temp folder: the daily
+//! backups and their rotation, the pre-migration backups, the WAL while the
+//! database is open, and the recovery sheet. All people are fictional.
 
 use std::fs;
 use std::path::Path;
@@ -8,10 +8,11 @@ use std::path::Path;
 use buurtpunt_core::requests;
 use buurtpunt_core::residents;
 use buurtpunt_core::session::{Phase, Session};
-use buurtpunt_core::store::backup::{self, KEEP_DAILY};
+use buurtpunt_core::settings;
+use buurtpunt_core::store::backup::{BackupFile, BackupInfo, Kind, State};
 use buurtpunt_core::store::{Vault, LATEST_VERSION};
 use buurtpunt_core::{Error, Result};
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 
 mod common;
 
@@ -23,12 +24,12 @@ const FIRST: &str = "Wobbeline";
 const LAST: &str = "Quaadvliet";
 const ASK: &str = "Zonnewijzerpuzzel";
 
-/// Names of the database files (`.db`) in `dir` that start with `prefix`, sorted.
+/// Names of the backup files in `dir` that start with `prefix`, sorted.
 fn names(dir: &Path, prefix: &str) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for entry in fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.starts_with(prefix) && name.ends_with(".db") {
+        if name.starts_with(prefix) && name.ends_with(".buurtpunt") {
             out.push(name);
         }
     }
@@ -61,42 +62,182 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
     Ok(())
 }
 
-#[test]
-fn daily_backups_keep_only_the_last_seven_days() -> Result<()> {
-    let dir = tempfile::tempdir()?;
-    let vault = Vault::new(dir.path());
-    let created = vault.create(PASS, FAST)?;
-    let backups = vault.backup_dir();
-    // A pre-migration backup is not a daily one: daily pruning leaves it alone.
-    fs::create_dir_all(&backups)?;
-    fs::write(backups.join("voor-update-v4-2026-01-01-090000.db"), b"oud")?;
-    let first = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
-    let days: Vec<NaiveDate> = (0..10u64).map(|i| first + Days::new(i)).collect();
-    assert!(days.len() > KEEP_DAILY);
-    for day in &days {
-        let made = backup::daily(&created.db, &backups, &created.key, *day)?;
-        assert!(made.is_some(), "the first backup of {day} is made");
-        // A second call on the same day makes nothing.
-        assert_eq!(
-            backup::daily(&created.db, &backups, &created.key, *day)?,
-            None
-        );
-    }
-    let kept = names(&backups, "dagelijks-")?;
-    let expected: Vec<String> = days[days.len() - KEEP_DAILY..]
+/// Ten in the morning, `n` days after 1 January 2026.
+fn day(n: u64) -> Result<NaiveDateTime> {
+    NaiveDate::from_ymd_opt(2026, 1, 1)
+        .and_then(|d| d.checked_add_days(Days::new(n)))
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .ok_or_else(|| Error::Migration(format!("day {n}")))
+}
+
+/// The made-at days of the daily backups, oldest first, as day numbers.
+fn kept_days(list: &[BackupInfo]) -> Result<Vec<i64>> {
+    let start = day(0)?.date();
+    let mut out: Vec<i64> = list
         .iter()
-        .map(|d| format!("dagelijks-{}.db", d.format("%Y-%m-%d")))
-        .collect();
-    assert_eq!(kept, expected);
-    assert_eq!(names(&backups, "voor-update-")?.len(), 1);
-    // Every kept file is a sound backup; the list shows the newest first.
-    for name in &kept {
-        backup::verify(&backups.join(name), &created.key)?;
+        .filter(|b| b.kind == Kind::Daily)
+        .map(|b| {
+            NaiveDate::parse_from_str(&b.made_at[..10], "%Y-%m-%d")
+                .map(|d| (d - start).num_days())
+                .map_err(|e| Error::Migration(e.to_string()))
+        })
+        .collect::<Result<_>>()?;
+    out.sort();
+    Ok(out)
+}
+
+#[test]
+fn a_half_year_of_daily_backups_keeps_days_weeks_and_months() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = new_session(dir.path())?;
+    residents::create(s.db()?, resident(FIRST, LAST), false, day(0)?)?;
+    // One unlock a day for 200 days: every unlock makes the day's backup.
+    for n in 0..200 {
+        s.lock()?;
+        s.unlock(PASS, day(n)?)?;
+        assert_eq!(s.settle().phase, Phase::Unlocked);
     }
-    let listed = backup::list(&backups)?;
-    assert_eq!(listed.len(), KEEP_DAILY + 1);
-    assert_eq!(listed[0].file_name, "dagelijks-2026-11-10.db");
-    assert_eq!(listed[0].kind, "dagelijks");
+    // A second unlock on the same day makes no second backup.
+    s.lock()?;
+    s.unlock(PASS, day(199)?)?;
+    s.settle();
+    let list = s.backups()?;
+    let days = kept_days(&list)?;
+    // The last 7 days, the newest of the last 4 weeks, of the last 6 months.
+    for n in 193..200 {
+        assert!(days.contains(&n), "day {n} is kept: {days:?}");
+    }
+    assert!(days.len() <= 7 + 4 + 6, "{days:?}");
+    assert!(
+        days.iter().any(|d| (175..190).contains(d)),
+        "a weekly one: {days:?}"
+    );
+    assert!(
+        days.iter().any(|d| *d < 60),
+        "a monthly one of months ago: {days:?}"
+    );
+    // Every kept backup is good and says what it holds; the oldest opens.
+    for b in &list {
+        assert_eq!(b.state, State::Good, "{b:?}");
+        assert_eq!((b.residents, b.requests), (Some(1), Some(0)));
+    }
+    let oldest = list
+        .last()
+        .ok_or_else(|| Error::Migration("no backups".into()))?;
+    assert_eq!(
+        s.restore(Path::new(&oldest.path), day(200)?)?.phase,
+        Phase::Unlocked
+    );
+    assert_eq!(
+        residents::list(s.db()?.conn(), &Default::default())?.total,
+        1
+    );
+    Ok(())
+}
+
+#[test]
+fn weeks_of_an_emptied_help_point_never_push_out_the_last_good_backup() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = new_session(dir.path())?;
+    for i in 0..3 {
+        residents::create(
+            s.db()?,
+            resident(FIRST, &format!("{LAST} {i}")),
+            false,
+            day(0)?,
+        )?;
+    }
+    // A month of good days.
+    for n in 0..30 {
+        s.lock()?;
+        s.unlock(PASS, day(n)?)?;
+        s.settle();
+    }
+    // Then the help point is emptied (all people taken out: a mistake) and
+    // used for 90 more days with a policy of only 3 days and nothing more.
+    s.db()?.conn().execute_batch("DELETE FROM residents;")?;
+    let few = settings::Settings {
+        backup_days: 3,
+        backup_weeks: 0,
+        backup_months: 0,
+        ..settings::get(s.db()?.conn())?
+    };
+    settings::update(s.db()?, &few)?;
+    for n in 30..120 {
+        s.lock()?;
+        s.unlock(PASS, day(n)?)?;
+        s.settle();
+    }
+    let list = s.backups()?;
+    // The good backup of day 29 is still there, and the app asks about it.
+    let good: Vec<&BackupInfo> = list.iter().filter(|b| b.state == State::Good).collect();
+    assert!(
+        !good.is_empty(),
+        "the last good backup was pruned: {list:?}"
+    );
+    let day_29 = day(29)?.format("%Y-%m-%d").to_string();
+    assert!(
+        good.iter().any(|b| b.made_at.starts_with(&day_29)),
+        "{good:?}"
+    );
+    let status = s.status();
+    let less = status
+        .less_data
+        .ok_or_else(|| Error::Migration("no question".into()))?;
+    assert_eq!(less.backup.residents, Some(3));
+    assert_eq!((less.residents_now, less.requests_now), (0, 0));
+    assert!(list.iter().any(|b| b.more_than_now));
+    // Empty backups never fill the kept days: one empty (the newest) at most
+    // beyond the three days of the policy.
+    let empty = list.iter().filter(|b| b.state == State::Empty).count();
+    assert!(empty <= 3, "{list:?}");
+
+    // Once the user says the drop was meant, the app stops asking (the
+    // good history stays: empty days never push it out).
+    s.accept_less_data(day(120)?)?;
+    assert!(s.status().less_data.is_none());
+    s.lock()?;
+    s.unlock(PASS, day(121)?)?;
+    assert!(s.settle().less_data.is_none());
+    assert!(s.backups()?.iter().any(|b| b.state == State::Good));
+    Ok(())
+}
+
+#[test]
+fn a_damaged_backup_file_is_listed_as_unreadable_and_never_deleted() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = new_session(dir.path())?;
+    residents::create(s.db()?, resident(FIRST, LAST), false, day(0)?)?;
+    s.lock()?;
+    s.unlock(PASS, day(0)?)?;
+    s.settle();
+    let first = dir
+        .path()
+        .join("backups")
+        .join("dagelijks-2026-01-01.buurtpunt");
+    // Cut the file in half, as a copy that stopped half-way.
+    let bytes = fs::read(&first)?;
+    fs::write(&first, &bytes[..bytes.len() / 2])?;
+    for n in 1..40 {
+        s.lock()?;
+        s.unlock(PASS, day(n)?)?;
+        s.settle();
+    }
+    let list = s.backups()?;
+    let cut = list
+        .iter()
+        .find(|b| b.file_name == "dagelijks-2026-01-01.buurtpunt")
+        .ok_or_else(|| Error::Migration("the cut-off backup was deleted".into()))?;
+    assert_eq!(cut.state, State::Unreadable);
+    assert_eq!(cut.residents, None);
+    let err = s.restore(Path::new(&cut.path), day(40)?).err();
+    assert_eq!(err.as_ref().map(Error::code), Some("bad_backup"), "{err:?}");
+    // Nothing changed: the help point is open as before.
+    assert_eq!(s.status().phase, Phase::Unlocked);
+    assert_eq!(
+        residents::list(s.db()?.conn(), &Default::default())?.total,
+        1
+    );
     Ok(())
 }
 
@@ -107,11 +248,12 @@ fn a_database_from_an_older_version_is_backed_up_before_the_migration() -> Resul
     let created = vault.create(PASS, FAST)?;
     let key = created.key;
     let mut db = created.db;
+    let key_file = created.key_file;
     let r = residents::create(&mut db, resident(FIRST, LAST), false, now())?;
     downgrade_to_v4(&db)?;
     vault.close(db)?;
 
-    let db = vault.open(&key, now())?.db;
+    let db = vault.open(&key, &key_file, now())?.db;
     let version: i64 = db
         .conn()
         .query_row("PRAGMA user_version", [], |row| row.get(0))?;
@@ -121,30 +263,31 @@ fn a_database_from_an_older_version_is_backed_up_before_the_migration() -> Resul
     let before = names(&backups, "voor-update-")?;
     assert_eq!(
         before,
-        vec!["voor-update-v4-2026-11-22-100000.db".to_owned()]
+        vec!["voor-update-v4-2026-11-22-100000.buurtpunt".to_owned()]
     );
     let saved = backups.join(&before[0]);
-    backup::verify(&saved, &key)?;
+    let facts = BackupFile::open(&saved)?.facts(&key)?;
+    assert_eq!((facts.kind, facts.schema_version), (Kind::BeforeUpdate, 4));
     let bytes = fs::read(&saved)?;
     assert!(!contains(&bytes, LAST), "the backup is encrypted");
     assert!(!contains(&bytes, "SQLite format 3"));
 
     // An open at the latest version makes no new pre-migration backup.
     vault.close(db)?;
-    let db = vault.open(&key, now())?.db;
+    let db = vault.open(&key, &key_file, now())?.db;
     assert_eq!(names(&backups, "voor-update-")?, before);
     vault.close(db)?;
 
     // The backup holds the old file: opened on its own, it is migrated
     // again from version 4 (its own pre-migration backup says so).
     let copy_dir = tempfile::tempdir()?;
-    fs::copy(&saved, copy_dir.path().join("buurtpunt.db"))?;
     let copy = Vault::new(copy_dir.path());
-    let old = copy.open(&key, now())?.db;
+    BackupFile::open(&saved)?.stage(&key, &copy.db_path())?;
+    let old = copy.open(&key, &key_file, now())?.db;
     assert_eq!(residents::get(old.conn(), r.id)?.first_name, FIRST);
     assert_eq!(
         names(&copy.backup_dir(), "voor-update-")?,
-        vec!["voor-update-v4-2026-11-22-100000.db".to_owned()]
+        vec!["voor-update-v4-2026-11-22-100000.buurtpunt".to_owned()]
     );
     copy.close(old)?;
     Ok(())
@@ -156,11 +299,12 @@ fn backups_and_the_wal_hold_no_plaintext_of_a_stored_name() -> Result<()> {
     let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident(FIRST, LAST), false, now())?;
     requests::create(s.db()?, phone_request(r.id, ASK), now())?;
-    let exported = dir.path().join("eigen-backup.db");
-    s.export_backup(&exported)?;
-    // Unlocking makes the daily backup.
+    let exported = dir.path().join("eigen-backup.buurtpunt");
+    s.export_backup(&exported, now())?;
+    // Unlocking makes the daily backup (in the background).
     s.lock()?;
     s.unlock(PASS, now())?;
+    s.settle();
     // Writes while the database is open go to the WAL first.
     let mut renamed = resident(FIRST, &format!("{LAST}-Omlo"));
     renamed.notes = format!("{ASK} nog eens nagevraagd");
@@ -191,8 +335,8 @@ fn backups_and_the_wal_hold_no_plaintext_of_a_stored_name() -> Result<()> {
     }
     for expected in [
         "buurtpunt.db-wal",
-        "eigen-backup.db",
-        "dagelijks-2026-11-22.db",
+        "eigen-backup.buurtpunt",
+        "dagelijks-2026-11-22.buurtpunt",
     ] {
         assert!(
             files.iter().any(|(name, _)| name.ends_with(expected)),
@@ -244,12 +388,12 @@ fn an_exported_backup_leaves_only_the_chosen_file() -> Result<()> {
     let mut s = new_session(dir.path())?;
     let out = dir.path().join("usb-stick");
     fs::create_dir_all(&out)?;
-    s.export_backup(&out.join("mijn-backup.db"))?;
-    assert_eq!(names_all(&out)?, vec!["mijn-backup.db".to_owned()]);
+    s.export_backup(&out.join("mijn-backup.buurtpunt"), now())?;
+    assert_eq!(names_all(&out)?, vec!["mijn-backup.buurtpunt".to_owned()]);
     // The same after a restore: the chosen backup gets no side files.
-    let status = s.restore(&out.join("mijn-backup.db"), now())?;
+    let status = s.restore(&out.join("mijn-backup.buurtpunt"), now())?;
     assert_eq!(status.phase, Phase::Unlocked);
-    assert_eq!(names_all(&out)?, vec!["mijn-backup.db".to_owned()]);
+    assert_eq!(names_all(&out)?, vec!["mijn-backup.buurtpunt".to_owned()]);
     Ok(())
 }
 

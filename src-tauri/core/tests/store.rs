@@ -115,8 +115,9 @@ fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back(
     let mut s = new_session(dir.path())?;
     let r = residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     s.lock()?;
-    // Opening makes the daily backup (the first open of the day).
+    // Opening makes the daily backup (the first open of the day), in the background.
     s.unlock(PASS, now())?;
+    s.settle();
     s.lock()?;
     let db = dir.path().join("buurtpunt.db");
     let mut bytes = fs::read(&db)?;
@@ -136,7 +137,7 @@ fn a_damaged_file_leads_to_the_restore_screen_and_a_backup_brings_the_data_back(
 
     let backups = s.backups()?;
     assert_eq!(backups.len(), 1);
-    assert_eq!(backups[0].kind, "dagelijks");
+    assert_eq!(backups[0].kind, buurtpunt_core::store::backup::Kind::Daily);
     let status = s.restore(std::path::Path::new(&backups[0].path), now())?;
     assert_eq!(status.phase, Phase::Unlocked);
     assert_eq!(residents::get(s.db()?.conn(), r.id)?.last_name, "Brinkhuis");
@@ -173,8 +174,9 @@ fn damage_that_keeps_the_files_size_and_time_is_found_by_the_daily_backup() -> R
     let db = dir.path().join("buurtpunt.db");
     let bytes = damage_quietly(&db)?;
     // The mark still matches, so the open itself trusts the file; the first
-    // backup of the day reads every page and finds the damage.
-    let status = s.unlock(PASS, now())?;
+    // backup of the day (in the background) reads every page and finds the damage.
+    assert_eq!(s.unlock(PASS, now())?.phase, Phase::Unlocked);
+    let status = s.settle();
     assert_eq!(status.phase, Phase::Damaged, "status: {status:?}");
     assert_eq!(fs::read(&db)?, bytes, "the damaged file is kept as it is");
     Ok(())
@@ -236,10 +238,12 @@ fn damage_met_while_the_app_is_open_leads_to_the_restore_screen() -> Result<()> 
     // The first unlock of the day makes the daily backup; the second does not
     // read every page again, so this damage is only met while working.
     s.unlock(PASS, now())?;
+    s.settle();
     s.lock()?;
     let db = dir.path().join("buurtpunt.db");
     let bytes = damage_quietly(&db)?;
     assert_eq!(s.unlock(PASS, now())?.phase, Phase::Unlocked);
+    assert_eq!(s.settle().phase, Phase::Unlocked);
 
     // Reading every row of every table meets the damaged page, and the error
     // carries the code that makes the UI ask for the full check.
@@ -277,7 +281,8 @@ fn a_failed_daily_backup_is_reported_but_does_not_stop_the_unlock() -> Result<()
     // A file where the backup folder should be: the backup cannot be written
     // (as on a full disk or a read-only stick), the data itself is fine.
     fs::write(dir.path().join("backups"), b"in de weg")?;
-    let status = s.unlock(PASS, now())?;
+    assert_eq!(s.unlock(PASS, now())?.phase, Phase::Unlocked);
+    let status = s.settle();
     assert_eq!(status.phase, Phase::Unlocked);
     assert!(status.backup_problem.is_some(), "status: {status:?}");
     assert_eq!(residents::get(s.db()?.conn(), r.id)?.first_name, "Anneke");
@@ -285,7 +290,8 @@ fn a_failed_daily_backup_is_reported_but_does_not_stop_the_unlock() -> Result<()
     // Once the folder can be written again, the next try (the app asks now
     // and then while it stays open) makes the backup and clears the warning.
     fs::remove_file(dir.path().join("backups"))?;
-    let status = s.daily_backup(now())?;
+    s.daily_backup(now())?;
+    let status = s.settle();
     assert_eq!(status.backup_problem, None);
     assert_eq!(s.backups()?.len(), 1);
     Ok(())
@@ -297,10 +303,13 @@ fn the_daily_backup_while_open_makes_one_a_day() -> Result<()> {
     let mut s = new_session(dir.path())?;
     residents::create(s.db()?, resident("Anneke", "Brinkhuis"), false, now())?;
     s.daily_backup(now())?;
+    s.settle();
     s.daily_backup(now())?;
+    s.settle();
     assert_eq!(s.backups()?.len(), 1);
     let tomorrow = now() + chrono::Duration::days(1);
     s.daily_backup(tomorrow)?;
+    s.settle();
     assert_eq!(s.backups()?.len(), 2);
     Ok(())
 }
@@ -322,7 +331,7 @@ fn an_exported_backup_opens_with_the_same_passphrase() -> Result<()> {
     let mut s = new_session(dir.path())?;
     residents::create(s.db()?, resident("Bram", "Knol"), false, now())?;
     let out = dir.path().join("mijn-backup.db");
-    s.export_backup(&out)?;
+    s.export_backup(&out, now())?;
     let r2 = residents::create(s.db()?, resident("Cor", "Knol"), false, now())?;
     let status = s.restore(&out, now())?;
     assert_eq!(status.phase, Phase::Unlocked);
@@ -372,11 +381,15 @@ fn a_missing_key_file_is_reported_not_replaced() -> Result<()> {
     let mut s = new_session(dir.path())?;
     s.lock()?;
     fs::remove_file(dir.path().join("sleutel.json"))?;
-    assert!(matches!(
-        s.unlock(PASS, now()),
-        Err(Error::KeyFileDamaged(_))
-    ));
-    assert_eq!(s.status().phase, Phase::Locked);
+    // No backup holds a copy of the key file yet: the passphrase alone
+    // cannot open it, and the unlock screen says why.
+    assert!(matches!(s.unlock(PASS, now()), Err(Error::KeyFileMissing)));
+    let status = s.status();
+    assert_eq!(status.phase, Phase::Locked);
+    assert_eq!(
+        status.key_problem,
+        Some(buurtpunt_core::store::vault::KeyProblem::Missing)
+    );
     assert!(matches!(s.create(PASS), Err(Error::AlreadySetUp)));
     Ok(())
 }

@@ -1,9 +1,12 @@
-//! Backups: list, make (to a chosen file), restore.
+//! Backups: list, make (to a chosen file), restore, and the answer about a
+//! backup with more data than now.
 
 use std::path::PathBuf;
 
 use buurtpunt_core::session::AppStatus;
 use buurtpunt_core::store::backup::BackupInfo;
+use buurtpunt_core::store::restore::Secret;
+use buurtpunt_core::store::Counts;
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -15,11 +18,45 @@ pub async fn list_backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupInf
 }
 
 #[tauri::command]
-pub async fn export_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<()> {
-    Ok(state.session()?.export_backup(&path)?)
+pub async fn export_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<Counts> {
+    Ok(state.session()?.export_backup(&path, now())?)
 }
 
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<AppStatus> {
     Ok(state.session()?.restore(&path, now())?)
+}
+
+/// "Herstellen van een back-up" without a usable key file: the passphrase
+/// of the day the backup was made opens it.
+#[tauri::command]
+pub async fn restore_with_passphrase(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    passphrase: String,
+) -> ApiResult<AppStatus> {
+    Ok(state
+        .session()?
+        .restore_with(&path, Secret::Passphrase(&passphrase), now())?)
+}
+
+/// "Herstellen van een back-up" with the recovery key and a new passphrase.
+#[tauri::command]
+pub async fn restore_with_recovery_key(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    recovery_key: String,
+    new_passphrase: String,
+) -> ApiResult<AppStatus> {
+    let secret = Secret::RecoveryKey {
+        recovery_key: &recovery_key,
+        new_passphrase: &new_passphrase,
+    };
+    Ok(state.session()?.restore_with(&path, secret, now())?)
+}
+
+/// The help point holds less than an older backup, on purpose.
+#[tauri::command]
+pub async fn accept_less_data(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+    Ok(state.session()?.accept_less_data(now())?)
 }

@@ -1,8 +1,17 @@
-//! The key file: a random database key, wrapped twice with XChaCha20-Poly1305,
+//! The key file: the database key, wrapped twice with XChaCha20-Poly1305,
 //! once under a key derived (Argon2id) from the passphrase and once under a key
 //! derived from the recovery key. No home-made crypto: RustCrypto crates only.
+//!
+//! Since key file version 2 the database key itself is derived from the
+//! recovery key (BLAKE2b with a fixed personalisation), so that the printed
+//! recovery key opens the database file, or any backup, even when the key
+//! file is gone. A version 1 key file (older help points) holds a random key:
+//! there the key file, or the copy of it inside every backup, is needed.
 
 use argon2::{Algorithm, Argon2, Params, Version};
+use blake2::digest::consts::U32;
+use blake2::digest::Mac;
+use blake2::Blake2bMac;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
@@ -13,6 +22,10 @@ use crate::{Error, Result};
 /// Minimum passphrase length in characters.
 pub const MIN_PASSPHRASE: usize = 10;
 const AAD: &[u8] = b"buurtpunt database key v1";
+/// The key file version this build writes.
+const KEY_FILE_VERSION: u32 = 2;
+/// Domain separation for the database key derived from the recovery key.
+const RECOVERY_PERSONAL: &[u8; 16] = b"bp-db-key-rec-v2";
 
 /// The 32-byte database key, wiped from memory when dropped.
 #[derive(Clone)]
@@ -23,6 +36,78 @@ impl DbKey {
         let mut k = Zeroizing::new([0u8; 32]);
         getrandom::getrandom(k.as_mut()).map_err(|e| Error::Crypto(e.to_string()))?;
         Ok(Self(k))
+    }
+
+    /// The database key of a help point started with key file version 2:
+    /// derived from the recovery key alone (160 random bits, so a fast,
+    /// keyed hash is enough; no passphrase-style stretching is needed).
+    pub fn from_recovery_key(recovery_key: &str) -> Result<Self> {
+        let norm = Zeroizing::new(normalise_recovery(recovery_key));
+        if norm.len() != RECOVERY_LETTERS {
+            return Err(Error::WrongRecoveryKey);
+        }
+        let mut mac =
+            Blake2bMac::<U32>::new_with_salt_and_personal(norm.as_bytes(), &[], RECOVERY_PERSONAL)
+                .map_err(|e| Error::Crypto(e.to_string()))?;
+        Mac::update(&mut mac, b"buurtpunt database key");
+        let mut k = Zeroizing::new([0u8; 32]);
+        k.copy_from_slice(&mac.finalize().into_bytes());
+        Ok(Self(k))
+    }
+
+    /// A key for another purpose, derived from this one (never the database
+    /// key itself for two ciphers).
+    fn subkey(&self, personal: &[u8; 16]) -> Result<Zeroizing<[u8; 32]>> {
+        let mut mac = Blake2bMac::<U32>::new_with_salt_and_personal(self.0.as_ref(), &[], personal)
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        Mac::update(&mut mac, b"subkey");
+        let mut k = Zeroizing::new([0u8; 32]);
+        k.copy_from_slice(&mac.finalize().into_bytes());
+        Ok(k)
+    }
+
+    /// Encrypt and authenticate `plain` under a subkey of this key.
+    pub(crate) fn seal(&self, purpose: &[u8; 16], plain: &[u8]) -> Result<Sealed> {
+        let key = self.subkey(purpose)?;
+        let nonce: [u8; 24] = random()?;
+        let ct = XChaCha20Poly1305::new(key.as_ref().into())
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plain,
+                    aad: purpose,
+                },
+            )
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        Ok(Sealed {
+            nonce: hex::encode(nonce),
+            ciphertext: hex::encode(ct),
+        })
+    }
+
+    /// The plain text of [`DbKey::seal`]; `None` when this is not the key it
+    /// was sealed with (or the text was changed).
+    pub(crate) fn open_sealed(
+        &self,
+        purpose: &[u8; 16],
+        sealed: &Sealed,
+    ) -> Result<Option<Vec<u8>>> {
+        let parse = |s: &str| hex::decode(s).map_err(|e| Error::BadBackup(e.to_string()));
+        let nonce = parse(&sealed.nonce)?;
+        let ct = parse(&sealed.ciphertext)?;
+        if nonce.len() != 24 {
+            return Err(Error::BadBackup("nonce length".into()));
+        }
+        let key = self.subkey(purpose)?;
+        Ok(XChaCha20Poly1305::new(key.as_ref().into())
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &ct,
+                    aad: purpose,
+                },
+            )
+            .ok())
     }
 
     /// The SQLCipher raw-key form: `x'…'` (64 hex digits, no KDF inside SQLCipher).
@@ -54,6 +139,13 @@ impl KdfParams {
     };
 }
 
+/// Bytes encrypted and authenticated with a subkey of the database key.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Sealed {
+    nonce: String,
+    ciphertext: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Wrapped {
     salt: String,
@@ -78,12 +170,13 @@ pub struct NewKeys {
 }
 
 impl KeyFile {
+    /// A new key file: the database key follows from a fresh recovery key.
     pub fn create(passphrase: &str, kdf: KdfParams) -> Result<NewKeys> {
         check_passphrase(passphrase)?;
-        let key = DbKey::random()?;
         let recovery = recovery_key()?;
+        let key = DbKey::from_recovery_key(&recovery)?;
         let file = KeyFile {
-            version: 1,
+            version: KEY_FILE_VERSION,
             kdf,
             passphrase: wrap(&key, passphrase.as_bytes(), kdf)?,
             recovery: wrap(&key, normalise_recovery(&recovery).as_bytes(), kdf)?,
@@ -95,6 +188,23 @@ impl KeyFile {
         })
     }
 
+    /// A key file for a database whose key follows from `recovery_key`
+    /// (version 2), when the old key file is lost. The passphrase is set
+    /// afterwards with [`KeyFile::set_passphrase`]; until then the
+    /// passphrase slot holds a random secret nobody knows.
+    pub fn rebuild(key: &DbKey, recovery_key: &str, kdf: KdfParams) -> Result<KeyFile> {
+        if DbKey::from_recovery_key(recovery_key)?.0.as_ref() != key.0.as_ref() {
+            return Err(Error::WrongRecoveryKey);
+        }
+        let placeholder: [u8; 32] = random()?;
+        Ok(KeyFile {
+            version: KEY_FILE_VERSION,
+            kdf,
+            passphrase: wrap(key, &placeholder, kdf)?,
+            recovery: wrap(key, normalise_recovery(recovery_key).as_bytes(), kdf)?,
+        })
+    }
+
     pub fn unlock(&self, passphrase: &str) -> Result<DbKey> {
         unwrap(&self.passphrase, passphrase.as_bytes(), self.kdf).ok_or(Error::WrongPassphrase)?
     }
@@ -102,6 +212,12 @@ impl KeyFile {
     pub fn unlock_with_recovery(&self, recovery_key: &str) -> Result<DbKey> {
         let norm = normalise_recovery(recovery_key);
         unwrap(&self.recovery, norm.as_bytes(), self.kdf).ok_or(Error::WrongRecoveryKey)?
+    }
+
+    /// Whether the database key follows from the recovery key (version 2),
+    /// so that the recovery key alone opens the database file.
+    pub fn key_follows_recovery(&self) -> bool {
+        self.version >= 2
     }
 
     /// Re-wrap the same database key under a new passphrase.
@@ -118,7 +234,7 @@ impl KeyFile {
     pub fn from_json(text: &str) -> Result<Self> {
         let file: KeyFile =
             serde_json::from_str(text).map_err(|e| Error::KeyFileDamaged(e.to_string()))?;
-        if file.version != 1 {
+        if !(1..=KEY_FILE_VERSION).contains(&file.version) {
             return Err(Error::KeyFileDamaged(format!(
                 "unknown key file version {}",
                 file.version
@@ -205,6 +321,9 @@ fn unwrap(w: &Wrapped, secret: &[u8], kdf: KdfParams) -> Option<Result<DbKey>> {
 }
 
 const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/// Letters in a recovery key (without dashes).
+const RECOVERY_LETTERS: usize = 32;
 
 /// 160 random bits as 32 base32 letters in groups of four: `ABCD-EFGH-…`.
 fn recovery_key() -> Result<String> {
@@ -295,6 +414,39 @@ mod tests {
         assert!(!json.contains("correct horse"));
         let back = KeyFile::from_json(&json)?;
         back.unlock("correct horse battery")?;
+        Ok(())
+    }
+
+    #[test]
+    fn the_database_key_follows_from_the_recovery_key_alone() -> Result<()> {
+        let new = KeyFile::create("correct horse battery", FAST)?;
+        assert!(new.file.key_follows_recovery());
+        let typed = new.recovery_key.to_lowercase().replace('-', " ");
+        let derived = DbKey::from_recovery_key(&typed)?;
+        assert_eq!(derived.0.as_ref(), new.key.0.as_ref());
+        // Another key gives another database key; a short one is refused.
+        let other = KeyFile::create("correct horse battery", FAST)?;
+        assert_ne!(
+            DbKey::from_recovery_key(&other.recovery_key)?.0.as_ref(),
+            new.key.0.as_ref()
+        );
+        assert!(matches!(
+            DbKey::from_recovery_key("ABCD-EFGH"),
+            Err(Error::WrongRecoveryKey)
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn a_version_1_key_file_still_opens() -> Result<()> {
+        let new = KeyFile::create("correct horse battery", FAST)?;
+        let json = new
+            .file
+            .to_json()?
+            .replace("\"version\": 2", "\"version\": 1");
+        let old = KeyFile::from_json(&json)?;
+        assert!(!old.key_follows_recovery());
+        old.unlock("correct horse battery")?;
         Ok(())
     }
 

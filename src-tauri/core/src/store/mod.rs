@@ -3,14 +3,18 @@
 //! [`vault`] and [`backup`].
 
 pub mod backup;
+mod damage;
 pub mod keys;
+pub mod maintenance;
 mod migrations;
+pub mod restore;
 pub mod vault;
 
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use damage::{Damage, DamageKind};
 pub use keys::{DbKey, KdfParams};
 pub use migrations::LATEST_VERSION;
 pub use vault::{Unlocked, Vault};
@@ -19,6 +23,10 @@ use crate::{Error, Result};
 
 /// Prepared statements kept per connection.
 const STATEMENT_CACHE: usize = 64;
+
+/// The smallest file that can hold a database: one page of SQLite's smallest
+/// page size. Anything shorter is an emptied or cut-off file.
+const MIN_DATABASE_BYTES: u64 = 512;
 
 /// An open, unlocked, migrated database.
 pub struct Db {
@@ -43,19 +51,13 @@ pub(crate) enum Check {
     /// `PRAGMA integrity_check`: every page is read and authenticated, and
     /// the indexes are checked against their tables.
     Full,
-    /// Only the schema: for a file exactly as Buurtpunt left it at a clean close.
+    /// Only the schema: quick; the full check can follow in the background
+    /// (see [`maintenance`]).
     Schema,
 }
 
-/// Open the file with the key and prove it is readable (and, with
-/// [`Check::Full`], intact). Anything unreadable is `Damaged`: the caller
-/// never creates a new file in its place.
-pub(crate) fn open_checked(
-    path: &Path,
-    key: &DbKey,
-    flags: OpenFlags,
-    check: Check,
-) -> Result<Opened> {
+/// A connection to `path` with the key set; nothing read yet.
+fn connect(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Connection> {
     // One thread uses a connection at a time (rusqlite's `Connection` is not
     // `Sync`; the app keeps it behind a mutex), so SQLite's own per-call
     // connection mutex is only overhead: every column read would lock it.
@@ -64,26 +66,78 @@ pub(crate) fn open_checked(
         "PRAGMA key = {};",
         key.sqlcipher_literal().as_str()
     ))?;
-    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    });
-    if let Err(e) = readable {
-        return Err(Error::Damaged(e.to_string()));
-    }
-    if check == Check::Full {
-        let result: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(|e| Error::Damaged(e.to_string()))?;
-        if result != "ok" {
-            return Err(Error::Damaged(result));
+    Ok(conn)
+}
+
+/// Open an existing Buurtpunt database with the key and prove it is one:
+/// readable, with Buurtpunt's schema (and, with [`Check::Full`], intact).
+/// A missing, empty, cut-off, unreadable or foreign file is `Damaged`, and
+/// nothing is written to it: only [`Db::create`] ever makes a schema.
+pub(crate) fn open_existing(
+    path: &Path,
+    key: &DbKey,
+    flags: OpenFlags,
+    check: Check,
+) -> Result<Opened> {
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Damage::error(
+                DamageKind::Missing,
+                format!("{} is missing", path.display()),
+            ))
         }
+        Err(e) => return Err(e.into()),
+    };
+    if bytes < MIN_DATABASE_BYTES {
+        return Err(Damage::error(
+            DamageKind::Empty,
+            format!("{} holds {bytes} bytes", path.display()),
+        ));
+    }
+    // Never let SQLite create the file: it exists, and must stay as it is.
+    let flags = flags - OpenFlags::SQLITE_OPEN_CREATE;
+    let conn = connect(path, key, flags)?;
+    let tables = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'help_requests'",
+        [],
+        |r| r.get::<_, i64>(0),
+    );
+    match tables.map_err(Error::Sql) {
+        Ok(1) => {}
+        Ok(_) => {
+            return Err(Damage::error(
+                DamageKind::NotBuurtpunt,
+                "no Buurtpunt tables in the file",
+            ))
+        }
+        // Not decryptable with this key, or not a database at all.
+        Err(e) if e.code() == "database_damaged" => {
+            return Err(Damage::error(DamageKind::Unreadable, e.to_string()))
+        }
+        // No room for the WAL's side files, no access: not damage.
+        Err(e) => return Err(e),
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version < 1 {
+        return Err(Damage::error(
+            DamageKind::NotBuurtpunt,
+            format!("schema version {version}"),
+        ));
+    }
     if version > LATEST_VERSION {
         return Err(Error::TooNew {
             found: version,
             supported: LATEST_VERSION,
         });
+    }
+    if check == Check::Full {
+        let result: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| Damage::error(DamageKind::Unsound, e.to_string()))?;
+        if result != "ok" {
+            return Err(Damage::error(DamageKind::Unsound, result));
+        }
     }
     Ok(Opened { conn, version })
 }
@@ -106,15 +160,54 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// How much a database holds: what the backup list shows, and what tells a
+/// good backup from an empty one.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Counts {
+    #[ts(type = "number")]
+    pub residents: i64,
+    #[ts(type = "number")]
+    pub requests: i64,
+}
+
+impl Counts {
+    pub(crate) fn of(conn: &Connection) -> Result<Counts> {
+        Ok(conn.query_row(
+            "SELECT (SELECT count(*) FROM residents), (SELECT count(*) FROM help_requests)",
+            [],
+            |r| {
+                Ok(Counts {
+                    residents: r.get(0)?,
+                    requests: r.get(1)?,
+                })
+            },
+        )?)
+    }
+
+    /// Nothing in it: a backup of this is not a good one.
+    pub fn is_empty(&self) -> bool {
+        self.residents == 0 && self.requests == 0
+    }
+
+    /// Holds more of either than `other`.
+    pub fn more_than(&self, other: &Counts) -> bool {
+        self.residents > other.residents || self.requests > other.requests
+    }
+}
+
 impl Db {
     /// Create a new database file (it must not exist) with this key.
+    /// The only place a schema is ever made: "Nieuw buurtpunt starten".
     pub(crate) fn create(path: &Path, key: &DbKey) -> Result<Db> {
         if path.exists() {
             return Err(Error::AlreadySetUp);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-        let Opened { conn, .. } = open_checked(path, key, flags, Check::Full)?;
-        Self::finish_open(conn)
+        Self::finish_open(connect(path, key, flags)?)
     }
 
     pub(crate) fn finish_open(mut conn: Connection) -> Result<Db> {
@@ -164,12 +257,38 @@ impl Db {
     }
 
     /// What is wrong with the file after a full check, or `None` when it is
-    /// sound. A check that cannot even read the file counts as damage.
-    pub fn damage(&self) -> Option<String> {
-        match self.integrity_check() {
-            Ok(ok) if ok == "ok" => None,
-            Ok(problem) => Some(problem),
-            Err(read) => Some(read.to_string()),
+    /// sound. A page that cannot be read counts as damage; a check that
+    /// cannot run (a full disk, say) is an error, not damage.
+    pub fn damage(&self) -> Result<Option<Damage>> {
+        full_check(&self.conn)
+    }
+
+    /// How many residents and requests it holds.
+    pub fn counts(&self) -> Result<Counts> {
+        Counts::of(&self.conn)
+    }
+}
+
+/// `PRAGMA integrity_check` on `conn`: the damage found, or `None`. A page
+/// that fails to decrypt or authenticate is damage; any other failure (no
+/// room, no access, an interrupt) is returned as the error it is.
+pub(crate) fn full_check(conn: &Connection) -> Result<Option<Damage>> {
+    match conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)) {
+        Ok(ok) if ok == "ok" => Ok(None),
+        Ok(problem) => Ok(Some(Damage {
+            kind: DamageKind::Unsound,
+            detail: problem,
+        })),
+        Err(e) => {
+            let e = Error::Sql(e);
+            if e.code() == "database_damaged" {
+                Ok(Some(Damage {
+                    kind: DamageKind::Unsound,
+                    detail: e.to_string(),
+                }))
+            } else {
+                Err(e)
+            }
         }
     }
 }

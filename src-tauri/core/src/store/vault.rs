@@ -1,6 +1,7 @@
 //! The data folder: `buurtpunt.db` (SQLCipher), `sleutel.json` (the wrapped
 //! database key) and `backups/`. Unlocking is two steps — get the key, then
 //! open — so that a damaged database still leaves the key in hand for a restore.
+//! Putting a backup back (into this folder or a new one) is in [`super::restore`].
 
 use std::fs;
 use std::io::Write;
@@ -9,9 +10,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rusqlite::OpenFlags;
 
-use super::backup;
+use super::backup::{self, BackupFile};
 use super::keys::{DbKey, KdfParams, KeyFile};
-use super::{open_checked, Check, Db, Opened, LATEST_VERSION};
+use super::{connect, open_existing, Check, Db, Opened, LATEST_VERSION};
 use crate::{Error, Result};
 
 pub const DB_FILE: &str = "buurtpunt.db";
@@ -37,13 +38,28 @@ pub struct Vault {
 pub struct Created {
     pub db: Db,
     pub key: DbKey,
+    pub key_file: KeyFile,
     pub recovery_key: String,
 }
 
-/// An unlocked database, and why today's automatic backup failed (if it did).
+/// An opened database.
 pub struct Unlocked {
     pub db: Db,
-    pub backup_problem: Option<String>,
+    /// The file was exactly as a clean close left it, so the quick open is
+    /// enough. `false` after a crash: the full check should follow (in the
+    /// background, see [`super::maintenance`]).
+    pub verified: bool,
+}
+
+/// What is wrong with the key file, for the unlock screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum KeyProblem {
+    /// `sleutel.json` is gone while `buurtpunt.db` is there.
+    Missing,
+    /// `sleutel.json` cannot be read.
+    Damaged,
 }
 
 impl Vault {
@@ -64,7 +80,7 @@ impl Vault {
         self.dir.join(BACKUP_DIR)
     }
 
-    fn mark_path(&self) -> PathBuf {
+    pub(crate) fn mark_path(&self) -> PathBuf {
         self.dir.join(CLOSED_MARK)
     }
 
@@ -99,21 +115,22 @@ impl Vault {
         write_atomic(&self.mark_path(), &mark)
     }
 
-    /// Take the clean-close mark away (it is good for one unlock) and say
-    /// whether the file is still exactly as it was left. A missing, unreadable
-    /// or stale mark means: check every page.
-    fn take_mark(&self) -> Result<bool> {
+    /// Whether the file is still exactly as a clean close left it. A missing,
+    /// unreadable or stale mark means: check every page.
+    fn mark_matches(&self) -> Result<bool> {
         let text = match fs::read(self.mark_path()) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
             Err(e) => return Err(e.into()),
         };
-        fs::remove_file(self.mark_path())?;
         let Ok(mark) = serde_json::from_slice::<ClosedMark>(&text) else {
             // A mark we cannot read proves nothing: the full check runs.
             return Ok(false);
         };
-        Ok(!self.wal_path().exists() && mark == self.stamp()?)
+        if !self.db_path().exists() || self.wal_path().exists() {
+            return Ok(false);
+        }
+        Ok(mark == self.stamp()?)
     }
 
     /// True when a help point was ever started here (either file exists).
@@ -133,16 +150,18 @@ impl Vault {
         Ok(Created {
             db,
             key: new.key,
+            key_file: new.file,
             recovery_key: new.recovery_key,
         })
     }
 
-    fn key_file(&self) -> Result<KeyFile> {
+    /// The key file, or why it cannot be had.
+    pub fn key_file(&self) -> Result<KeyFile> {
         match fs::read_to_string(self.key_path()) {
             Ok(text) => KeyFile::from_json(&text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if self.db_path().exists() {
-                    Err(Error::KeyFileDamaged("sleutel.json is missing".into()))
+                    Err(Error::KeyFileMissing)
                 } else {
                     Err(Error::NotSetUp)
                 }
@@ -151,96 +170,204 @@ impl Vault {
         }
     }
 
-    /// Step one of unlocking: the passphrase gives the database key.
-    pub fn unlock_key(&self, passphrase: &str) -> Result<DbKey> {
-        self.key_file()?.unlock(passphrase)
+    /// What is wrong with the key file, if anything (for the unlock screen).
+    pub fn key_problem(&self) -> Option<KeyProblem> {
+        match self.key_file() {
+            Err(Error::KeyFileMissing) => Some(KeyProblem::Missing),
+            Err(Error::KeyFileDamaged(_)) => Some(KeyProblem::Damaged),
+            _ => None,
+        }
     }
 
-    /// The recovery key gives the database key, and the passphrase is replaced.
-    pub fn recover(&self, recovery_key: &str, new_passphrase: &str) -> Result<DbKey> {
-        let mut file = self.key_file()?;
-        let key = file.unlock_with_recovery(recovery_key)?;
-        file.set_passphrase(&key, new_passphrase)?;
-        write_atomic(&self.key_path(), file.to_json()?.as_bytes())?;
-        Ok(key)
+    /// Step one of unlocking: the passphrase gives the database key (and the
+    /// key file it came from). Without a usable key file, the copies inside
+    /// the backups are tried: the passphrase of the day a backup was made
+    /// opens it, and the key file comes back from there.
+    pub fn unlock_key(&self, passphrase: &str, now: NaiveDateTime) -> Result<(DbKey, KeyFile)> {
+        match self.key_file() {
+            Ok(file) => Ok((file.unlock(passphrase)?, file)),
+            Err(problem @ (Error::KeyFileMissing | Error::KeyFileDamaged(_))) => {
+                let found = self.key_from_backups(|file| match file.unlock(passphrase) {
+                    Ok(key) => Ok(Some(key)),
+                    Err(Error::WrongPassphrase) => Ok(None),
+                    Err(e) => Err(e),
+                })?;
+                let Some((key, file)) = found else {
+                    return Err(problem);
+                };
+                self.put_back_key_file(&file, now)?;
+                Ok((key, file))
+            }
+            Err(e) => Err(e),
+        }
     }
 
-    /// Replace the passphrase, proving the old one first.
-    pub fn change_passphrase(&self, old: &str, new: &str) -> Result<()> {
-        let mut file = self.key_file()?;
-        let key = file.unlock(old)?;
-        file.set_passphrase(&key, new)?;
+    /// The key of the first backup (newest first) whose key file `try_key`
+    /// opens and whose key opens this folder's database.
+    fn key_from_backups(
+        &self,
+        mut try_key: impl FnMut(&KeyFile) -> Result<Option<DbKey>>,
+    ) -> Result<Option<(DbKey, KeyFile)>> {
+        for path in self.backup_paths()? {
+            let Ok(backup) = BackupFile::open(&path) else {
+                continue;
+            };
+            let Some(file) = backup.key_file() else {
+                continue;
+            };
+            if let Some(key) = try_key(file)? {
+                if self.opens_database(&key) {
+                    return Ok(Some((key, file.clone())));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The backup files in this folder, newest first by name.
+    fn backup_paths(&self) -> Result<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = match fs::read_dir(self.backup_dir()) {
+            Ok(entries) => entries
+                .map(|e| e.map(|e| e.path()))
+                .collect::<std::io::Result<_>>()?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(e.into()),
+        };
+        paths.retain(|p| p.extension().is_some_and(|x| x == backup::file::EXTENSION));
+        paths.sort();
+        paths.reverse();
+        Ok(paths)
+    }
+
+    /// Whether `key` reads this folder's database (its schema; nothing is written).
+    fn opens_database(&self, key: &DbKey) -> bool {
+        open_existing(
+            &self.db_path(),
+            key,
+            OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Check::Schema,
+        )
+        .is_ok()
+    }
+
+    /// Write a key file where the missing or damaged one was; a damaged one
+    /// is kept aside, never overwritten.
+    pub(crate) fn put_back_key_file(&self, file: &KeyFile, now: NaiveDateTime) -> Result<()> {
+        if self.key_path().exists() {
+            fs::create_dir_all(self.backup_dir())?;
+            let aside = self.backup_dir().join(format!(
+                "vervangen-sleutel-{}.json.oud",
+                now.format("%Y-%m-%d-%H%M%S")
+            ));
+            fs::rename(self.key_path(), aside)?;
+        }
+        fs::create_dir_all(&self.dir)?;
         write_atomic(&self.key_path(), file.to_json()?.as_bytes())
     }
 
-    /// Step two: open the database. Backs up before a migration and once a day.
-    /// A missing, unreadable or unsound file is `Damaged`, never replaced.
-    /// A failed daily backup of a sound database does not stop the unlock:
-    /// the problem is returned beside the open database, for the UI to show.
-    pub fn open(&self, key: &DbKey, now: NaiveDateTime) -> Result<Unlocked> {
-        let path = self.db_path();
-        if !path.exists() {
-            return Err(Error::Damaged(format!("{DB_FILE} is missing")));
-        }
-        let check = if self.take_mark()? {
-            Check::Schema
-        } else {
-            Check::Full
+    /// The recovery key gives the database key, and the passphrase is
+    /// replaced. This also works when the key file is gone or damaged: the
+    /// database key follows from the recovery key (help points started with
+    /// key file version 2), or comes from a backup's copy of the key file.
+    pub fn recover(
+        &self,
+        recovery_key: &str,
+        new_passphrase: &str,
+        kdf: KdfParams,
+        now: NaiveDateTime,
+    ) -> Result<(DbKey, KeyFile)> {
+        super::keys::check_passphrase(new_passphrase)?;
+        let (key, mut file) = match self.key_file() {
+            Ok(file) => (file.unlock_with_recovery(recovery_key)?, file),
+            Err(Error::KeyFileMissing | Error::KeyFileDamaged(_)) => {
+                self.key_without_key_file(recovery_key, kdf)?
+            }
+            Err(e) => return Err(e),
         };
-        let Opened { conn, version } =
-            open_checked(&path, key, OpenFlags::SQLITE_OPEN_READ_WRITE, check)?;
-        if version < LATEST_VERSION {
-            // No migration without a copy of the old file: this one must work.
-            backup::before_migration(&conn, &self.backup_dir(), key, version, now)?;
+        file.set_passphrase(&key, new_passphrase)?;
+        match self.key_file() {
+            // The key file was fine: only the passphrase changes.
+            Ok(_) => write_atomic(&self.key_path(), file.to_json()?.as_bytes())?,
+            Err(_) => self.put_back_key_file(&file, now)?,
         }
-        let db = Db::finish_open(conn)?;
-        let backup_problem = self.daily_backup(&db, key, now)?;
-        Ok(Unlocked { db, backup_problem })
+        Ok((key, file))
     }
 
-    /// The daily backup (at most one a day). It reads every page, so a damaged
-    /// page shows up here even when the quick open trusted the clean-close
-    /// mark: then the result is `Damaged`. When the database is sound but the
-    /// backup could not be written (disk full, read-only stick), the reason
-    /// is returned as `Some`, and the database stays usable.
-    pub fn daily_backup(&self, db: &Db, key: &DbKey, now: NaiveDateTime) -> Result<Option<String>> {
-        match backup::daily(db, &self.backup_dir(), key, now.date()) {
-            Ok(_) => Ok(None),
-            Err(e) => match db.damage() {
-                None => Ok(Some(e.to_string())),
-                Some(problem) => Err(Error::Damaged(problem)),
-            },
+    fn key_without_key_file(&self, recovery_key: &str, kdf: KdfParams) -> Result<(DbKey, KeyFile)> {
+        let derived = DbKey::from_recovery_key(recovery_key)?;
+        if self.opens_database(&derived) {
+            let file = KeyFile::rebuild(&derived, recovery_key, kdf)?;
+            return Ok((derived, file));
         }
-    }
-
-    /// Put a verified backup in place of the current database. The file it
-    /// replaces is kept beside the backups (never deleted). The caller must
-    /// have closed the database first.
-    pub fn restore(&self, from: &Path, key: &DbKey, now: NaiveDateTime) -> Result<()> {
-        backup::verify(from, key)?;
-        if self.mark_path().exists() {
-            fs::remove_file(self.mark_path())?;
+        let from_backup =
+            self.key_from_backups(|file| match file.unlock_with_recovery(recovery_key) {
+                Ok(key) => Ok(Some(key)),
+                Err(Error::WrongRecoveryKey) => Ok(None),
+                Err(e) => Err(e),
+            })?;
+        if let Some(found) = from_backup {
+            return Ok(found);
         }
-        let db = self.db_path();
-        let staged = self.dir.join("buurtpunt.db.terugzetten");
-        fs::copy(from, &staged)?;
-        fs::File::open(&staged)?.sync_all()?;
-        if db.exists() {
-            fs::create_dir_all(self.backup_dir())?;
-            let kept = self.backup_dir().join(format!(
-                "vervangen-{}.db.oud",
-                now.format("%Y-%m-%d-%H%M%S")
-            ));
-            fs::rename(&db, kept)?;
-        }
-        for side in ["buurtpunt.db-wal", "buurtpunt.db-shm"] {
-            let p = self.dir.join(side);
-            if p.exists() {
-                fs::remove_file(p)?;
+        // The database itself does not open with it: if a backup's key file
+        // knows this recovery key, the key is right and the database is
+        // damaged (the restore screen follows).
+        for path in self.backup_paths()? {
+            let Ok(backup) = BackupFile::open(&path) else {
+                continue;
+            };
+            if let Some(file) = backup.key_file() {
+                if let Ok(key) = file.unlock_with_recovery(recovery_key) {
+                    return Ok((key, file.clone()));
+                }
             }
         }
-        fs::rename(&staged, &db)?;
-        sync_dir(&self.dir)
+        Err(Error::WrongRecoveryKey)
+    }
+
+    /// Replace the passphrase, proving the old one first. Returns the new key file.
+    pub fn change_passphrase(&self, old: &str, new: &str) -> Result<KeyFile> {
+        let mut file = self.key_file()?;
+        let key = file.unlock(old)?;
+        file.set_passphrase(&key, new)?;
+        write_atomic(&self.key_path(), file.to_json()?.as_bytes())?;
+        Ok(file)
+    }
+
+    /// Step two: open the database, quickly: the file must be a Buurtpunt
+    /// database (a missing, empty, cut-off, unreadable or foreign file is
+    /// `Damaged`, and nothing is written). Backs up before a migration. The
+    /// full check (after a crash) and the daily backup follow in the
+    /// background ([`super::maintenance`]).
+    pub fn open(&self, key: &DbKey, key_file: &KeyFile, now: NaiveDateTime) -> Result<Unlocked> {
+        let verified = self.mark_matches()?;
+        let Opened { conn, version } = open_existing(
+            &self.db_path(),
+            key,
+            OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Check::Schema,
+        )?;
+        // The mark is good for one unlock only.
+        remove_if_present(&self.mark_path())?;
+        if version < LATEST_VERSION {
+            // No migration without a copy of the old file: this one must work.
+            let src = backup::Source {
+                conn: &conn,
+                key,
+                key_file,
+            };
+            backup::before_migration(&src, &self.backup_dir(), version, now)?;
+        }
+        let db = Db::finish_open(conn)?;
+        Ok(Unlocked { db, verified })
+    }
+
+    /// A second, read-only connection to the open database (for the
+    /// background check and backup).
+    pub(crate) fn reader(&self, key: &DbKey) -> Result<rusqlite::Connection> {
+        let conn = connect(&self.db_path(), key, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        // The check's sorting stays in memory: a full disk must not look like damage.
+        conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
+        Ok(conn)
     }
 }
 
@@ -259,18 +386,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })();
     if let Err(e) = written {
         // Leave nothing half-written behind.
-        return match remove_if_present(&tmp) {
-            Ok(()) => Err(e),
-            Err(stuck) => Err(Error::Io(std::io::Error::new(
-                stuck.kind(),
-                format!("{e}; {} stayed behind: {stuck}", tmp.display()),
-            ))),
-        };
+        return Err(cleaned_up(e, &[&tmp]));
     }
     if let Some(dir) = path.parent() {
         sync_dir(dir)?;
     }
     Ok(())
+}
+
+/// After a failed write: remove what it left. The first error is what the
+/// caller sees; a file that could not be removed is named beside it.
+pub(crate) fn cleaned_up(e: Error, paths: &[&Path]) -> Error {
+    for p in paths {
+        if let Err(stuck) = remove_if_present(p) {
+            return Error::Io(std::io::Error::new(
+                stuck.kind(),
+                format!("{e}; {} stayed behind: {stuck}", p.display()),
+            ));
+        }
+    }
+    e
 }
 
 /// Remove a file; one that is not there is fine.
@@ -282,12 +417,12 @@ pub fn remove_if_present(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     fs::File::open(dir)?.sync_all()?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> Result<()> {
+pub(crate) fn sync_dir(_dir: &Path) -> Result<()> {
     Ok(())
 }
