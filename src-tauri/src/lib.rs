@@ -48,6 +48,40 @@ fn test_files_dir() -> Option<PathBuf> {
     None
 }
 
+/// Lock the session: stop the background work, close the database cleanly.
+fn close_session(handle: &tauri::AppHandle) {
+    if let Some(state) = handle.try_state::<AppState>() {
+        match state.session().map(|mut s| s.lock()) {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => eprintln!("buurtpunt: closing: {e}"),
+            Err(e) => eprintln!("buurtpunt: closing: {e:?}"),
+        }
+    }
+}
+
+/// The session ending (logout, shutdown: SIGTERM, SIGHUP) or Ctrl+C in a
+/// terminal: close the database cleanly first, then leave as a window close does.
+#[cfg(unix)]
+fn close_on_signals(handle: tauri::AppHandle) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("buurtpunt-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                eprintln!("buurtpunt: signal {signal}: closing the database");
+                close_session(&handle);
+                handle.exit(0);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn close_on_signals(_handle: tauri::AppHandle) -> std::io::Result<()> {
+    Ok(())
+}
+
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -57,6 +91,7 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             app.manage(AppState::new(dir, test_files_dir()));
+            close_on_signals(app.handle().clone())?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -160,15 +195,9 @@ pub fn run() {
     match result {
         Ok(app) => app.run(|handle, event| {
             // Close the database on the way out: SQLite then folds the WAL
-            // back into buurtpunt.db and nothing stays open.
+            // back into buurtpunt.db and the clean-close mark is written.
             if let tauri::RunEvent::Exit = event {
-                if let Some(state) = handle.try_state::<AppState>() {
-                    match state.session().map(|mut s| s.lock()) {
-                        Ok(Ok(_)) => {}
-                        Ok(Err(e)) => eprintln!("buurtpunt: closing: {e}"),
-                        Err(e) => eprintln!("buurtpunt: closing: {e:?}"),
-                    }
-                }
+                close_session(handle);
             }
         }),
         Err(e) => {

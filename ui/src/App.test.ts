@@ -5,16 +5,18 @@ import { failure, fakeBackend, type Call } from "./test/ipc";
 import App from "./App.svelte";
 
 const unlocked: AppStatus = {
-  phase: "unlocked", demo: false, setUp: true, dataDir: "/tmp/buurtpunt", damage: null, backupProblem: null,
+  phase: "unlocked", demo: false, setUp: true, dataDir: "/tmp/buurtpunt", damage: null, damageKind: null,
+  keyProblem: null, backupProblem: null, background: null, lessData: null,
 };
 const locked: AppStatus = { ...unlocked, phase: "locked" };
 const settings = (autoLockMinutes: number): Settings => ({
   autoLockMinutes, helpPointName: "Buurtpunt Lindeloo", defaultLimitHours: 4, vogValidYears: 3, checkinWeeks: 8, notAskedWeeks: 12,
+  backupDays: 7, backupWeeks: 4, backupMonths: 6,
 });
 
 /** Wait with real timeouts (only intervals and the clock are fake here). */
-async function until(check: () => boolean) {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+async function until(check: () => boolean, ms = 1000) {
+  for (let i = 0; i < ms / 5 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(check()).toBe(true);
 }
 
@@ -72,7 +74,7 @@ describe("the database while the app is open", () => {
   });
 
   it("opens the restore screen when a screen meets a damaged page", async () => {
-    const damaged: AppStatus = { ...unlocked, phase: "damaged", damage: "database disk image is malformed" };
+    const damaged: AppStatus = { ...unlocked, phase: "damaged", damage: "database disk image is malformed", damageKind: "unsound" };
     const calls = fakeBackend({
       app_status: () => unlocked,
       get_settings: () => settings(0),
@@ -109,5 +111,65 @@ describe("the database while the app is open", () => {
     await vi.advanceTimersByTimeAsync(30 * 60_000);
     await until(() => document.getElementById("backup-problem") === null);
     expect(calls.filter((c) => c.cmd === "daily_backup")).toHaveLength(1);
+  });
+});
+
+describe("work in the background after the unlock", () => {
+  it("says calmly that the check runs, asks until it is done, and then says nothing", async () => {
+    let polls = 0;
+    const calls = fakeBackend({
+      app_status: () => {
+        polls++;
+        return polls < 3 ? { ...unlocked, background: "check" } : unlocked;
+      },
+      get_settings: () => settings(0),
+    });
+    render(App);
+    await until(() => document.getElementById("background-check") !== null);
+    expect(document.getElementById("background-check")?.textContent).toContain("U kunt gewoon doorwerken");
+    await until(() => document.getElementById("background-check") === null, 5000);
+    expect(calls.filter((c) => c.cmd === "app_status").length).toBeGreaterThanOrEqual(3);
+    expect(shellShown()).toBe(true);
+  });
+
+  it("moves to the restore screen when the background check finds damage", async () => {
+    let polls = 0;
+    fakeBackend({
+      app_status: () => {
+        polls++;
+        return polls < 2
+          ? { ...unlocked, background: "check" }
+          : { ...unlocked, phase: "damaged", damage: "page 7", damageKind: "unsound" };
+      },
+      get_settings: () => settings(0),
+      list_backups: () => [],
+    });
+    render(App);
+    await screen.findByRole("heading", { name: "Het gegevensbestand is beschadigd" }, { timeout: 4000 });
+    expect(document.getElementById("lock-button")).toBeNull();
+  });
+
+  it("asks about a backup with more data than now, and stops asking once the user says it is right", async () => {
+    const less: AppStatus = {
+      ...unlocked,
+      lessData: {
+        backup: {
+          path: "/b/dagelijks-2026-11-03.buurtpunt", fileName: "dagelijks-2026-11-03.buurtpunt", kind: "dagelijks",
+          madeAt: "2026-11-03T09:00:00", bytes: 4096, state: "good", residents: 1250, requests: 340, moreThanNow: true,
+        },
+        residentsNow: 0,
+        requestsNow: 0,
+      },
+    };
+    const calls = fakeBackend({ app_status: () => less, get_settings: () => settings(0), accept_less_data: () => unlocked });
+    render(App);
+    await until(() => document.getElementById("less-data") !== null);
+    const text = (document.getElementById("less-data")?.textContent ?? "").replace(/\s+/g, " ");
+    expect(text).toContain("03-11-2026");
+    expect(text).toContain("1.250 bewoners en 340 hulpvragen");
+    expect(text).toContain("0 bewoners en 0 hulpvragen");
+    screen.getByRole("button", { name: "Klopt, er is bewust iets verwijderd" }).click();
+    await until(() => document.getElementById("less-data") === null);
+    expect(calls.filter((c) => c.cmd === "accept_less_data")).toHaveLength(1);
   });
 });

@@ -328,3 +328,98 @@ impl App {
 pub fn screenshot_dir() -> Option<PathBuf> {
     std::env::var_os("BUURTPUNT_SCREENSHOTS").map(PathBuf::from)
 }
+
+/// The process id of the app window started on `data_dir` (by WebKitWebDriver).
+pub fn app_pid(data_dir: &Path) -> TestResult<u32> {
+    let pattern = format!("buurtpunt --data-dir {}", data_dir.display());
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let out = Command::new("pgrep")
+            .args(["-f", "--", &pattern])
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let pids: Vec<u32> = text
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        if let [pid] = pids[..] {
+            return Ok(pid);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no single app process for {pattern}: {pids:?}").into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Send `signal` (e.g. "TERM", "KILL") to process `pid`.
+pub fn signal(pid: u32, signal: &str) -> TestResult {
+    let status = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()?;
+    if !status.success() {
+        return Err(format!("kill -{signal} {pid} failed").into());
+    }
+    Ok(())
+}
+
+/// Wait until process `pid` is gone.
+pub fn wait_exit(pid: u32) -> TestResult {
+    let deadline = Instant::now() + WAIT;
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        // A zombie has ended: its parent (WebKitWebDriver) reaps it later.
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("process {pid} did not end").into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+/// Close the app's window the way a user does: the window manager's close
+/// button sends WM_DELETE_WINDOW to the top-level window (here sent directly,
+/// as there is no window manager under Xvfb).
+pub fn close_window_like_a_user(pid: u32) -> TestResult {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{
+        AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState,
+    };
+    let (conn, screen) = x11rb::connect(None)?;
+    let root = conn.setup().roots[screen].root;
+    let atom =
+        |name: &[u8]| -> TestResult<u32> { Ok(conn.intern_atom(false, name)?.reply()?.atom) };
+    let wm_protocols = atom(b"WM_PROTOCOLS")?;
+    let wm_delete = atom(b"WM_DELETE_WINDOW")?;
+    let net_wm_pid = atom(b"_NET_WM_PID")?;
+    let mut target = None;
+    for w in conn.query_tree(root)?.reply()?.children {
+        let owner = conn
+            .get_property(false, w, net_wm_pid, AtomEnum::CARDINAL, 0, 1)?
+            .reply()?;
+        if owner.value32().and_then(|mut v| v.next()) != Some(pid) {
+            continue;
+        }
+        if conn.get_window_attributes(w)?.reply()?.map_state != MapState::VIEWABLE {
+            continue;
+        }
+        let protocols = conn
+            .get_property(false, w, wm_protocols, AtomEnum::ATOM, 0, 32)?
+            .reply()?;
+        if protocols
+            .value32()
+            .is_some_and(|mut v| v.any(|a| a == wm_delete))
+        {
+            target = Some(w);
+        }
+    }
+    let window = target.ok_or(format!("no window of process {pid} takes WM_DELETE_WINDOW"))?;
+    let event = ClientMessageEvent::new(32, window, wm_protocols, [wm_delete, 0, 0, 0, 0]);
+    conn.send_event(false, window, EventMask::NO_EVENT, event)?;
+    conn.flush()?;
+    Ok(())
+}

@@ -11,7 +11,16 @@ const byCode: Record<string, string> = {
   not_set_up: "Er is nog geen buurtpunt in deze map. Start eerst een nieuw buurtpunt.",
   locked: "Buurtpunt is vergrendeld. Vul eerst uw wachtwoord in.",
   database_damaged: "Het gegevensbestand is beschadigd of onleesbaar. Zet een back-up terug.",
-  key_file_damaged: "Het sleutelbestand (sleutel.json) is beschadigd. Zet het terug van een back-up of vraag hulp.",
+  key_file_damaged:
+    "Het sleutelbestand (sleutel.json) is beschadigd. Open Buurtpunt met de herstelsleutel, of zet een back-up-bestand terug.",
+  key_file_missing:
+    "Het sleutelbestand (sleutel.json) ontbreekt, en in de back-ups op deze computer staat geen sleutel die bij dit wachtwoord past. Open Buurtpunt met de herstelsleutel, of zet een back-up-bestand terug.",
+  needs_recovery_key:
+    "Dit bestand heeft geen eigen sleutel. Het gaat alleen open met de herstelsleutel. Kies hieronder \"Met de herstelsleutel\".",
+  disk_full:
+    "Opslaan lukt niet: de schijf of USB-stick is vol. Wat u typte, staat nog op het scherm. Maak ruimte vrij (bijvoorbeeld door oude bestanden te wissen) en probeer het opnieuw. Er is niets kwijt.",
+  storage_unavailable:
+    "Opslaan lukt niet: de map met gegevens kan nu niet beschreven worden (vol, alleen-lezen, of de USB-stick is eruit). Wat u typte, staat nog op het scherm. Los het op en probeer het opnieuw. Er is niets kwijt.",
   database_too_new: "Deze gegevens zijn gemaakt met een nieuwere versie van Buurtpunt. Installeer eerst de nieuwste versie.",
   likely_duplicate: "Deze bewoner staat er waarschijnlijk al in (zelfde naam en adres).",
   invalid_transition: "Deze stap kan niet vanuit de huidige status.",
@@ -23,7 +32,8 @@ const byCode: Record<string, string> = {
     "Er is geen geldige toestemming van de bewoner om gegevens met deze ontvanger te delen. Leg eerst de toestemming vast. Alleen bij acuut gevaar mag het zonder, met een reden.",
   handover_failed: "Het overdrachtsbestand kon niet gemaakt worden. Er is niets opgeslagen of gedeeld.",
   request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",
-  bad_backup: "Dit bestand is geen bruikbare back-up van dit buurtpunt.",
+  bad_backup:
+    "Dit bestand is geen bruikbare back-up van dit buurtpunt: het is beschadigd, niet helemaal gekopieerd, of de sleutel past er niet bij. Er is niets gewijzigd.",
   hsds_unreadable:
     "Dit bestand is geen sociale kaart die Buurtpunt kan lezen. Kies een HSDS-bestand: JSON, of een ZIP met CSV-bestanden. Er is niets ingelezen.",
   hsds_empty: "In dit bestand staan geen organisaties. Er is niets ingelezen.",

@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppStatus } from "./generated/AppStatus";
 import type { BackupInfo } from "./generated/BackupInfo";
+import type { Counts } from "./generated/Counts";
 import type { ContactEntry } from "./generated/ContactEntry";
 import type { ErrorPayload } from "./generated/ErrorPayload";
 import type { HelpRequest } from "./generated/HelpRequest";
@@ -80,7 +81,14 @@ export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
 export type * from "./generated/AbsenceKind";
 export type * from "./generated/AppStatus";
+export type * from "./generated/Background";
 export type * from "./generated/BackupInfo";
+export type * from "./generated/BackupKind";
+export type * from "./generated/BackupState";
+export type * from "./generated/Counts";
+export type * from "./generated/DamageKind";
+export type * from "./generated/KeyProblem";
+export type * from "./generated/LessData";
 export type * from "./generated/Channel";
 export type * from "./generated/Checkin";
 export type * from "./generated/CheckinReminder";
@@ -284,8 +292,13 @@ export const api = {
   today: () => call<Today>("today"),
   // backups
   listBackups: () => call<BackupInfo[]>("list_backups"),
-  exportBackup: (path: string) => call<void>("export_backup", { path }),
+  exportBackup: (path: string) => call<Counts>("export_backup", { path }),
   restoreBackup: (path: string) => call<AppStatus>("restore_backup", { path }),
+  restoreWithPassphrase: (path: string, passphrase: string) =>
+    call<AppStatus>("restore_with_passphrase", { path, passphrase }),
+  restoreWithRecoveryKey: (path: string, recoveryKey: string, newPassphrase: string) =>
+    call<AppStatus>("restore_with_recovery_key", { path, recoveryKey, newPassphrase }),
+  acceptLessData: () => call<AppStatus>("accept_less_data"),
   // settings
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),

@@ -15,14 +15,12 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::store::Counts;
 
 /// How many generations to keep (a setting of the help point).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, rename = "BackupPolicy")]
 pub struct Policy {
     /// The last this many days with a backup.
     pub daily: u32,

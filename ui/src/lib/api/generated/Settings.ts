@@ -24,4 +24,16 @@ checkinWeeks: number,
 /**
  * After this many weeks without being asked, a volunteer shows as "not asked lately".
  */
-notAskedWeeks: number, };
+notAskedWeeks: number, 
+/**
+ * Automatic backups kept: the last this many days,
+ */
+backupDays: number, 
+/**
+ * the newest of each of the last this many weeks,
+ */
+backupWeeks: number, 
+/**
+ * and the newest of each of the last this many months.
+ */
+backupMonths: number, };
