@@ -156,6 +156,9 @@ fn unlock_figures(vault: &Vault, now: NaiveDateTime) -> Result<()> {
 
     // After a crash (no clean-close mark): the same quick open, then the full
     // integrity_check (every page read and authenticated) in the background.
+    // An unlock consumes the mark; dropping the session without a lock is the crash.
+    s.unlock(PASS, now + Duration::days(3))?;
+    s.settle();
     drop(s);
     let mut quick = Vec::new();
     let mut check = Vec::new();

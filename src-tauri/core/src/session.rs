@@ -470,7 +470,9 @@ impl Session {
     fn become_damaged(&mut self, damage: Damage) {
         if let Some(job) = self.job.take() {
             // Its report no longer matters: the file is damaged.
-            drop(job.cancel());
+            if let Err(e) = job.cancel() {
+                eprintln!("buurtpunt: stopping the background work: {e}");
+            }
         }
         let state = std::mem::replace(&mut self.state, State::Closed);
         self.less_data = None;
