@@ -173,6 +173,15 @@ async fn a_half_typed_request_survives_leaving_the_auto_lock_and_a_forced_kill()
     app.fill("#request-tried", &more).await?;
     app.wait_text("#request-draft-status", "Concept bewaard om")
         .await?;
+    if let Some(dir) = screenshot_dir() {
+        app.client
+            .execute(
+                "document.getElementById('request-save').scrollIntoView({block: 'end'});",
+                vec![],
+            )
+            .await?;
+        app.screenshot(&dir.join("44-concept-bewaard.png")).await?;
+    }
     kill_app(data.path())?;
     drop(app);
 
@@ -181,6 +190,9 @@ async fn a_half_typed_request_survives_leaving_the_auto_lock_and_a_forced_kill()
     app.wait_css("#today-screen").await?;
     go_on_from_the_notice(&app, None).await?;
     request_is_as_typed(&app, &more).await?;
+    if let Some(dir) = screenshot_dir() {
+        app.screenshot(&dir.join("45-uit-een-concept.png")).await?;
+    }
 
     // A refused save of a far too long text: the focus goes to that field,
     // and the message gives the limit the Dutch way.
