@@ -14,4 +14,4 @@ CREATE TABLE drafts (
     updated_at TEXT NOT NULL,
     UNIQUE (kind, context)
 );
-CREATE INDEX drafts_newest_first ON drafts (updated_at DESC, id DESC);
+-- No index for the newest-first list: a help point has a handful of drafts.
