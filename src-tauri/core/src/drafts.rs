@@ -4,7 +4,7 @@
 //! save of the form discards it.
 //!
 //! One draft per form instance, named by its [`FormKind`] and a `context`
-//! that the UI chooses ("nieuw", "bewerk-42", "bewoner-5", ...). The content is
+//! that the UI chooses ("new", "edit-42", "resident-5", ...). The content is
 //! the form's JSON as the UI wrote it: the core stores it verbatim and never
 //! reads it, but bounds its size.
 
@@ -41,7 +41,7 @@ pub const MAX_CONTEXT_CHARS: usize = 100;
 #[ts(export)]
 pub struct DraftInput {
     pub kind: FormKind,
-    /// Which form instance: "nieuw", "bewerk-42", "bewoner-5", ...
+    /// Which form instance: "new", "edit-42", "resident-5", ...
     pub context: String,
     /// A short label for the notice, e.g. "Hulpvraag van Anna Bakker".
     pub label: String,
@@ -203,18 +203,18 @@ mod tests {
         let mut db = Db::in_memory()?;
         let first = save(
             &mut db,
-            &input(FormKind::Request, "nieuw", r#"{"ask":"Boodsch"}"#),
+            &input(FormKind::Request, "new", r#"{"ask":"Boodsch"}"#),
             at(10, 41)?,
         )?;
         let second = save(
             &mut db,
-            &input(FormKind::Request, "nieuw", r#"{"ask":"Boodschappen"}"#),
+            &input(FormKind::Request, "new", r#"{"ask":"Boodschappen"}"#),
             at(10, 42)?,
         )?;
         assert_eq!(first.id, second.id);
         assert_eq!(second.updated_at, "2026-11-22T10:42:00");
         assert_eq!(list(db.conn())?.len(), 1);
-        let got = get(db.conn(), FormKind::Request, "nieuw")?;
+        let got = get(db.conn(), FormKind::Request, "new")?;
         assert_eq!(
             got.map(|d| d.content).as_deref(),
             Some(r#"{"ask":"Boodschappen"}"#)
@@ -227,21 +227,21 @@ mod tests {
         let mut db = Db::in_memory()?;
         save(
             &mut db,
-            &input(FormKind::Request, "bewerk-42", "{}"),
+            &input(FormKind::Request, "edit-42", "{}"),
             at(9, 0)?,
         )?;
         save(
             &mut db,
-            &input(FormKind::Request, "bewoner-5", "{}"),
+            &input(FormKind::Request, "resident-5", "{}"),
             at(9, 5)?,
         )?;
         save(
             &mut db,
-            &input(FormKind::ContactNote, "bewerk-42", "{}"),
+            &input(FormKind::ContactNote, "edit-42", "{}"),
             at(9, 10)?,
         )?;
         assert_eq!(list(db.conn())?.len(), 3);
-        assert!(get(db.conn(), FormKind::Resident, "bewerk-42")?.is_none());
+        assert!(get(db.conn(), FormKind::Resident, "edit-42")?.is_none());
         Ok(())
     }
 
@@ -249,13 +249,9 @@ mod tests {
     fn content_over_the_limit_is_refused_with_a_typed_error_and_nothing_is_written() -> Result<()> {
         let mut db = Db::in_memory()?;
         let big = format!(r#"{{"ask":"{}"}}"#, "a".repeat(MAX_CONTENT_CHARS));
-        let err = save(
-            &mut db,
-            &input(FormKind::Request, "nieuw", &big),
-            at(10, 0)?,
-        )
-        .err()
-        .ok_or(Error::Invalid(Vec::new()))?;
+        let err = save(&mut db, &input(FormKind::Request, "new", &big), at(10, 0)?)
+            .err()
+            .ok_or(Error::Invalid(Vec::new()))?;
         assert_eq!(err.code(), "invalid_input");
         assert_eq!(err.fields()[0].field, "content");
         assert_eq!(err.fields()[0].rule, Rule::TooLong);
@@ -270,10 +266,10 @@ mod tests {
         let wide = "ë".repeat(MAX_CONTENT_CHARS);
         save(
             &mut db,
-            &input(FormKind::Resident, "nieuw", &wide),
+            &input(FormKind::Resident, "new", &wide),
             at(10, 0)?,
         )?;
-        let got = get(db.conn(), FormKind::Resident, "nieuw")?;
+        let got = get(db.conn(), FormKind::Resident, "new")?;
         assert_eq!(
             got.map(|d| d.content.chars().count()),
             Some(MAX_CONTENT_CHARS)

@@ -18,7 +18,7 @@ use common::session::*;
 fn half_typed_request(ask: &str) -> DraftInput {
     DraftInput {
         kind: FormKind::Request,
-        context: "nieuw".into(),
+        context: "new".into(),
         label: "Hulpvraag van Fenna Draaisma".into(),
         content: serde_json::json!({ "residentId": 5, "form": { "ask": ask, "urgency": "high" } })
             .to_string(),
@@ -55,22 +55,22 @@ fn drafts_are_saved_per_form_listed_newest_first_and_discarded() -> Result<()> {
     assert_eq!(
         order,
         [
-            (FormKind::Request, "nieuw"),
+            (FormKind::Request, "new"),
             (FormKind::ContactNote, "hulpvraag-7")
         ]
     );
     assert_eq!(listed[0], again);
     assert_eq!(listed[0].label, "Hulpvraag van Fenna Draaisma");
 
-    let back = drafts::get(s.db()?.conn(), FormKind::Request, "nieuw")?
+    let back = drafts::get(s.db()?.conn(), FormKind::Request, "new")?
         .ok_or("the request draft is missing")
         .map_err(std::io::Error::other)?;
     assert!(back.content.contains("Boodschappen op dinsdag"));
 
-    drafts::discard(s.db()?, FormKind::Request, "nieuw")?;
-    assert!(drafts::get(s.db()?.conn(), FormKind::Request, "nieuw")?.is_none());
+    drafts::discard(s.db()?, FormKind::Request, "new")?;
+    assert!(drafts::get(s.db()?.conn(), FormKind::Request, "new")?.is_none());
     // Discarding what is already gone is fine (a save always discards).
-    drafts::discard(s.db()?, FormKind::Request, "nieuw")?;
+    drafts::discard(s.db()?, FormKind::Request, "new")?;
     let left: Vec<FormKind> = drafts::list(s.db()?.conn())?
         .iter()
         .map(|d| d.kind)
@@ -95,7 +95,7 @@ fn a_draft_survives_a_crash_without_a_clean_close() -> Result<()> {
 
     let mut s = Session::new(dir.path(), FAST);
     s.unlock(PASS, now())?;
-    let back = drafts::get(s.db()?.conn(), FormKind::Request, "nieuw")?
+    let back = drafts::get(s.db()?.conn(), FormKind::Request, "new")?
         .ok_or("the draft did not survive the crash")
         .map_err(std::io::Error::other)?;
     assert!(back.content.contains("Vervoer naar de huisarts"));

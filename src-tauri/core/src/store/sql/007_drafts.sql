@@ -1,7 +1,7 @@
 -- Drafts (concepten): what was typed in a form and not saved yet, kept so
 -- that nothing is lost to navigation, the auto-lock or a crash. One draft per
--- form instance: the form kind plus the context the UI names it by ("nieuw",
--- "bewerk-42", "bewoner-5", ...). The content is the form's JSON, written and
+-- form instance: the form kind plus the context the UI names it by ("new",
+-- "edit-42", "resident-5", ...). The content is the form's JSON, written and
 -- read only by the UI.
 CREATE TABLE drafts (
     id         INTEGER PRIMARY KEY,

@@ -6,7 +6,7 @@ import type { FormKind } from "./FormKind";
  */
 export type DraftInput = { kind: FormKind, 
 /**
- * Which form instance: "nieuw", "bewerk-42", "bewoner-5", ...
+ * Which form instance: "new", "edit-42", "resident-5", ...
  */
 context: string, 
 /**
