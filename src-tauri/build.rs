@@ -97,6 +97,10 @@ const COMMANDS: &[&str] = &[
     "social_map_due",
     "import_social_map",
     "export_social_map",
+    "save_draft",
+    "list_drafts",
+    "get_draft",
+    "discard_draft",
 ];
 
 fn main() {

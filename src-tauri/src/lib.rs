@@ -190,6 +190,10 @@ pub fn run() {
             commands::social_map::social_map_due,
             commands::social_map::import_social_map,
             commands::social_map::export_social_map,
+            commands::drafts::save_draft,
+            commands::drafts::list_drafts,
+            commands::drafts::get_draft,
+            commands::drafts::discard_draft,
         ])
         .build(tauri::generate_context!());
     match result {

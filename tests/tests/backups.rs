@@ -62,7 +62,7 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     let backup = std::fs::read_dir(files.path())?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "db"))
+        .find(|p| p.extension().is_some_and(|x| x == "buurtpunt"))
         .ok_or("no backup file written")?;
     let bytes = std::fs::read(&backup)?;
     assert!(bytes.len() > 4096);

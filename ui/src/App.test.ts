@@ -1,7 +1,8 @@
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppStatus, Settings } from "./lib/api";
-import { failure, fakeBackend, type Call } from "./test/ipc";
+import { go } from "./lib/nav.svelte";
+import { draftCommands, failure, fakeBackend, type Call } from "./test/ipc";
 import App from "./App.svelte";
 
 const unlocked: AppStatus = {
@@ -171,5 +172,61 @@ describe("work in the background after the unlock", () => {
     screen.getByRole("button", { name: "Klopt, er is bewust iets verwijderd" }).click();
     await until(() => document.getElementById("less-data") === null);
     expect(calls.filter((c) => c.cmd === "accept_less_data")).toHaveLength(1);
+  });
+});
+
+describe("a form with changes at the lock", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The app open on a new request with words in the ask. */
+  async function typing(store: ReturnType<typeof draftCommands>, minutes: number, status: AppStatus = unlocked) {
+    const calls = fakeBackend({
+      ...store.handlers,
+      app_status: () => status, get_settings: () => settings(minutes), lock: () => locked, daily_backup: () => status,
+      list_skills: () => [], open_demo: () => status,
+    });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    render(App);
+    await until(shellShown);
+    go({ screen: "request-new" });
+    const ask = await screen.findByLabelText("De vraag in de woorden van de bewoner");
+    await fireEvent.input(ask, { target: { value: "Boodschappen op dinsdag" } });
+    return calls;
+  }
+
+  it("the auto-lock keeps the concept first and locks without asking", async () => {
+    const store = draftCommands();
+    const calls = await typing(store, 2);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await until(() => locks(calls).length === 1);
+    expect(calls.map((c) => c.cmd).filter((c) => c === "save_draft" || c === "lock")).toEqual(["save_draft", "lock"]);
+    expect(JSON.parse(store.stored[0].content).form.ask).toBe("Boodschappen op dinsdag");
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("the lock button asks first, and 'Terug naar het formulier' does not lock", async () => {
+    const store = draftCommands();
+    const calls = await typing(store, 0);
+    await fireEvent.click(document.getElementById("lock-button") as HTMLElement);
+    const dialog = document.getElementById("ask-dialog") as HTMLDialogElement;
+    await until(() => dialog.open);
+    expect(dialog.textContent).toContain("U vergrendelt Buurtpunt");
+    await fireEvent.click(screen.getByRole("button", { name: "Terug naar het formulier" }));
+    await until(() => !dialog.open);
+    expect(locks(calls)).toHaveLength(0);
+    expect((screen.getByLabelText("De vraag in de woorden van de bewoner") as HTMLTextAreaElement).value).toBe("Boodschappen op dinsdag");
+  });
+
+  it("'Demo sluiten' says the whole demo goes, and then closes it", async () => {
+    const store = draftCommands();
+    const calls = await typing(store, 0, { ...unlocked, demo: true });
+    await fireEvent.click(screen.getByRole("button", { name: "Demo sluiten" }));
+    const dialog = document.getElementById("ask-dialog") as HTMLDialogElement;
+    await until(() => dialog.open);
+    expect(dialog.textContent).toContain("alles uit de demo weg");
+    await fireEvent.click(screen.getByRole("button", { name: "Demo sluiten en alles weggooien" }));
+    await until(() => locks(calls).length === 1);
   });
 });

@@ -7,6 +7,7 @@
 pub mod consents;
 pub mod contact_persons;
 pub mod demo;
+pub mod drafts;
 pub mod error;
 pub mod followup;
 pub mod handover;

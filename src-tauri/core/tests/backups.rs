@@ -41,11 +41,12 @@ fn contains(bytes: &[u8], needle: &str) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-/// Take the schema back to version 4: undo migration 005 by hand, as if the
+/// Take the schema back to version 4: undo migrations 005-007 by hand, as if the
 /// file was written by the Buurtpunt before that migration landed.
 fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
     db.conn().execute_batch(
-        "ALTER TABLE volunteers DROP COLUMN kern;
+        "DROP TABLE drafts;
+         ALTER TABLE volunteers DROP COLUMN kern;
          DROP TABLE exports;
          DROP TABLE referrals;
          DROP TABLE consents;

@@ -4,6 +4,7 @@
 pub mod backups;
 pub mod consents;
 pub mod contact_persons;
+pub mod drafts;
 pub mod followup;
 pub mod hours;
 pub mod import;

@@ -318,10 +318,61 @@ impl App {
         Ok(())
     }
 
+    /// The `value` of a field (input, textarea, select).
+    pub async fn value(&self, css: &str) -> TestResult<String> {
+        Ok(self
+            .wait_css(css)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Whether a checkbox or radio button is ticked.
+    pub async fn checked(&self, css: &str) -> TestResult<bool> {
+        Ok(self.wait_css(css).await?.is_selected().await?)
+    }
+
+    /// The id of the element that has the keyboard focus ("" for none).
+    pub async fn focused_id(&self) -> TestResult<String> {
+        let id = self
+            .client
+            .execute(
+                "return document.activeElement ? document.activeElement.id : '';",
+                vec![],
+            )
+            .await?;
+        Ok(id.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Set a field's text at once (for very long texts: typing 60 000 keys
+    /// takes minutes) and tell the page, as typing would.
+    pub async fn set_value(&self, css: &str, text: &str) -> TestResult {
+        self.wait_css(css).await?;
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]);
+                 el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!(css), json!(text)],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Whether any element matches `css` right now (no waiting).
     pub async fn exists(&self, css: &str) -> TestResult<bool> {
         Ok(!self.client.find_all(Locator::Css(css)).await?.is_empty())
     }
+}
+
+/// Kill the app running on `data_dir` at once (SIGKILL: no clean close, as
+/// a crash or a power cut). The app is the one process started with that
+/// `--data-dir`.
+pub fn kill_app(data_dir: &Path) -> TestResult {
+    let pid = app_pid(data_dir)?;
+    signal(pid, "KILL")?;
+    wait_exit(pid)
 }
 
 /// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.

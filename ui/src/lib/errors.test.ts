@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, toApiError } from "./api";
-import { errorText, fieldErrors } from "./errors";
+import { errorText, fieldErrors, fieldText } from "./errors";
+import { dutchDecimal, dutchInt } from "./numbers";
 
 describe("error mapping", () => {
   it("turns a wrong passphrase into a Dutch sentence", () => {
@@ -33,7 +34,31 @@ describe("error mapping", () => {
     });
     const f = fieldErrors(e);
     expect(f.postcode).toContain("1234 AB");
-    expect(f.ask).toContain("20000");
+    expect(f.ask).toBe("Dit is te lang. Gebruik hoogstens 20.000 tekens.");
     expect(Object.keys(f)).toHaveLength(2);
+  });
+});
+
+describe("numbers in messages", () => {
+  it("use a dot between thousands, the Dutch way", () => {
+    expect(dutchInt(20000)).toBe("20.000");
+    expect(dutchInt(999)).toBe("999");
+    expect(dutchInt(1000)).toBe("1.000");
+    expect(dutchInt(1234567)).toBe("1.234.567");
+    expect(dutchInt(-4500)).toBe("-4.500");
+  });
+
+  it("use a comma before decimals and drop trailing zeros", () => {
+    expect(dutchDecimal(1234.5)).toBe("1.234,5");
+    expect(dutchDecimal(2)).toBe("2");
+    expect(dutchDecimal(0.25)).toBe("0,25");
+    expect(dutchDecimal(1.005, 1)).toBe("1");
+    expect(dutchDecimal(-0.001)).toBe("0");
+  });
+
+  it("say the limit of a too long text in Dutch notation, and without a limit say to shorten it", () => {
+    expect(fieldText({ field: "ask", rule: "too_long", max: 20000 })).toBe("Dit is te lang. Gebruik hoogstens 20.000 tekens.");
+    expect(fieldText({ field: "name", rule: "too_long", max: 200 })).toBe("Dit is te lang. Gebruik hoogstens 200 tekens.");
+    expect(fieldText({ field: "name", rule: "too_long", max: null })).toBe("Dit is te lang. Maak het korter.");
   });
 });

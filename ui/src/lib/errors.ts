@@ -1,5 +1,6 @@
 // Error codes and field rules from Rust → plain Dutch sentences (B1).
 import { ApiError, toApiError, type FieldError } from "./api";
+import { dutchInt } from "./numbers";
 
 const byCode: Record<string, string> = {
   invalid_input: "Niet alles is goed ingevuld. Kijk bij de rode meldingen.",
@@ -69,7 +70,7 @@ export function fieldText(f: FieldError): string {
     case "required":
       return "Vul dit in.";
     case "too_long":
-      return `Dit is te lang. Gebruik hoogstens ${f.max ?? ""} tekens.`.replace("  ", " ");
+      return f.max === null ? "Dit is te lang. Maak het korter." : `Dit is te lang. Gebruik hoogstens ${dutchInt(f.max)} tekens.`;
     case "postcode":
       return "Vul een postcode in zoals 1234 AB.";
     case "phone":

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { IDLE_CHECK_MS, watchIdle } from "./idle";
+import { IDLE_CHECK_MS, testIdleMs, watchIdle } from "./idle";
 
 const minute = 60_000;
 
@@ -58,5 +58,25 @@ describe("idle watch", () => {
     watchIdle(0, onIdle);
     vi.advanceTimersByTime(24 * 60 * minute);
     expect(onIdle).not.toHaveBeenCalled();
+  });
+
+  it("asks the limit at every check when one is given", () => {
+    const onIdle = vi.fn();
+    let limit = 10 * minute;
+    const stop = watchIdle(10, onIdle, window, () => limit);
+    vi.advanceTimersByTime(IDLE_CHECK_MS);
+    expect(onIdle).not.toHaveBeenCalled();
+    limit = 3_000;
+    vi.advanceTimersByTime(IDLE_CHECK_MS);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it("lets a test of the built app shorten the idle time only in test mode", () => {
+    window.__buurtpuntTestIdleSeconds = 2;
+    expect(testIdleMs(true)).toBe(2_000);
+    expect(testIdleMs(false)).toBeNull();
+    delete window.__buurtpuntTestIdleSeconds;
+    expect(testIdleMs(true)).toBeNull();
   });
 });

@@ -4,7 +4,13 @@
 export const IDLE_CHECK_MS = 5_000;
 const ACTIVITY = ["keydown", "pointerdown", "pointermove"] as const;
 
-export function watchIdle(minutes: number, onIdle: () => void, target: EventTarget = window): () => void {
+// `limitMs`, when given, is asked at every check (see `testIdleMs`).
+export function watchIdle(
+  minutes: number,
+  onIdle: () => void,
+  target: EventTarget = window,
+  limitMs: () => number = () => minutes * 60_000,
+): () => void {
   if (!(minutes > 0)) return () => {};
   let last = Date.now();
   const activity = () => {
@@ -12,10 +18,25 @@ export function watchIdle(minutes: number, onIdle: () => void, target: EventTarg
   };
   for (const name of ACTIVITY) target.addEventListener(name, activity, { passive: true });
   const timer = setInterval(() => {
-    if (Date.now() - last >= minutes * 60_000) onIdle();
+    if (Date.now() - last >= limitMs()) onIdle();
   }, IDLE_CHECK_MS);
   return () => {
     clearInterval(timer);
     for (const name of ACTIVITY) target.removeEventListener(name, activity);
   };
+}
+
+declare global {
+  interface Window {
+    __buurtpuntTestIdleSeconds?: number;
+  }
+}
+
+/** Tests of the built app only: the idle time in ms that a WebDriver test set
+ *  in `window.__buurtpuntTestIdleSeconds`, honoured only in test mode (a debug
+ *  build started with `--test-files`, see lib/dialogs.ts); otherwise null.
+ *  A user cannot reach it: release builds have no test mode. */
+export function testIdleMs(testMode: boolean): number | null {
+  const seconds = window.__buurtpuntTestIdleSeconds;
+  return testMode && typeof seconds === "number" && seconds > 0 ? seconds * 1000 : null;
 }

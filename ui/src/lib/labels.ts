@@ -1,6 +1,7 @@
 // Dutch words for the codes the Rust side uses. Order = order in menus.
 import { fromIso } from "./dates";
 export const dutchDate = fromIso;
+import { dutchDecimal, dutchInt } from "./numbers";
 import type {
   AbsenceKind,
   Channel,
@@ -151,8 +152,7 @@ export function slotsText(mask: number): string {
 
 /** A number of hours in Dutch: "1,5 uur", "1 uur". */
 export function hoursText(h: number): string {
-  const n = Math.round(h * 100) / 100;
-  return `${String(n).replace(".", ",")} uur`;
+  return `${dutchDecimal(h)} uur`;
 }
 
 export const professionalFlagLabel: Record<ProfessionalFlag, string> = {
@@ -232,5 +232,5 @@ export function todayIso(): string {
 }
 
 export function countLabel(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${dutchInt(n)} ${n === 1 ? one : many}`;
 }

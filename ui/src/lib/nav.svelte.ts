@@ -5,11 +5,14 @@ export type Route =
   | { screen: "today" }
   | { screen: "requests" }
   | { screen: "request"; id: number }
-  | { screen: "request-new"; residentId?: number; channel?: Channel }
-  | { screen: "request-edit"; id: number }
+  // `chosen`: a resident just made with "Nieuwe bewoner toevoegen" (see `back`).
+  | { screen: "request-new"; residentId?: number; channel?: Channel; chosen?: number }
+  | { screen: "request-edit"; id: number; chosen?: number }
   | { screen: "residents" }
   | { screen: "resident"; id: number }
-  | { screen: "resident-new" }
+  // `back`: the request form that asked for this new resident; saving or
+  // cancelling goes back there (with the new resident as `chosen`).
+  | { screen: "resident-new"; back?: RequestFormRoute }
   | { screen: "resident-edit"; id: number }
   | { screen: "volunteers" }
   | { screen: "volunteer-new"; residentId: number }
@@ -21,9 +24,25 @@ export type Route =
   | { screen: "organisation-edit"; id: number }
   | { screen: "settings" };
 
+export type RequestFormRoute = Extract<Route, { screen: "request-new" | "request-edit" }>;
+
 export const nav = $state<{ route: Route }>({ route: { screen: "today" } });
 
+/** Returns true when it holds the move (a form with changes asks first, and
+ *  calls `proceed` when the user chose to go on). Set by lib/drafts.svelte.ts. */
+type LeaveGuard = (proceed: () => void) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+export function guardLeaving(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
 export function go(route: Route): void {
+  if (leaveGuard?.(() => show(route))) return;
+  show(route);
+}
+
+function show(route: Route): void {
   nav.route = route;
   // Put keyboard focus on the new screen's heading for screen readers and keyboard users.
   queueMicrotask(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, dutch } from "./numbers";
+import { count, dutchInt as dutch } from "./numbers";
 
 describe("Dutch numbers", () => {
   it("puts a dot between thousands", () => {

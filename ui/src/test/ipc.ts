@@ -6,12 +6,45 @@ import { afterEach } from "vitest";
 export type Handler = (args: Record<string, unknown>) => unknown;
 export type Call = { cmd: string; args: Record<string, unknown> };
 
+type StoredDraft = { id: number; kind: string; context: string; label: string; content: string; updatedAt: string };
+
+/** Every form keeps drafts, so each fake backend has a small draft store of
+ *  its own (a test may replace any of these commands). Its clock is fixed. */
+export function draftCommands(stamp = "2026-11-22T10:42:00"): { stored: StoredDraft[]; handlers: Record<string, Handler> } {
+  const stored: StoredDraft[] = [];
+  let next = 1;
+  const find = (a: Record<string, unknown>) => stored.findIndex((d) => d.kind === a.kind && d.context === a.context);
+  const summary = ({ content: _content, ...s }: StoredDraft) => s;
+  const handlers: Record<string, Handler> = {
+    save_draft: (a) => {
+      const input = a.input as Omit<StoredDraft, "id" | "updatedAt">;
+      const at = find(input);
+      const draft = { id: at >= 0 ? stored[at].id : next++, ...input, updatedAt: stamp };
+      if (at >= 0) stored.splice(at, 1);
+      stored.unshift(draft);
+      return summary(draft);
+    },
+    list_drafts: () => stored.map(summary),
+    get_draft: (a) => {
+      const at = find(a);
+      return at >= 0 ? stored[at] : null;
+    },
+    discard_draft: (a) => {
+      const at = find(a);
+      if (at >= 0) stored.splice(at, 1);
+      return null;
+    },
+  };
+  return { stored, handlers };
+}
+
 export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
+  const all: Record<string, Handler> = { ...draftCommands().handlers, ...handlers };
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
-    const h = handlers[cmd];
+    const h = all[cmd];
     if (!h) throw { code: "internal", message: `no fake for ${cmd}`, fields: [], ids: [] };
     return h(a);
   });

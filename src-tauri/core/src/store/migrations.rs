@@ -12,6 +12,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/004_social_map.sql")),
     M::up(include_str!("sql/005_followup_referrals_consent.sql")),
     M::up(include_str!("sql/006_volunteer_kern_snooze_note.sql")),
+    M::up(include_str!("sql/007_drafts.sql")),
 ];
 
 /// The schema version this build writes.

@@ -103,7 +103,7 @@ pub(crate) fn open_existing(
         [],
         |r| r.get::<_, i64>(0),
     );
-    match tables.map_err(Error::Sql) {
+    match tables {
         Ok(1) => {}
         Ok(_) => {
             return Err(Damage::error(
@@ -111,12 +111,10 @@ pub(crate) fn open_existing(
                 "no Buurtpunt tables in the file",
             ))
         }
-        // Not decryptable with this key, or not a database at all.
-        Err(e) if e.code() == "database_damaged" => {
-            return Err(Damage::error(DamageKind::Unreadable, e.to_string()))
-        }
         // No room for the WAL's side files, no access: not damage.
-        Err(e) => return Err(e),
+        Err(e) if not_the_files_fault(&e) => return Err(Error::Sql(e)),
+        // Not decryptable with this key, or not a database at all.
+        Err(e) => return Err(Damage::error(DamageKind::Unreadable, e.to_string())),
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version < 1 {
@@ -269,9 +267,11 @@ impl Db {
     }
 }
 
-/// `PRAGMA integrity_check` on `conn`: the damage found, or `None`. A page
-/// that fails to decrypt or authenticate is damage; any other failure (no
-/// room, no access, an interrupt) is returned as the error it is.
+/// `PRAGMA integrity_check` on `conn`: the damage found, or `None`. A check
+/// that fails because of its surroundings (no room, no access, busy,
+/// interrupted) is returned as the error it is; any other failure — a page
+/// that does not decrypt, or whose cells make no sense (seen as "out of
+/// memory" or a logic error) — is damage.
 pub(crate) fn full_check(conn: &Connection) -> Result<Option<Damage>> {
     match conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)) {
         Ok(ok) if ok == "ok" => Ok(None),
@@ -279,18 +279,31 @@ pub(crate) fn full_check(conn: &Connection) -> Result<Option<Damage>> {
             kind: DamageKind::Unsound,
             detail: problem,
         })),
-        Err(e) => {
-            let e = Error::Sql(e);
-            if e.code() == "database_damaged" {
-                Ok(Some(Damage {
-                    kind: DamageKind::Unsound,
-                    detail: e.to_string(),
-                }))
-            } else {
-                Err(e)
-            }
-        }
+        Err(e) if not_the_files_fault(&e) => Err(Error::Sql(e)),
+        Err(e) => Ok(Some(Damage {
+            kind: DamageKind::Unsound,
+            detail: e.to_string(),
+        })),
     }
+}
+
+/// Errors that say nothing about the file's pages.
+pub(crate) fn not_the_files_fault(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as C;
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _) if matches!(
+            f.code,
+            C::DiskFull
+                | C::SystemIoFailure
+                | C::CannotOpen
+                | C::ReadOnly
+                | C::PermissionDenied
+                | C::DatabaseBusy
+                | C::DatabaseLocked
+                | C::OperationInterrupted
+        )
+    )
 }
 
 /// Tables whose rows are looked up by id in existence checks.

@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { Consent, ConsentInput } from "../../lib/api";
 import { todayIso } from "../../lib/labels";
-import { failure, fakeBackend } from "../../test/ipc";
+import { draftCommands, failure, fakeBackend } from "../../test/ipc";
+import AskDialog from "../../lib/components/AskDialog.svelte";
 import ConsentForm from "./ConsentForm.svelte";
 
 function stored(residentId: number, input: ConsentInput): Consent {
@@ -154,5 +155,62 @@ describe("consent form", () => {
     await userEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Dit bestaat niet (meer).");
     expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it("asks before Annuleren throws away what was typed, and keeps it as a concept when asked to", async () => {
+    const store = draftCommands();
+    fakeBackend(store.handlers);
+    render(AskDialog);
+    const onCancel = vi.fn();
+    const form = render(ConsentForm, { residentId: 7, residentName: "Anna Bakker", recipient: "Wmo-loket", onSaved: vi.fn(), onCancel });
+    await userEvent.type(input("Opmerking (mag leeg)"), "Dochter was erbij");
+    await userEvent.click(screen.getByRole("button", { name: "Annuleren" }));
+    const dialog = document.getElementById("ask-dialog") as HTMLDialogElement;
+    await vi.waitFor(() => expect(dialog.open).toBe(true));
+    expect(dialog.textContent).toContain("Toestemming van Anna Bakker voor Wmo-loket");
+    await userEvent.click(screen.getByRole("button", { name: "Bewaren als concept en sluiten" }));
+    await vi.waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
+    expect(store.stored.map((d) => [d.kind, d.context])).toEqual([["consent", "resident-7"]]);
+
+    // Opened again: the concept is back.
+    form.unmount();
+    render(ConsentForm, { residentId: 7, residentName: "Anna Bakker", recipient: "Wmo-loket", onSaved: vi.fn(), onCancel });
+    await vi.waitFor(() => expect(input("Opmerking (mag leeg)").value).toBe("Dochter was erbij"));
+    expect(document.getElementById("consent-restored")?.textContent).toContain("Dit komt uit een concept");
+  });
+
+  it("closes on Annuleren without a question when nothing was typed", async () => {
+    fakeBackend({});
+    const onCancel = vi.fn();
+    render(AskDialog);
+    render(ConsentForm, { residentId: 7, recipient: "Wmo-loket", onSaved: vi.fn(), onCancel });
+    await userEvent.click(screen.getByRole("button", { name: "Annuleren" }));
+    await vi.waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
+    expect((document.getElementById("ask-dialog") as HTMLDialogElement).open).toBe(false);
+  });
+
+  it("throws the concept away on 'Weggooien en sluiten'", async () => {
+    const store = draftCommands();
+    fakeBackend(store.handlers);
+    render(AskDialog);
+    const onCancel = vi.fn();
+    render(ConsentForm, { residentId: 7, recipient: "Wmo-loket", onSaved: vi.fn(), onCancel });
+    await userEvent.type(input("Opmerking (mag leeg)"), "Dochter was erbij");
+    await vi.waitFor(() => expect(store.stored).toHaveLength(1), { timeout: 3000 });
+    await userEvent.click(screen.getByRole("button", { name: "Annuleren" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Weggooien en sluiten" }));
+    await vi.waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
+    expect(store.stored).toHaveLength(0);
+  });
+
+  it("focuses the kinds of data when none is chosen (a group without its own field)", async () => {
+    fakeBackend({
+      record_consent: () => {
+        throw failure("invalid_input", [{ field: "categories", rule: "choice" }]);
+      },
+    });
+    render(ConsentForm, { residentId: 7, recipient: "Wmo-loket", onSaved: vi.fn(), onCancel: vi.fn() });
+    await userEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe("consent-cat-identity"));
   });
 });

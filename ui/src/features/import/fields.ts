@@ -2,6 +2,7 @@
 // of a row as a plain sentence.
 import type { ImportField, ImportPreview, MappingProblem, RowProblem, SkippedRow } from "../../lib/api";
 import { fieldText } from "../../lib/errors";
+import { dutchInt } from "../../lib/numbers";
 
 export const residentFields: { field: ImportField; label: string }[] = [
   { field: "firstName", label: "Voornaam" },
@@ -77,7 +78,7 @@ export function readAs(p: ImportPreview): string {
 
 /** 10000 → "10.000". */
 export function number(n: number): string {
-  return n.toLocaleString("nl-NL");
+  return dutchInt(n);
 }
 
 /** "42 bewoners en 12 vrijwilligers", leaving out a part that is zero. */

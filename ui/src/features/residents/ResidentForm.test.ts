@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { nav } from "../../lib/nav.svelte";
 import { failure, fakeBackend } from "../../test/ipc";
 import ResidentForm from "./ResidentForm.svelte";
 
@@ -46,5 +47,57 @@ describe("resident form", () => {
     await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
     expect((await screen.findByText(/1234 AB\./)).id).toBe("resident-postcode-error");
     expect(first.value).toBe("Zoë");
+  });
+
+  it("made from the request form: a save goes back there with the new resident chosen", async () => {
+    fakeBackend({ list_kernen: () => [], create_resident: () => ({ ...existing, id: 12 }) });
+    const back = { screen: "request-new", channel: "wmo_desk" } as const;
+    nav.route = { screen: "resident-new", back };
+    render(ResidentForm, { back });
+    expect(await screen.findByText(/Na opslaan gaat u terug naar de hulpvraag/)).toBeTruthy();
+    await userEvent.type(await screen.findByLabelText("Voornaam"), "Fenna");
+    await userEvent.type(screen.getByLabelText("Achternaam"), "Draaisma");
+    await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
+    await vi.waitFor(() => expect(nav.route).toEqual({ screen: "request-new", channel: "wmo_desk", chosen: 12 }));
+  });
+
+  it("made from the request form: Annuleren goes back there", async () => {
+    fakeBackend({ list_kernen: () => [] });
+    const back = { screen: "request-edit", id: 42 } as const;
+    render(ResidentForm, { back });
+    await userEvent.click(await screen.findByRole("button", { name: "Annuleren" }));
+    expect(nav.route).toEqual(back);
+  });
+
+  it("made from the request form: a likely duplicate can be chosen for the request instead", async () => {
+    fakeBackend({
+      list_kernen: () => [],
+      get_resident: () => existing,
+      create_resident: () => {
+        throw failure("likely_duplicate", [], [3]);
+      },
+    });
+    const back = { screen: "request-new" } as const;
+    render(ResidentForm, { back });
+    await userEvent.type(await screen.findByLabelText("Voornaam"), "Anna");
+    await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Deze bewoner kiezen voor de hulpvraag" }));
+    await vi.waitFor(() => expect(nav.route).toEqual({ screen: "request-new", chosen: 3 }));
+  });
+
+  it("after a refused save focuses the first field with a message, in form order", async () => {
+    fakeBackend({
+      list_kernen: () => [],
+      create_resident: () => {
+        throw failure("invalid_input", [
+          { field: "postcode", rule: "postcode" },
+          { field: "firstName", rule: "required" },
+        ]);
+      },
+    });
+    render(ResidentForm, {});
+    await userEvent.type(await screen.findByLabelText("Postcode"), "12");
+    await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe("resident-firstName"));
   });
 });

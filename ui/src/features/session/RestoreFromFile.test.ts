@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { AppStatus } from "../../lib/api";
-import { failure, fakeBackend } from "../../test/ipc";
+import { failure, fakeBackend, type Call } from "../../test/ipc";
 import Unlock from "./Unlock.svelte";
 import Welcome from "./Welcome.svelte";
 
@@ -11,7 +11,7 @@ const opened: AppStatus = {
   keyProblem: null, backupProblem: null, background: null, lessData: null,
 };
 const locked = (keyProblem: AppStatus["keyProblem"]): AppStatus => ({ ...opened, phase: "locked", keyProblem });
-const restores = (calls: { cmd: string }[]) => calls.filter((c) => c.cmd.startsWith("restore_with"));
+const restores = (calls: Call[]) => calls.filter((c) => c.cmd.startsWith("restore_with"));
 
 async function toRestore() {
   render(Welcome, { onOpened: vi.fn() });

@@ -76,6 +76,10 @@ import type { ServiceDetail } from "./generated/ServiceDetail";
 import type { ServiceInput } from "./generated/ServiceInput";
 import type { ServiceQuery } from "./generated/ServiceQuery";
 import type { ServiceSummary } from "./generated/ServiceSummary";
+import type { Draft } from "./generated/Draft";
+import type { DraftInput } from "./generated/DraftInput";
+import type { DraftSummary } from "./generated/DraftSummary";
+import type { FormKind } from "./generated/FormKind";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -202,6 +206,10 @@ export type * from "./generated/ServiceDetail";
 export type * from "./generated/ServiceInput";
 export type * from "./generated/ServiceQuery";
 export type * from "./generated/ServiceSummary";
+export type * from "./generated/Draft";
+export type * from "./generated/DraftInput";
+export type * from "./generated/DraftSummary";
+export type * from "./generated/FormKind";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -392,4 +400,9 @@ export const api = {
   importSocialMap: (path: string) => call<HsdsReport>("import_social_map", { path }),
   exportSocialMap: (path: string, format: HsdsFormat) =>
     call<HsdsExportSummary>("export_social_map", { path, format }),
+  // drafts (concepten) of forms
+  saveDraft: (input: DraftInput) => call<DraftSummary>("save_draft", { input }),
+  listDrafts: () => call<DraftSummary[]>("list_drafts"),
+  getDraft: (kind: FormKind, context: string) => call<Draft | null>("get_draft", { kind, context }),
+  discardDraft: (kind: FormKind, context: string) => call<void>("discard_draft", { kind, context }),
 };
