@@ -14,23 +14,6 @@ fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-async fn add_resident(app: &App, first: &str, last: &str) -> TestResult {
-    app.click("#nav-residents").await?;
-    app.click("#new-resident").await?;
-    app.fill("#resident-firstName", first).await?;
-    app.fill("#resident-lastName", last).await?;
-    app.click("#resident-save").await?;
-    app.wait_text("#resident-detail", last).await?;
-    Ok(())
-}
-
-/// Search the residents for `text` and wait until the count says `want`.
-async fn expect_found(app: &App, text: &str, want: &str) -> TestResult {
-    app.click("#nav-residents").await?;
-    app.fill("#resident-search", text).await?;
-    app.wait_exact("#resident-count", want).await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -52,7 +35,7 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     app.click("#recovery-continue").await?;
     app.wait_css("#today-screen").await?;
 
-    add_resident(&app, "Trijntje", "Oosterhof").await?;
+    app.add_resident("Trijntje", "Oosterhof").await?;
 
     // Back-up maken: a file where the user chose, encrypted.
     app.click("#nav-settings").await?;
@@ -69,8 +52,8 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     assert!(!contains(&bytes, "Oosterhof"), "the backup is encrypted");
 
     // Later work, then the backup is put back: the later work is gone.
-    add_resident(&app, "Wubbo", "Nijdam").await?;
-    expect_found(&app, "Nijdam", "1 bewoner").await?;
+    app.add_resident("Wubbo", "Nijdam").await?;
+    app.expect_found("Nijdam", "1 bewoner").await?;
     app.click("#nav-settings").await?;
     app.choose_file(&backup).await?;
     app.click("#restore-backup").await?;
@@ -82,8 +65,8 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     }
     app.click("#restore-confirm").await?;
     app.wait_css("#today-screen").await?;
-    expect_found(&app, "Oosterhof", "1 bewoner").await?;
-    expect_found(&app, "Nijdam", "0 bewoners").await?;
+    app.expect_found("Oosterhof", "1 bewoner").await?;
+    app.expect_found("Nijdam", "0 bewoners").await?;
     app.quit().await?;
 
     // When the automatic backup cannot be written (here: a file stands where
@@ -100,7 +83,7 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     if let Some(dir) = screenshot_dir() {
         app.screenshot(&dir.join("13-back-up-mislukt.png")).await?;
     }
-    expect_found(&app, "Oosterhof", "1 bewoner").await?;
+    app.expect_found("Oosterhof", "1 bewoner").await?;
     app.quit().await?;
     Ok(())
 }

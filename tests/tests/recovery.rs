@@ -13,22 +13,6 @@ use common::{screenshot_dir, App, TestResult};
 const PASS: &str = "de oude eik bij de brug";
 const NEW_PASS: &str = "een nieuw begin in het dorp";
 
-async fn add_resident(app: &App, first: &str, last: &str) -> TestResult {
-    app.click("#nav-residents").await?;
-    app.click("#new-resident").await?;
-    app.fill("#resident-firstName", first).await?;
-    app.fill("#resident-lastName", last).await?;
-    app.click("#resident-save").await?;
-    app.wait_text("#resident-detail", last).await?;
-    Ok(())
-}
-
-async fn finds(app: &App, last: &str) -> TestResult {
-    app.click("#nav-residents").await?;
-    app.fill("#resident-search", last).await?;
-    app.wait_exact("#resident-count", "1 bewoner").await
-}
-
 /// Welcome → "Herstellen van een back-up" → the file → the chosen way in.
 async fn restore_from_file(app: &App, file: &Path, how: How<'_>, shot: Option<&str>) -> TestResult {
     app.wait_css("#welcome-screen").await?;
@@ -78,7 +62,7 @@ async fn the_recovery_key_and_one_backup_file_bring_the_data_back_anywhere() -> 
     app.click("#recovery-stored").await?;
     app.click("#recovery-continue").await?;
     app.wait_css("#today-screen").await?;
-    add_resident(&app, "Sjoukje", "Terpstra").await?;
+    app.add_resident("Sjoukje", "Terpstra").await?;
     app.click("#nav-settings").await?;
     app.click("#make-backup").await?;
     app.wait_text("[role=status]", "1 bewoner").await?;
@@ -99,7 +83,7 @@ async fn the_recovery_key_and_one_backup_file_bring_the_data_back_anywhere() -> 
         Some("23-herstellen-met-sleutel.png"),
     )
     .await?;
-    finds(&app, "Terpstra").await?;
+    app.expect_found("Terpstra", "1 bewoner").await?;
     // From now on the new passphrase opens it.
     app.click("#lock-button").await?;
     app.unlock(NEW_PASS).await?;
@@ -110,7 +94,7 @@ async fn the_recovery_key_and_one_backup_file_bring_the_data_back_anywhere() -> 
     let other = tempfile::tempdir()?;
     let app = App::launch_with_files(other.path(), stick.path()).await?;
     restore_from_file(&app, &backup, How::Passphrase(PASS), None).await?;
-    finds(&app, "Terpstra").await?;
+    app.expect_found("Terpstra", "1 bewoner").await?;
     app.quit().await?;
 
     // Back on the first computer, sleutel.json is gone (and no backup in the
@@ -136,7 +120,7 @@ async fn the_recovery_key_and_one_backup_file_bring_the_data_back_anywhere() -> 
     app.fill("#recover-new-passphrase-repeat", NEW_PASS).await?;
     app.click("#recover-submit").await?;
     app.wait_css("#today-screen").await?;
-    finds(&app, "Terpstra").await?;
+    app.expect_found("Terpstra", "1 bewoner").await?;
     assert!(
         old.path().join("sleutel.json").exists(),
         "the key file is back"

@@ -360,6 +360,24 @@ impl App {
         Ok(())
     }
 
+    /// Add a resident with only a name, through the menu and the form.
+    pub async fn add_resident(&self, first: &str, last: &str) -> TestResult {
+        self.click("#nav-residents").await?;
+        self.click("#new-resident").await?;
+        self.fill("#resident-firstName", first).await?;
+        self.fill("#resident-lastName", last).await?;
+        self.click("#resident-save").await?;
+        self.wait_text("#resident-detail", last).await?;
+        Ok(())
+    }
+
+    /// Search the residents for `text` and wait until the count says `want`.
+    pub async fn expect_found(&self, text: &str, want: &str) -> TestResult {
+        self.click("#nav-residents").await?;
+        self.fill("#resident-search", text).await?;
+        self.wait_exact("#resident-count", want).await
+    }
+
     /// Whether any element matches `css` right now (no waiting).
     pub async fn exists(&self, css: &str) -> TestResult<bool> {
         Ok(!self.client.find_all(Locator::Css(css)).await?.is_empty())

@@ -7,6 +7,9 @@ import { api } from "./api";
 
 export type FileFilter = { name: string; extensions: string[] };
 
+/** Buurtpunt's backups: `.buurtpunt`, and the bare `.db` of older versions. */
+export const BACKUP_FILES: FileFilter[] = [{ name: "Back-up van Buurtpunt", extensions: ["buurtpunt", "db"] }];
+
 let testDir: Promise<string | null> | null = null;
 
 function testFilesDir(): Promise<string | null> {
