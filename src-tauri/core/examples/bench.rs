@@ -15,13 +15,13 @@ mod social_map;
 #[path = "bench_parts/volunteers.rs"]
 mod volunteers;
 
-use buurtpunt_core::requests::{
-    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Urgency,
-};
+use buurtpunt_core::requests::{self, Channel, RequestInput, RequestQuery, Scope, Urgency};
+
 use buurtpunt_core::residents::{self, ResidentInput};
 use buurtpunt_core::session::{Background, Session};
 use buurtpunt_core::store::keys::KdfParams;
 use buurtpunt_core::store::vault::Vault;
+use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::Result;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;

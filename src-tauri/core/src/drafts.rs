@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::text_enum;
-use crate::validate::{Check, FieldError, Rule, SHORT};
+use crate::validate::{Check, SHORT};
+use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
 text_enum! {

@@ -1,7 +1,7 @@
 //! The one error type of the core. Each variant has a stable `code()` that the
 //! UI maps to a Dutch sentence; the UI never matches on message text.
 
-use crate::validate::FieldError;
+use crate::vocab::FieldError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -35,7 +35,7 @@ pub enum Error {
     /// The database file is missing, empty, unreadable, not Buurtpunt's, or
     /// fails its integrity check: the restore screen, never a new database.
     #[error("the database is damaged: {0}")]
-    Damaged(crate::store::Damage),
+    Damaged(crate::vocab::Damage),
     /// The key file (which holds the wrapped database key) is unreadable.
     #[error("the key file is damaged: {0}")]
     KeyFileDamaged(String),

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::matches::MatchStatus;
-use crate::validate::{self, iso, Check, FieldError, Rule, SHORT};
+use crate::validate::{self, iso, Check, SHORT};
+use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
 /// Most hours one entry may hold (one day).
@@ -81,11 +82,7 @@ pub fn log(db: &mut Db, input: &HourInput, now: NaiveDateTime) -> Result<HourEnt
                 id: input.match_id,
             })?;
         if matches!(status, MatchStatus::Proposed | MatchStatus::Cancelled) {
-            return Err(Error::Invalid(vec![FieldError {
-                field: "matchId".into(),
-                rule: Rule::Choice,
-                max: None,
-            }]));
+            return Err(Error::Invalid(vec![FieldError::new("matchId", Rule::Choice)]));
         }
         tx.execute(
             "INSERT INTO hour_entries (match_id, volunteer_id, request_id, on_date, minutes, km, note, created_at)

@@ -27,6 +27,7 @@ pub mod social_map;
 pub mod store;
 pub mod today;
 pub mod validate;
+pub mod vocab;
 pub mod volunteers;
 
 pub use error::{Error, Result};

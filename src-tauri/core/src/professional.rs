@@ -3,6 +3,7 @@
 //! flagged with them; services on the social map say which they handle.
 
 use crate::text_enum;
+use crate::vocab::Mask;
 
 text_enum! {
     /// What volunteers must not carry: pass it to a professional.
@@ -14,6 +15,9 @@ text_enum! {
         Medical => "medical",
     }
 }
+
+/// Stored as a mask in `help_requests.flags` and `services.flag_mask`.
+impl Mask for ProfessionalFlag {}
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -171,6 +175,23 @@ mod tests {
         assert!(c.hints.is_empty(), "{c:?}");
         let d = advise(&[], &["Ze praat over SUÏCIDE."]);
         assert_eq!(d.hints[0].flag, ProfessionalFlag::Crisis);
+    }
+
+    #[test]
+    fn flag_masks_round_trip() {
+        let flags = vec![ProfessionalFlag::Debts, ProfessionalFlag::Medical];
+        assert_eq!(
+            ProfessionalFlag::from_mask(ProfessionalFlag::to_mask(&flags)),
+            flags
+        );
+        assert_eq!(ProfessionalFlag::PersonalCare.bit(), 1);
+        assert!(ProfessionalFlag::from_mask(0).is_empty());
+    }
+
+    #[test]
+    fn flag_bits_are_as_stored_in_requests_and_services() {
+        let bits: Vec<i64> = ProfessionalFlag::ALL.iter().map(|f| f.bit()).collect();
+        assert_eq!(bits, vec![1, 2, 4, 8, 16]);
     }
 
     #[test]

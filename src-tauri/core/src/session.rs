@@ -17,7 +17,8 @@ use crate::store::keys::KeyFile;
 use crate::store::maintenance::{self, Job, Plan};
 use crate::store::restore::Secret;
 use crate::store::vault::KeyProblem;
-use crate::store::{Counts, Damage, DamageKind, DbKey, KdfParams, Vault};
+use crate::store::{Counts, DbKey, KdfParams, Vault};
+use crate::vocab::{Damage, DamageKind};
 use crate::{demo, settings, Db, Error, Result};
 
 /// The demo's passphrase. The demo holds only fictional people.

@@ -4,7 +4,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::validate::{Check, Rule};
+use crate::validate::Check;
+
+use crate::vocab::Rule;
 use crate::{Db, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,8 +5,10 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::requests::LifeArea;
-use crate::validate::{self, Check, FieldError, Rule};
+use crate::validate::{self, Check};
+use crate::vocab::LifeArea;
+use crate::vocab::SkillRef;
+use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
 /// Longest skill name.
@@ -25,16 +27,6 @@ pub struct Skill {
     pub needs_vog: bool,
     /// No longer offered for new choices; kept on old records.
     pub retired: bool,
-}
-
-/// A skill as shown on a record: id and name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct SkillRef {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub name: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -94,11 +86,7 @@ fn name_taken(tx: &Transaction<'_>, name: &str, except: i64) -> Result<bool> {
 }
 
 fn duplicate_name() -> Error {
-    Error::Invalid(vec![FieldError {
-        field: "name".into(),
-        rule: Rule::Duplicate,
-        max: None,
-    }])
+    Error::Invalid(vec![FieldError::new("name", Rule::Duplicate)])
 }
 
 /// Add a skill to the list (at the end).
@@ -144,11 +132,7 @@ pub(crate) fn ensure_known(tx: &Transaction<'_>, field: &str, ids: &[i64]) -> Re
     for id in ids {
         let known: bool = stmt.query_row([id], |r| r.get(0))?;
         if !known {
-            return Err(Error::Invalid(vec![FieldError {
-                field: field.into(),
-                rule: Rule::Choice,
-                max: None,
-            }]));
+            return Err(Error::Invalid(vec![FieldError::new(field, Rule::Choice)]));
         }
     }
     Ok(())

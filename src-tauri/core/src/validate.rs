@@ -2,43 +2,8 @@
 //! never sentences: the UI turns `{field, rule}` into plain Dutch.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
-use ts_rs::TS;
 
-/// One field that failed one rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct FieldError {
-    pub field: String,
-    pub rule: Rule,
-    /// For `too_long`: the maximum number of characters.
-    #[ts(type = "number | null")]
-    pub max: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Rule {
-    Required,
-    TooLong,
-    Postcode,
-    Phone,
-    Email,
-    Date,
-    DateInFuture,
-    Choice,
-    CloseReasonRequired,
-    /// A number (hours, km, a count) that is not one or out of range.
-    Number,
-    /// The name is already in use.
-    Duplicate,
-    /// A reason is needed (e.g. to go over a volunteer's limit).
-    ReasonRequired,
-    /// Not a web address (www.voorbeeld.nl).
-    Url,
-}
+use crate::vocab::{FieldError, Rule};
 
 /// Collects field errors; `finish()` turns them into `Error::Invalid`.
 #[derive(Debug, Default)]

@@ -7,7 +7,7 @@ use std::fs;
 
 use buurtpunt_core::residents;
 use buurtpunt_core::session::{Background, Phase, Session};
-use buurtpunt_core::store::DamageKind;
+use buurtpunt_core::vocab::DamageKind;
 use buurtpunt_core::Result;
 
 mod common;

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use buurtpunt_core::residents;
 use buurtpunt_core::session::{Phase, Session};
-use buurtpunt_core::store::DamageKind;
+use buurtpunt_core::vocab::DamageKind;
 use buurtpunt_core::{Error, Result};
 
 mod common;

@@ -3,12 +3,13 @@
 use buurtpunt_core::consents::{self, ConsentHow, ConsentInput, GivenBy};
 use buurtpunt_core::contact_persons::{self, ContactPersonInput};
 use buurtpunt_core::followup::{self, AgreementInput, Party, ReminderInput};
-use buurtpunt_core::handover::{self, DataCategory, ExportInput};
+use buurtpunt_core::handover::{self, ExportInput};
 use buurtpunt_core::professional::ProfessionalFlag;
 use buurtpunt_core::referrals::{self, ReferralInput, ReferralStatus, ReferralStep};
 use buurtpunt_core::requests::{self, CloseInput, CloseKind, RequestInput, Status, Urgency};
 use buurtpunt_core::residents::{self, NetworkMember, NetworkRole, ResidentInput};
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::DataCategory;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::{Db, Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 

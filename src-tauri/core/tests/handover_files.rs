@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use buurtpunt_core::handover::{
-    csv, pdf, to_json, DataCategory, Handover, HandoverCase, HandoverConsent, HandoverPerson,
-    HandoverRecipient, HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
+    csv, pdf, to_json, Handover, HandoverCase, HandoverConsent, HandoverPerson, HandoverRecipient,
+    HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
 };
+
+use buurtpunt_core::vocab::DataCategory;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 

@@ -11,18 +11,18 @@ use std::process::Command;
 use buurtpunt_core::consents::{self, ConsentHow, ConsentInput, GivenBy};
 use buurtpunt_core::contact_persons::{self, ContactPersonInput};
 use buurtpunt_core::handover::build::{self, Basis, Facts};
-use buurtpunt_core::handover::{
-    self, csv, pdf, to_json, DataCategory, ExportInput, HandoverSender,
-};
+use buurtpunt_core::handover::{self, csv, pdf, to_json, ExportInput, HandoverSender};
 use buurtpunt_core::hours::{self, HourInput};
 use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
 use buurtpunt_core::referrals::{self, ReferralInput};
-use buurtpunt_core::requests::{self, LifeArea, RequestInput, Urgency};
+use buurtpunt_core::requests::{self, RequestInput, Urgency};
 use buurtpunt_core::residents::{
     self, ContactPreference, NetworkMember, NetworkRole, ResidentInput,
 };
 use buurtpunt_core::settings;
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::DataCategory;
+use buurtpunt_core::vocab::LifeArea;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::volunteers::{self, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{Db, Error};
 use chrono::{NaiveDate, NaiveDateTime};

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use buurtpunt_core::import::{self, ImportField, ImportFileKind, Mapping, MappingIssue, MAX_ROWS};
 use buurtpunt_core::residents::{self, ResidentInput, ResidentQuery};
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::volunteers::{self, Mobility, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{Db, Error, Result};
 

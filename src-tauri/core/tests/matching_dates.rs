@@ -7,8 +7,9 @@ mod common;
 use buurtpunt_core::hours::{self, HourInput};
 use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
 use buurtpunt_core::matching::{self, Reason};
-use buurtpunt_core::requests::{self, LifeArea, RequestInput, Status};
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::requests::{self, RequestInput, Status};
+use buurtpunt_core::vocab::LifeArea;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::volunteers::{
     self, AbsenceInput, AbsenceKind, VolunteerInput, VolunteerStatus,
 };

@@ -7,9 +7,10 @@ use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
 use buurtpunt_core::matching::{rank, Candidate, Reason, RequestFacts, SHOW_SUGGESTIONS};
 use buurtpunt_core::requests::{self, RequestInput};
 use buurtpunt_core::residents::{self, ResidentInput};
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::Rule;
+use buurtpunt_core::vocab::WEEK_MASK;
 use buurtpunt_core::volunteers::{
-    AbsenceKind, LoadFacts, LoadRule, VogState, VolunteerInput, VolunteerStatus, WEEK_MASK,
+    AbsenceKind, LoadFacts, LoadRule, VogState, VolunteerInput, VolunteerStatus,
 };
 use buurtpunt_core::{volunteers, Db, Error};
 use chrono::{NaiveDate, NaiveDateTime};

@@ -6,10 +6,12 @@
 use buurtpunt_core::hours::{self, HourInput};
 use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
 use buurtpunt_core::matching::{self, Reason, Suggestion, Suggestions, Unavailable};
-use buurtpunt_core::requests::{self, LifeArea, RequestInput};
+use buurtpunt_core::requests::{self, RequestInput};
 use buurtpunt_core::settings;
-use buurtpunt_core::validate::Rule;
-use buurtpunt_core::volunteers::{self, slot_bit, LoadLevel, Mobility, VogState, VolunteerInput};
+use buurtpunt_core::vocab::slot_bit;
+use buurtpunt_core::vocab::LifeArea;
+use buurtpunt_core::vocab::Rule;
+use buurtpunt_core::volunteers::{self, LoadLevel, Mobility, VogState, VolunteerInput};
 use buurtpunt_core::{Db, Error, Result};
 
 mod common;

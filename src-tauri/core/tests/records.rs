@@ -1,11 +1,11 @@
 //! Residents and help requests: validation, bad input, lifecycle, lists, today.
 
-use buurtpunt_core::requests::{
-    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
-};
+use buurtpunt_core::requests::{self, Channel, RequestInput, RequestQuery, Scope, Status, Urgency};
+
 use buurtpunt_core::residents::{self, NetworkMember, NetworkRole, ResidentInput, ResidentQuery};
 use buurtpunt_core::settings;
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::LifeArea;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::volunteers::{self, CheckinInput, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{today, Db, Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};

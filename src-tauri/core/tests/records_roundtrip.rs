@@ -3,12 +3,11 @@
 //! back, and the search follows a change. All people are fictional.
 
 use buurtpunt_core::professional::ProfessionalFlag;
-use buurtpunt_core::requests::{
-    self, Channel, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
-};
+use buurtpunt_core::requests::{self, Channel, RequestInput, RequestQuery, Scope, Status, Urgency};
 use buurtpunt_core::residents::{self, ContactPreference, ResidentInput};
-use buurtpunt_core::validate::Rule;
-use buurtpunt_core::volunteers::slot_bit;
+use buurtpunt_core::vocab::slot_bit;
+use buurtpunt_core::vocab::LifeArea;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::{Db, Error, Result};
 
 mod common;

@@ -3,12 +3,12 @@
 //! referral screen, and HSDS import/export.
 
 use buurtpunt_core::professional::ProfessionalFlag;
-use buurtpunt_core::requests::LifeArea;
 use buurtpunt_core::social_map::hsds::{self, HsdsFormat as Format};
 use buurtpunt_core::social_map::{
     self, OrganisationInput, OrganisationQuery, ServiceInput, ServiceQuery,
 };
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::LifeArea;
+use buurtpunt_core::vocab::Rule;
 use buurtpunt_core::{demo, Db, Error, Result};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 

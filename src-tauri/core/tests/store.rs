@@ -5,11 +5,10 @@ use std::fs;
 use buurtpunt_core::followup;
 use buurtpunt_core::matches;
 use buurtpunt_core::referrals;
-use buurtpunt_core::requests::{
-    self, LifeArea, RequestInput, RequestQuery, Scope, Status, Urgency,
-};
+use buurtpunt_core::requests::{self, RequestInput, RequestQuery, Scope, Status, Urgency};
 use buurtpunt_core::residents;
 use buurtpunt_core::session::{Phase, Session};
+use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::volunteers::{self, LoadLevel, VogState};
 use buurtpunt_core::{Error, Result};
 

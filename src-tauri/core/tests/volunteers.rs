@@ -4,11 +4,11 @@
 use buurtpunt_core::hours::{self, HourInput, HourQuery};
 use buurtpunt_core::matches::{self, MatchStatus};
 use buurtpunt_core::matching::{self, Reason};
-use buurtpunt_core::requests::{self, LifeArea, RequestInput, Status};
+use buurtpunt_core::requests::{self, RequestInput, Status};
 use buurtpunt_core::residents::{self, ResidentInput};
 use buurtpunt_core::settings;
 use buurtpunt_core::skills::{self, SkillInput};
-use buurtpunt_core::validate::Rule;
+use buurtpunt_core::vocab::{LifeArea, Mask, Rule};
 use buurtpunt_core::volunteers::{
     self, AbsenceInput, AbsenceKind, CheckinInput, LoadLevel, Mobility, VogState, VolunteerInput,
     VolunteerStatus,

@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 
 use buurtpunt_core::professional::ProfessionalFlag;
-use buurtpunt_core::requests::LifeArea;
 use buurtpunt_core::social_map::hsds::{self, HsdsExportSummary, HsdsFormat, HsdsReport};
 use buurtpunt_core::social_map::{
     self, CheckDue, Organisation, OrganisationInput, OrganisationQuery, OrganisationSummary,
     Service, ServiceDetail, ServiceInput, ServiceQuery, ServiceSummary,
 };
+use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::Page;
 use tauri::State;
 

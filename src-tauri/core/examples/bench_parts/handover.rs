@@ -5,11 +5,12 @@ use buurtpunt_core::consents::{self, ConsentHow, ConsentInput, GivenBy};
 use buurtpunt_core::contact_persons::{self, ContactPersonInput};
 use buurtpunt_core::handover::{self as export, ExportInput};
 use buurtpunt_core::handover::{
-    pdf, DataCategory, Handover, HandoverCase, HandoverConsent, HandoverPerson, HandoverRecipient,
+    pdf, Handover, HandoverCase, HandoverConsent, HandoverPerson, HandoverRecipient,
     HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
 };
 use buurtpunt_core::referrals::{self, ReferralInput};
 use buurtpunt_core::requests::Urgency;
+use buurtpunt_core::vocab::DataCategory;
 use buurtpunt_core::{Db, Result};
 use chrono::NaiveDateTime;
 

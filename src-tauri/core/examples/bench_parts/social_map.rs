@@ -3,9 +3,9 @@
 //! HSDS export, each beside the same read in plain SQL.
 
 use buurtpunt_core::professional::ProfessionalFlag;
-use buurtpunt_core::requests::LifeArea;
 use buurtpunt_core::social_map::hsds::{self, HsdsFormat};
 use buurtpunt_core::social_map::{self, OrganisationInput, OrganisationQuery, ServiceInput};
+use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::{Db, Result};
 use chrono::{Days, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension};

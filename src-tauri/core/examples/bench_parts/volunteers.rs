@@ -6,8 +6,9 @@
 use buurtpunt_core::hours::{self, HourInput};
 use buurtpunt_core::matches::{self, MatchInput, MatchStatus};
 use buurtpunt_core::matching;
-use buurtpunt_core::requests::{self, LifeArea, RequestInput};
+use buurtpunt_core::requests::{self, RequestInput};
 use buurtpunt_core::skills;
+use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::volunteers::{self, Mobility, VolunteerInput, VolunteerQuery, VolunteerStatus};
 use buurtpunt_core::{Db, Result};
 use chrono::{Duration, NaiveDate, NaiveDateTime};

@@ -10,8 +10,8 @@ use ts_rs::TS;
 
 pub use store::{covering, of_resident, record, withdraw};
 
-use crate::handover::DataCategory;
 use crate::text_enum;
+use crate::vocab::DataCategory;
 
 text_enum! {
     pub enum GivenBy {
@@ -75,21 +75,4 @@ pub struct Consent {
     pub note: String,
     /// Valid today: given, not ended, not withdrawn.
     pub valid_now: bool,
-}
-
-/// The bit of a category in `consents.categories` and `exports.categories`.
-pub fn category_bit(c: DataCategory) -> i64 {
-    1 << (c as i64)
-}
-
-pub fn category_mask(all: &[DataCategory]) -> i64 {
-    all.iter().fold(0, |m, c| m | category_bit(*c))
-}
-
-pub fn categories_of(mask: i64) -> Vec<DataCategory> {
-    DataCategory::ALL
-        .iter()
-        .copied()
-        .filter(|c| mask & category_bit(*c) != 0)
-        .collect()
 }

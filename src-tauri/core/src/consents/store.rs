@@ -3,8 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{categories_of, category_mask, Consent, ConsentInput, GivenBy};
-use crate::validate::{self, iso, Check, Rule, SHORT};
+use super::{Consent, ConsentInput, GivenBy};
+use crate::validate::{self, iso, Check, SHORT};
+use crate::vocab::Rule;
+use crate::vocab::{DataCategory, Mask};
 use crate::{Db, Error, Result};
 
 const COLUMNS: &str =
@@ -25,7 +27,7 @@ fn from_row(r: &rusqlite::Row<'_>, today: &str) -> rusqlite::Result<Consent> {
         representative: r.get(3)?,
         given_on,
         how: r.get(5)?,
-        categories: categories_of(r.get(6)?),
+        categories: DataCategory::from_mask(r.get(6)?),
         service_id: r.get(7)?,
         recipient: r.get(8)?,
         valid_until,
@@ -91,7 +93,7 @@ pub fn record(
                 representative,
                 iso(given_on),
                 input.how,
-                category_mask(&input.categories),
+                DataCategory::to_mask(&input.categories),
                 input.service_id,
                 recipient,
                 until.map(iso),

@@ -6,11 +6,11 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::consents::{self, ConsentHow, ConsentInput, GivenBy};
 use crate::followup::{self, AgreementInput, Party, ReminderInput};
-use crate::handover::DataCategory;
 use crate::referrals::{self, ReferralInput, ReferralStatus, ReferralStep};
 use crate::requests::{self, RequestQuery, Urgency};
 use crate::social_map::{self, ServiceQuery};
 use crate::validate::iso;
+use crate::vocab::DataCategory;
 use crate::{Db, Error, Result};
 
 fn at(day: NaiveDate) -> NaiveDateTime {

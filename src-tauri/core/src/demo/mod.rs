@@ -7,8 +7,10 @@ mod volunteers;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::requests::{self, Channel, LifeArea, RequestInput, Scope, Status, Urgency};
+use crate::requests::{self, Channel, RequestInput, Scope, Status, Urgency};
+
 use crate::residents::{self, ContactPreference, NetworkMember, NetworkRole, ResidentInput};
+use crate::vocab::LifeArea;
 use crate::{Db, Result};
 
 const FIRST: &[&str] = &[

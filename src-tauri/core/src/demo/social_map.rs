@@ -6,8 +6,8 @@
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::professional::ProfessionalFlag as F;
-use crate::requests::LifeArea as A;
 use crate::social_map::{self, OrganisationInput, ServiceInput};
+use crate::vocab::LifeArea as A;
 use crate::{Db, Result};
 
 struct Org {

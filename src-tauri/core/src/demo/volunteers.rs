@@ -9,9 +9,9 @@ use crate::matches::{self, MatchInput, MatchStatus};
 use crate::residents::{self, ResidentInput};
 use crate::skills;
 use crate::validate::iso;
+use crate::vocab::slot_bit;
 use crate::volunteers::{
-    self, slot_bit, AbsenceInput, AbsenceKind, CheckinInput, Mobility, VolunteerInput,
-    VolunteerStatus,
+    self, AbsenceInput, AbsenceKind, CheckinInput, Mobility, VolunteerInput, VolunteerStatus,
 };
 use crate::{Db, Error, Result};
 

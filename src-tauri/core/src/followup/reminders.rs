@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::agreements::ensure_request;
-use crate::validate::{self, iso, Check, Rule, SHORT};
+use crate::validate::{self, iso, Check, SHORT};
+use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -5,15 +5,17 @@
 use chrono::NaiveDate;
 
 use super::{
-    category_label, DataCategory, Handover, HandoverCase, HandoverConsent, HandoverPerson,
-    HandoverRecipient, HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
+    category_label, Handover, HandoverCase, HandoverConsent, HandoverPerson, HandoverRecipient,
+    HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
 };
 use crate::consents::{Consent, ConsentHow, GivenBy};
 use crate::matches::{Match, MatchStatus};
 use crate::referrals::Referral;
-use crate::requests::{HelpRequest, LifeArea, Urgency};
+use crate::requests::{HelpRequest, Urgency};
 use crate::residents::{ContactPreference, NetworkRole, Resident};
 use crate::validate::iso;
+use crate::vocab::DataCategory;
+use crate::vocab::LifeArea;
 
 /// Everything the handover may draw from.
 pub struct Facts<'a> {

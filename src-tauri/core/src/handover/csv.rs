@@ -6,7 +6,8 @@
 //! `consent.scope`, `withheld`). A test checks that the CSV and the JSON carry
 //! exactly the same fields.
 
-use super::{DataCategory, Handover};
+use super::Handover;
+use crate::vocab::DataCategory;
 use crate::{Error, Result};
 
 /// Byte-order mark: makes Excel read the file as UTF-8 (ë, é, ĳ).

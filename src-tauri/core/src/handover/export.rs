@@ -10,10 +10,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::build::{build, Basis, Facts};
-use super::{category_label, csv, pdf, to_json, DataCategory, HandoverSender};
-use crate::consents::{self, category_mask};
+use super::{category_label, csv, pdf, to_json, HandoverSender};
+use crate::consents;
 use crate::store::vault::{remove_if_present, write_atomic};
-use crate::validate::{self, Check, Rule, SHORT};
+use crate::validate::{self, Check, SHORT};
+use crate::vocab::{DataCategory, Mask, Rule};
 use crate::{contact_persons, matches, referrals, requests, residents, settings};
 use crate::{Db, Error, Result};
 
@@ -153,8 +154,8 @@ pub fn export(
                 request.id,
                 referral.id,
                 referral.organisation,
-                category_mask(&shared),
-                category_mask(&doc.withheld),
+                DataCategory::to_mask(&shared),
+                DataCategory::to_mask(&doc.withheld),
                 consent_id,
                 if override_used { override_reason.as_str() } else { "" },
                 person.name,
@@ -246,8 +247,8 @@ pub fn exports_of(conn: &Connection, resident_id: i64) -> Result<Vec<ExportRecor
             request_id,
             what,
             recipient,
-            shared: consents::categories_of(shared),
-            withheld: consents::categories_of(withheld),
+            shared: DataCategory::from_mask(shared),
+            withheld: DataCategory::from_mask(withheld),
             override_reason,
             contact_person,
             files: serde_json::from_str(&files)?,

@@ -12,26 +12,10 @@ pub use export::{export, exports_of, ExportInput, ExportOutcome, ExportRecord};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::text_enum;
+use crate::vocab::DataCategory;
 
 /// The JSON schema id written into every handover file (see docs/overdracht.schema.json).
 pub const SCHEMA: &str = "https://buurtpunt.nl/schema/overdracht/1";
-
-text_enum! {
-    /// Kinds of personal data a consent can cover; a handover holds only the
-    /// categories in the consent's scope. identity: name and date of birth;
-    /// contact: address, phone, email, how to reach them; question: the help
-    /// needed in their own words, the question behind it, life areas; network:
-    /// own strength, network and the informal-carer situation; help_so_far:
-    /// what volunteers already did and what was tried.
-    pub enum DataCategory {
-        Identity => "identity",
-        Contact => "contact",
-        Question => "question",
-        Network => "network",
-        HelpSoFar => "help_so_far",
-    }
-}
 
 /// The help point that hands over, and its contact person.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -10,7 +10,7 @@ use super::mapping::{fold, Columns, Person};
 use super::{
     ImportField, Mapping, Report, RowProblem, Sheet, SkippedRow, UnknownSkill, MAX_LISTED,
 };
-use crate::validate::{FieldError, Rule};
+use crate::vocab::{FieldError, Rule};
 use crate::volunteers::{VolunteerInput, VolunteerStatus};
 use crate::{residents, volunteers, Error, Result};
 

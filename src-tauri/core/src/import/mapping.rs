@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{ImportField, Mapping, MappingIssue, MappingProblem};
 use crate::residents::ResidentInput;
-use crate::validate::Rule;
+use crate::vocab::Rule;
 use crate::volunteers::{Mobility, VolunteerInput, VolunteerStatus};
 
 /// Column names people use, folded (lower case, no accents, letters and

@@ -18,7 +18,7 @@ pub use read::{read, read_bytes, Sheet, SheetRow};
 pub use run::run;
 
 use crate::text_enum;
-use crate::validate::Rule;
+use crate::vocab::Rule;
 
 /// The most data rows one import takes; larger lists are split by the user.
 /// (The UI's message for `import_too_many_rows` names this number.)

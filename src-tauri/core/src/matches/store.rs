@@ -7,7 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::{Match, MatchInput, MatchStatus};
 use crate::matching::{self, Assessment, Reason};
 use crate::requests::{self, Status};
-use crate::validate::{self, iso, Check, FieldError, Rule, LONG, SHORT};
+use crate::validate::{self, iso, Check, LONG, SHORT};
+use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -15,11 +16,7 @@ fn stamp(now: NaiveDateTime) -> String {
 }
 
 fn invalid(field: &str, rule: Rule) -> Error {
-    Error::Invalid(vec![FieldError {
-        field: field.into(),
-        rule,
-        max: None,
-    }])
+    Error::Invalid(vec![FieldError::new(field, rule)])
 }
 
 const COLUMNS: &str =

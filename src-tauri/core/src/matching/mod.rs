@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 pub use facts::{candidate, request_facts, suggest};
 
-use crate::requests::LifeArea;
+use crate::vocab::LifeArea;
 use crate::volunteers::{AbsenceKind, Load, VogState, VolunteerStatus};
 
 /// How many suggestions and unavailable volunteers a screen shows.

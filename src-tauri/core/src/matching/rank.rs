@@ -5,7 +5,7 @@
 
 use super::{Candidate, Reason, RequestFacts, Suggestion, Suggestions, Unavailable};
 use super::{SHOW_SUGGESTIONS, SHOW_UNAVAILABLE};
-use crate::requests::LifeArea;
+use crate::vocab::{LifeArea, Mask};
 use crate::volunteers::{LoadLevel, Mobility, VogState, VolunteerStatus};
 
 /// The verdict on one candidate.

@@ -123,7 +123,7 @@ pub struct Referral {
     /// A valid consent covers this recipient today.
     pub consent_ok: bool,
     /// What that consent lets the help point share (empty without consent).
-    pub consent_categories: Vec<crate::handover::DataCategory>,
+    pub consent_categories: Vec<crate::vocab::DataCategory>,
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use super::{wmo_deadline, Referral, ReferralInput, ReferralStatus, ReferralStep};
 use crate::consents;
 use crate::requests;
-use crate::validate::{self, iso, Check, FieldError, Rule, LONG, SHORT};
+use crate::validate::{self, iso, Check, LONG, SHORT};
+use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -288,11 +289,7 @@ pub fn change_status(
                 )?;
             }
             ReferralStatus::Concept => {
-                return Err(Error::Invalid(vec![FieldError {
-                    field: "status".into(),
-                    rule: Rule::Choice,
-                    max: None,
-                }]))
+                return Err(Error::Invalid(vec![FieldError::new("status", Rule::Choice)]))
             }
         }
         requests::log_event(tx, f.request_id, on, &log, None, now)

@@ -6,7 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Status;
-use crate::validate::{Check, Rule, LONG};
+use crate::validate::{Check, LONG};
+use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]

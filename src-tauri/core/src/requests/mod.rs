@@ -15,7 +15,8 @@ pub(crate) use store::{reindex_resident, set_status, status_of};
 
 use crate::professional::ProfessionalFlag;
 use crate::text_enum;
-use crate::validate::{self, Check, Rule, LONG, SHORT};
+use crate::validate::{self, Check, LONG, SHORT};
+use crate::vocab::{LifeArea, Rule};
 
 text_enum! {
     /// How the request reached the help point.
@@ -25,41 +26,6 @@ text_enum! {
         HelpPoint => "help_point",
         ViaSomeoneElse => "via_someone_else",
         WmoDesk => "wmo_desk",
-    }
-}
-
-text_enum! {
-    /// Life areas of the underlying need.
-    pub enum LifeArea {
-        Housing => "housing",
-        Transport => "transport",
-        SocialContact => "social_contact",
-        Health => "health",
-        MoneyAndAdmin => "money_and_admin",
-        Household => "household",
-        GardenAndOddJobs => "garden_and_odd_jobs",
-        Other => "other",
-    }
-}
-
-impl LifeArea {
-    /// This area's bit in `help_requests.life_area_mask` (its position in `ALL`).
-    pub fn bit(self) -> i64 {
-        let pos = LifeArea::ALL.iter().position(|a| *a == self).unwrap_or(0);
-        1 << pos
-    }
-
-    pub fn mask(areas: &[LifeArea]) -> i64 {
-        areas.iter().fold(0, |m, a| m | a.bit())
-    }
-
-    /// The areas of a mask, in `ALL` order; unknown bits are ignored.
-    pub fn from_mask(mask: i64) -> Vec<LifeArea> {
-        LifeArea::ALL
-            .iter()
-            .copied()
-            .filter(|a| mask & a.bit() != 0)
-            .collect()
     }
 }
 
@@ -261,7 +227,7 @@ pub struct HelpRequest {
     pub created_at: String,
     pub updated_at: String,
     pub contact_log: Vec<ContactEntry>,
-    pub skills: Vec<crate::skills::SkillRef>,
+    pub skills: Vec<crate::vocab::SkillRef>,
     pub needs_vog: bool,
     pub wanted_slots: u32,
     #[ts(type = "number")]
@@ -365,7 +331,7 @@ impl RequestInput {
         c.rule(
             "wantedSlots",
             Rule::Choice,
-            self.wanted_slots & !crate::volunteers::WEEK_MASK != 0,
+            self.wanted_slots & !crate::vocab::WEEK_MASK != 0,
         );
         c.rule(
             "volunteersNeeded",
@@ -397,16 +363,6 @@ pub(crate) fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reques
 #[cfg(test)]
 mod tests {
     use super::Status::*;
-
-    #[test]
-    fn life_area_bits_match_migration_002() {
-        use super::LifeArea;
-        assert_eq!(LifeArea::Housing.bit(), 1);
-        assert_eq!(LifeArea::Transport.bit(), 2);
-        assert_eq!(LifeArea::Other.bit(), 128);
-        let areas = vec![LifeArea::Transport, LifeArea::Health];
-        assert_eq!(LifeArea::from_mask(LifeArea::mask(&areas)), areas);
-    }
 
     #[test]
     fn the_lifecycle_moves_forward_and_can_reopen() {

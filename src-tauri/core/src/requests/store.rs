@@ -6,11 +6,11 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::contact_log;
 use super::{
-    CloseInput, CloseKind, HelpRequest, LifeArea, RequestInput, RequestQuery, RequestSummary,
-    Status,
+    CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
 };
 use crate::professional::ProfessionalFlag;
-use crate::validate::{Check, Rule, LONG, SHORT};
+use crate::validate::{Check, LONG, SHORT};
+use crate::vocab::{FieldError, LifeArea, Mask, Rule};
 use crate::{paging, search, Db, Error, Page, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -21,11 +21,10 @@ fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
     if crate::store::exists(tx, crate::store::Table::Residents, id)? {
         Ok(())
     } else {
-        Err(Error::Invalid(vec![crate::validate::FieldError {
-            field: "residentId".into(),
-            rule: Rule::Required,
-            max: None,
-        }]))
+        Err(Error::Invalid(vec![FieldError::new(
+            "residentId",
+            Rule::Required,
+        )]))
     }
 }
 
@@ -42,7 +41,7 @@ pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<He
             params![
                 i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
                 i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now), i.needs_vog, i.wanted_slots,
-                i.volunteers_needed, clean.estimated_hours, i.goal_short, i.goal_long, flag_mask(&i.flags)
+                i.volunteers_needed, clean.estimated_hours, i.goal_short, i.goal_long, ProfessionalFlag::to_mask(&i.flags)
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -73,7 +72,7 @@ pub fn update(
             params![
                 id, i.resident_id, clean.received_on, i.channel, i.ask, i.underlying_need, i.own_strength, i.tried,
                 i.urgency, clean.due_on, i.scope, i.scope_note, stamp(now), i.needs_vog, i.wanted_slots,
-                i.volunteers_needed, clean.estimated_hours, i.goal_short, i.goal_long, flag_mask(&i.flags)
+                i.volunteers_needed, clean.estimated_hours, i.goal_short, i.goal_long, ProfessionalFlag::to_mask(&i.flags)
             ],
         )?;
         if n == 0 {
@@ -161,18 +160,6 @@ fn close_label(kind: CloseKind) -> &'static str {
     }
 }
 
-fn flag_mask(flags: &[ProfessionalFlag]) -> i64 {
-    flags.iter().fold(0, |m, f| m | (1 << *f as i64))
-}
-
-fn flags_of(mask: i64) -> Vec<ProfessionalFlag> {
-    ProfessionalFlag::ALL
-        .iter()
-        .copied()
-        .filter(|f| mask & (1 << *f as i64) != 0)
-        .collect()
-}
-
 /// The status of a request, inside a transaction.
 pub(crate) fn status_of(tx: &Transaction<'_>, id: i64) -> Result<Status> {
     tx.query_row(
@@ -226,7 +213,7 @@ fn set_life_areas(tx: &Transaction<'_>, id: i64, areas: &[LifeArea]) -> Result<(
     }
     tx.execute(
         "UPDATE help_requests SET life_area_mask = ?2 WHERE id = ?1",
-        params![id, LifeArea::mask(areas)],
+        params![id, LifeArea::to_mask(areas)],
     )?;
     Ok(())
 }
@@ -313,7 +300,7 @@ fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
         goal_long: r.get(24)?,
         outcome: r.get(25)?,
         close_kind: r.get(26)?,
-        flags: flags_of(r.get(27)?),
+        flags: ProfessionalFlag::from_mask(r.get(27)?),
     })
 }
 

@@ -11,7 +11,8 @@ pub use store::{create, get, kernen, list, update};
 pub(crate) use store::{insert_unindexed, reindex_from};
 
 use crate::text_enum;
-use crate::validate::{self, Check, Rule, LONG, SHORT};
+use crate::validate::{self, Check, LONG, SHORT};
+use crate::vocab::Rule;
 
 text_enum! {
     /// How a resident prefers to be reached.

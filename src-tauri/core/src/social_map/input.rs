@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::professional::ProfessionalFlag;
-use crate::requests::LifeArea;
-use crate::validate::{self, Check, Rule, SHORT};
+use crate::validate::{self, Check, SHORT};
+use crate::vocab::LifeArea;
+use crate::vocab::Rule;
 
 /// Longest descriptive text (description, how to apply, opening hours).
 pub const TEXT: usize = 4_000;

@@ -28,10 +28,9 @@ pub use organisations::{
 pub use services::{
     create_service, delete_service, get_service, list_services, suggest_services, update_service,
 };
-pub use topics::{flag_bit, flag_mask, flags_from_mask};
 
 use crate::professional::ProfessionalFlag;
-use crate::requests::LifeArea;
+use crate::vocab::LifeArea;
 
 /// How long an entry stays fresh after a check.
 pub const CHECK_MONTHS: u32 = 12;

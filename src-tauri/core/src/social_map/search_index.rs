@@ -3,8 +3,9 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::topics::{flags_from_mask, search_words};
-use crate::requests::LifeArea;
+use super::topics::search_words;
+use crate::professional::ProfessionalFlag;
+use crate::vocab::{LifeArea, Mask};
 use crate::Result;
 
 /// The Dutch ĳ ligature as two letters, as `search::fts_query` does.
@@ -27,7 +28,7 @@ fn service_text(tx: &Transaction<'_>, id: i64) -> Result<Option<(i64, String)>> 
                 parts.push(r.get(i)?);
             }
             let wmo: bool = r.get(10)?;
-            let flags = flags_from_mask(r.get(11)?);
+            let flags = ProfessionalFlag::from_mask(r.get(11)?);
             let areas = LifeArea::from_mask(r.get(12)?);
             parts.push(search_words(&flags, &areas, wmo));
             Ok((r.get::<_, i64>(0)?, parts.join(" ")))

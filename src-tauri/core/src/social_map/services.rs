@@ -1,17 +1,18 @@
 //! SQL of the `services` table: the forms' writes, one service with its
 //! organisation (for the referral screen), the service list and suggestions.
 
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
 
 use super::input::ServiceInput;
 use super::organisations::{new_hsds_id, stamp};
-use super::topics::{flag_mask, flags_from_mask};
 use super::{search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary, MAX_SUGGESTIONS};
 use crate::professional::ProfessionalFlag;
-use crate::requests::LifeArea;
 use crate::validate::iso;
+use crate::vocab::{LifeArea, Mask};
 use crate::{paging, search, Db, Error, Page, Result};
 
 fn not_found(id: i64) -> Error {
@@ -101,8 +102,8 @@ pub(crate) fn insert(
         i.contact_phone,
         i.contact_email,
         i.wmo_desk,
-        flag_mask(&i.flags),
-        LifeArea::mask(&i.areas),
+        ProfessionalFlag::to_mask(&i.flags),
+        LifeArea::to_mask(&i.areas),
         stamp(now)
     ])?;
     Ok(tx.last_insert_rowid())
@@ -136,8 +137,8 @@ pub(crate) fn update(
             i.contact_phone,
             i.contact_email,
             i.wmo_desk,
-            flag_mask(&i.flags),
-            LifeArea::mask(&i.areas),
+            ProfessionalFlag::to_mask(&i.flags),
+            LifeArea::to_mask(&i.areas),
             stamp(now)
         ])?;
     if n == 0 {
@@ -175,7 +176,7 @@ fn service_row(r: &Row<'_>) -> rusqlite::Result<Service> {
         contact_phone: r.get(12)?,
         contact_email: r.get(13)?,
         wmo_desk: r.get(14)?,
-        flags: flags_from_mask(r.get(15)?),
+        flags: ProfessionalFlag::from_mask(r.get(15)?),
         areas: LifeArea::from_mask(r.get(16)?),
     })
 }
@@ -275,7 +276,7 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ServiceSummary> {
         organisation_name: r.get(3)?,
         phone: r.get(4)?,
         wmo_desk: r.get(5)?,
-        flags: flags_from_mask(r.get(6)?),
+        flags: ProfessionalFlag::from_mask(r.get(6)?),
         areas: LifeArea::from_mask(r.get(7)?),
         last_checked_on: checked.map(iso),
     })
@@ -332,11 +333,20 @@ pub fn wmo_relevant(flags: &[ProfessionalFlag], areas: &[LifeArea]) -> bool {
 
 /// How well a service matches: 16 per matching flag (?1) plus 1 per
 /// matching life area (?2), so one flag outweighs all areas together.
-const SCORE: &str = "16 * (((s.flag_mask & ?1 & 1) != 0) + ((s.flag_mask & ?1 & 2) != 0)
-        + ((s.flag_mask & ?1 & 4) != 0) + ((s.flag_mask & ?1 & 8) != 0) + ((s.flag_mask & ?1 & 16) != 0))
-    + ((s.area_mask & ?2 & 1) != 0) + ((s.area_mask & ?2 & 2) != 0) + ((s.area_mask & ?2 & 4) != 0)
-    + ((s.area_mask & ?2 & 8) != 0) + ((s.area_mask & ?2 & 16) != 0) + ((s.area_mask & ?2 & 32) != 0)
-    + ((s.area_mask & ?2 & 64) != 0) + ((s.area_mask & ?2 & 128) != 0)";
+static SCORE: LazyLock<String> = LazyLock::new(|| {
+    fn matching<T: Mask>(column: &str, param: &str) -> String {
+        T::ALL
+            .iter()
+            .map(|v| format!("((s.{column} & {param} & {}) != 0)", v.bit()))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+    format!(
+        "16 * ({}) + {}",
+        matching::<ProfessionalFlag>("flag_mask", "?1"),
+        matching::<LifeArea>("area_mask", "?2")
+    )
+});
 
 /// Services that handle these professional flags or life areas, best match
 /// first, then the Wmo-loket, then by organisation and name. The Wmo-loket is
@@ -349,16 +359,17 @@ pub fn suggest_services(
     limit: usize,
 ) -> Result<Vec<ServiceSummary>> {
     let limit = limit.clamp(1, MAX_SUGGESTIONS) as i64;
-    let fm = flag_mask(flags);
-    let am = LifeArea::mask(areas);
+    let fm = ProfessionalFlag::to_mask(flags);
+    let am = LifeArea::to_mask(areas);
     if fm == 0 && am == 0 {
         return Ok(Vec::new());
     }
     let mut out: Vec<ServiceSummary> = conn
         .prepare_cached(&format!(
             "{SUMMARY} WHERE (s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0
-             ORDER BY {SCORE} DESC, s.wmo_desk DESC, o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id
-             LIMIT ?3"
+             ORDER BY {score} DESC, s.wmo_desk DESC, o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id
+             LIMIT ?3",
+            score = *SCORE
         ))?
         .query_map(params![fm, am, limit], summary_row)?
         .collect::<rusqlite::Result<_>>()?;

@@ -1,31 +1,8 @@
-//! What a service handles, as bit masks (`flag_mask`, `area_mask`), and the
-//! Dutch words the search index adds for them, so "schulden" finds the debt
+//! What a service handles (its topic codes in HSDS), and the Dutch words the search index adds for them, so "schulden" finds the debt
 //! service even when its text says "geldzorgen".
 
 use crate::professional::ProfessionalFlag;
-use crate::requests::LifeArea;
-
-/// This flag's bit in `services.flag_mask` (its position in `ALL`).
-pub fn flag_bit(f: ProfessionalFlag) -> i64 {
-    let pos = ProfessionalFlag::ALL
-        .iter()
-        .position(|x| *x == f)
-        .unwrap_or(0);
-    1 << pos
-}
-
-pub fn flag_mask(flags: &[ProfessionalFlag]) -> i64 {
-    flags.iter().fold(0, |m, f| m | flag_bit(*f))
-}
-
-/// The flags of a mask, in `ALL` order; unknown bits are ignored.
-pub fn flags_from_mask(mask: i64) -> Vec<ProfessionalFlag> {
-    ProfessionalFlag::ALL
-        .iter()
-        .copied()
-        .filter(|f| mask & flag_bit(*f) != 0)
-        .collect()
-}
+use crate::vocab::LifeArea;
 
 /// The topic code of HSDS `x_buurtpunt_topics` → a flag or a life area.
 pub(crate) enum Topic {
@@ -80,14 +57,6 @@ pub(crate) fn search_words(flags: &[ProfessionalFlag], areas: &[LifeArea], wmo: 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn flag_masks_round_trip() {
-        let flags = vec![ProfessionalFlag::Debts, ProfessionalFlag::Medical];
-        assert_eq!(flags_from_mask(flag_mask(&flags)), flags);
-        assert_eq!(flag_bit(ProfessionalFlag::PersonalCare), 1);
-        assert!(flags_from_mask(0).is_empty());
-    }
 
     #[test]
     fn topic_codes_are_flags_or_life_areas() {

@@ -13,7 +13,8 @@ use rusqlite::InterruptHandle;
 
 use super::backup::{self, BackupInfo, Policy};
 use super::keys::{DbKey, KeyFile};
-use super::{full_check, Damage, DamageKind, Vault};
+use super::{full_check, Vault};
+use crate::vocab::{Damage, DamageKind};
 use crate::{Error, Result};
 
 /// What to do.

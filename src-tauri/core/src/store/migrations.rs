@@ -57,7 +57,7 @@ mod tests {
             [],
             |r| r.get(0),
         )?;
-        use crate::requests::LifeArea;
+        use crate::vocab::{LifeArea, Mask};
         assert_eq!(
             LifeArea::from_mask(mask),
             vec![LifeArea::Transport, LifeArea::Other]

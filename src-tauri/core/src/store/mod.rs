@@ -14,11 +14,11 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use damage::{Damage, DamageKind};
 pub use keys::{DbKey, KdfParams};
 pub use migrations::LATEST_VERSION;
 pub use vault::{Unlocked, Vault};
 
+use crate::vocab::{Damage, DamageKind};
 use crate::{Error, Result};
 
 /// Prepared statements kept per connection.

@@ -7,7 +7,8 @@ use ts_rs::TS;
 
 use super::store::ensure_volunteer;
 use crate::text_enum;
-use crate::validate::{self, iso, Check, Rule, SHORT};
+use crate::validate::{self, iso, Check, SHORT};
+use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
 text_enum! {

@@ -21,9 +21,11 @@ pub(crate) use store::{checkin_due, refresh_area_masks_for_skill};
 // The profile insert inside a caller's transaction (used by the import).
 pub(crate) use store::insert;
 
-use crate::skills::SkillRef;
 use crate::text_enum;
-use crate::validate::{self, Check, Rule, LONG, SHORT};
+use crate::validate::{self, Check, LONG, SHORT};
+use crate::vocab::Rule;
+use crate::vocab::SkillRef;
+use crate::vocab::{Mask, WEEK_MASK};
 
 text_enum! {
     /// aanmelding → actief → pauze → gestopt.
@@ -51,40 +53,8 @@ text_enum! {
     }
 }
 
-impl Mobility {
-    pub fn bit(self) -> i64 {
-        match self {
-            Mobility::Car => 1,
-            Mobility::Bike => 2,
-            Mobility::OnFoot => 4,
-        }
-    }
-    pub fn mask(all: &[Mobility]) -> i64 {
-        all.iter().fold(0, |m, x| m | x.bit())
-    }
-    pub fn from_mask(mask: i64) -> Vec<Mobility> {
-        Mobility::ALL
-            .iter()
-            .copied()
-            .filter(|m| mask & m.bit() != 0)
-            .collect()
-    }
-}
-
-/// The week grid: bit `day * 3 + part`, Monday = day 0, morning = part 0,
-/// afternoon = 1, evening = 2. Only the 21 low bits are used.
-pub const WEEK_MASK: u32 = (1 << 21) - 1;
-
-/// The bit of the week grid for a date (its weekday) and part of the day.
-pub fn slot_bit(day: u32, part: u32) -> u32 {
-    1 << (day * 3 + part)
-}
-
-/// All three parts of the weekday of `date`.
-pub fn day_bits(date: NaiveDate) -> u32 {
-    let day = chrono::Datelike::weekday(&date).num_days_from_monday();
-    0b111 << (day * 3)
-}
+/// Stored as a mask in `volunteers.mobility`.
+impl Mask for Mobility {}
 
 text_enum! {
     /// Whether the VOG (certificate of conduct) is usable for tasks with
@@ -311,7 +281,7 @@ impl VolunteerInput {
         c.not_after("consentOn", consent_on, today);
         c.max_len("notes", &self.notes, LONG);
         c.finish()?;
-        let mobility = Mobility::mask(&self.mobility);
+        let mobility = Mobility::to_mask(&self.mobility);
         let carer_hours = if self.is_carer {
             carer_hours.unwrap_or(0.0)
         } else {
@@ -355,12 +325,10 @@ mod tests {
     }
 
     #[test]
-    fn the_week_grid_has_a_bit_per_day_part() -> crate::Result<()> {
-        assert_eq!(slot_bit(0, 0), 1);
-        assert_eq!(slot_bit(6, 2), 1 << 20);
-        // 2026-11-24 is a Tuesday.
-        assert_eq!(day_bits(d("2026-11-24")?), 0b111 << 3);
-        Ok(())
+    fn mobility_bits_are_as_stored_since_migration_003() {
+        let bits: Vec<i64> = Mobility::ALL.iter().map(|m| m.bit()).collect();
+        assert_eq!(bits, vec![1, 2, 4]);
+        assert_eq!(Mobility::to_mask(&[Mobility::Car, Mobility::OnFoot]), 5);
     }
 
     #[test]

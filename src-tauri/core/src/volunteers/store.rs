@@ -9,11 +9,11 @@ use super::{
     absences, checkins, load_of, vog_state, vog_valid_until, Clean, LoadRule, Mobility,
     StatusEntry, Volunteer, VolunteerInput, VolunteerQuery, VolunteerStatus, VolunteerSummary,
 };
-use crate::requests::LifeArea;
 use crate::settings::{self, Settings};
 use crate::skills::{self, Link};
 use crate::store::{self, Table};
-use crate::validate::{self, iso, Check, Rule, SHORT};
+use crate::validate::{self, iso, Check, SHORT};
+use crate::vocab::{LifeArea, Mask, Rule};
 use crate::{paging, search, Db, Error, Page, Result};
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -65,7 +65,7 @@ fn refresh_area_mask(tx: &Transaction<'_>, id: i64) -> Result<()> {
         let rows = stmt.query_map([id], |r| r.get(0))?;
         rows.collect::<Result<_, _>>()?
     };
-    let mask = LifeArea::mask(&areas.into_iter().flatten().collect::<Vec<_>>());
+    let mask = LifeArea::to_mask(&areas.into_iter().flatten().collect::<Vec<_>>());
     tx.prepare_cached("UPDATE volunteers SET area_mask = ?2 WHERE resident_id = ?1")?
         .execute(params![id, mask])?;
     Ok(())

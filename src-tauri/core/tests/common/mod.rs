@@ -8,9 +8,10 @@ pub mod session;
 
 use buurtpunt_core::matches::{self, MatchInput};
 use buurtpunt_core::matching;
-use buurtpunt_core::requests::{self, LifeArea, RequestInput};
+use buurtpunt_core::requests::{self, RequestInput};
 use buurtpunt_core::residents::{self, ResidentInput, ResidentQuery};
 use buurtpunt_core::skills;
+use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::volunteers::{self, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{Db, Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};

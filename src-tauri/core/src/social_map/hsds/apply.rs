@@ -13,7 +13,8 @@ use crate::social_map::organisations::{self as orgs, new_hsds_id};
 use crate::social_map::services as svcs;
 use crate::social_map::topics::{parse_topic, Topic};
 use crate::social_map::{search_index, Service};
-use crate::validate::{FieldError, Rule, SHORT};
+use crate::validate::SHORT;
+use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
 /// How an organisation or service of the file was found in the database.

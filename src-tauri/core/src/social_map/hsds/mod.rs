@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::text_enum;
-use crate::validate::Rule;
+use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
 /// The largest file an import reads, in MiB.

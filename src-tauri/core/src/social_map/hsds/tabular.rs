@@ -12,7 +12,7 @@ use super::json::{child_id, schedule_from, topics};
 use super::{OrgRecord, Parsed, Place, ServiceRecord};
 use crate::social_map::topics::topic_codes;
 use crate::social_map::Organisation;
-use crate::validate::Rule;
+use crate::vocab::Rule;
 use crate::{Error, Result};
 
 const ORGANIZATIONS: &str = "organizations.csv";
