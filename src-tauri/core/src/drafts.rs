@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::store::time::stamp;
 use crate::text_enum;
 use crate::validate::{Check, SHORT};
 use crate::vocab::{FieldError, Rule};
@@ -79,10 +80,6 @@ pub struct Draft {
 }
 
 const SUMMARY: &str = "id, kind, context, label, updated_at";
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 fn too_long(s: &str, max: usize) -> bool {
     // Bytes bound characters from above: only a long text needs counting.

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::matches::MatchStatus;
-use crate::validate::{self, iso, Check, SHORT};
+use crate::store::time::{iso, stamp};
+use crate::validate::{self, Check, SHORT};
 use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
@@ -89,7 +90,7 @@ pub fn log(db: &mut Db, input: &HourInput, now: NaiveDateTime) -> Result<HourEnt
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 input.match_id, volunteer_id, request_id, iso(on), minutes, km, note,
-                now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                stamp(now)
             ],
         )?;
         let id = tx.last_insert_rowid();

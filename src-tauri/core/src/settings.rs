@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::store::time::{parse_stamp, stamp};
 use crate::validate::Check;
 
 use crate::vocab::Rule;
@@ -150,8 +151,8 @@ const ACCEPTED_LESS: &str = "backup_accepted_less_before";
 pub fn accepted_less_before(conn: &Connection) -> Result<Option<chrono::NaiveDateTime>> {
     read(conn, ACCEPTED_LESS)?
         .map(|v| {
-            chrono::NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M:%S")
-                .map_err(|_| crate::Error::Migration(format!("setting {ACCEPTED_LESS} = {v:?}")))
+            parse_stamp(&v)
+                .ok_or_else(|| crate::Error::Migration(format!("setting {ACCEPTED_LESS} = {v:?}")))
         })
         .transpose()
 }
@@ -160,7 +161,7 @@ pub fn accept_less_data(db: &mut Db, now: chrono::NaiveDateTime) -> Result<()> {
     db.write(|tx| {
         tx.execute(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-            params![ACCEPTED_LESS, now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+            params![ACCEPTED_LESS, stamp(now)],
         )?;
         Ok(())
     })

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::requests::{self, RequestSummary};
 use crate::settings;
-use crate::validate::iso;
+use crate::store::time::iso;
 use crate::volunteers::{checkin_due, VolunteerStatus};
 use crate::Result;
 
@@ -124,8 +124,8 @@ fn checkins_due(conn: &Connection, date: NaiveDate) -> Result<(Vec<CheckinRemind
 }
 
 pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
-    let d = date.format("%Y-%m-%d").to_string();
-    let soon = (date + chrono::Days::new(7)).format("%Y-%m-%d").to_string();
+    let d = iso(date);
+    let soon = iso(date + chrono::Days::new(7));
     let (new_requests, new_total) = block(conn, "h.status = 'new'", "h.received_on, h.id", &[])?;
     let (urgent, urgent_total) = block(
         conn,

@@ -1,6 +1,8 @@
 //! Field validation with Dutch rules (postcode, phone). Returns rule codes,
 //! never sentences: the UI turns `{field, rule}` into plain Dutch.
 
+use std::ops::RangeInclusive;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::vocab::{FieldError, Rule};
@@ -153,17 +155,27 @@ fn is_email(v: &str) -> bool {
         && !domain.contains('@')
 }
 
-/// Parse a typed date (`YYYY-MM-DD`, years 1900–2200). Empty gives `None`
-/// (and `required` when `required`); a bad date gives `Rule::Date`.
+/// The years a typed date may fall in: birth dates go back to 1900, and
+/// nothing Buurtpunt records lies beyond 2200.
+pub const DATE_YEARS: RangeInclusive<i32> = 1900..=2200;
+
+/// The one parser of typed dates: `YYYY-MM-DD` with a year in
+/// [`DATE_YEARS`]; `None` when it is not such a date.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| DATE_YEARS.contains(&d.year()))
+}
+
+/// A typed date field (see [`parse_date`]). Empty gives `None` (and
+/// `required` when `required`); a bad date gives `Rule::Date`.
 pub fn date(c: &mut Check, field: &str, raw: &str, required: bool) -> Option<NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
         c.rule(field, Rule::Required, required);
         return None;
     }
-    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)));
+    let parsed = parse_date(raw);
     c.rule(field, Rule::Date, parsed.is_none());
     parsed
 }
@@ -184,35 +196,6 @@ pub fn number(c: &mut Check, field: &str, raw: &str, min: f64, max: f64) -> Opti
     parsed
 }
 
-/// Read a date as Buurtpunt stores it (`YYYY-MM-DD`), quickly: lists read
-/// thousands of them. `None` when the text is not such a date.
-pub fn stored_date(v: &str) -> Option<NaiveDate> {
-    let b = v.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let year = i32::try_from(num(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
-}
-
-/// [`stored_date`], or a typed error naming the bad text.
-pub fn stored(v: &str) -> crate::Result<NaiveDate> {
-    stored_date(v)
-        .ok_or_else(|| crate::Error::Migration(format!("stored date {v:?} is not YYYY-MM-DD")))
-}
-
-/// A date as stored and sent: `YYYY-MM-DD`.
-pub fn iso(d: NaiveDate) -> String {
-    // Plain integer formatting: chrono's strftime parses its pattern on every
-    // call, and lists and matching write thousands of dates.
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
 /// Trim a text field, keeping everything else verbatim.
 pub fn clean(v: &str) -> String {
     v.trim().to_owned()
@@ -221,17 +204,6 @@ pub fn clean(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_written_as_stored_and_read_back() -> crate::Result<()> {
-        for (y, m, d) in [(2026, 3, 5), (1999, 12, 31), (987, 1, 1)] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(crate::Error::Invalid(Vec::new()))?;
-            let text = iso(date);
-            assert_eq!(text, date.format("%Y-%m-%d").to_string());
-            assert_eq!(stored_date(&text), Some(date));
-        }
-        Ok(())
-    }
 
     #[test]
     fn postcodes_are_normalised_or_refused() {
@@ -278,20 +250,37 @@ mod tests {
     }
 
     #[test]
-    fn stored_dates_are_read_quickly_and_strictly() {
+    fn typed_dates_run_from_1900_to_2200() {
+        let mut c = Check::new();
         assert_eq!(
-            stored_date("2026-11-22"),
-            NaiveDate::from_ymd_opt(2026, 11, 22)
+            date(&mut c, "d", "1900-01-01", true),
+            NaiveDate::from_ymd_opt(1900, 1, 1)
         );
         assert_eq!(
-            stored_date("2028-02-29"),
-            NaiveDate::from_ymd_opt(2028, 2, 29)
+            date(&mut c, "d", " 2200-12-31 ", true),
+            NaiveDate::from_ymd_opt(2200, 12, 31)
         );
-        assert_eq!(stored_date("2026-02-30"), None);
-        assert_eq!(stored_date("2026-1-22"), None);
-        assert_eq!(stored_date("22-11-2026"), None);
-        assert_eq!(stored_date("2026-11-2x"), None);
-        assert!(stored("").is_err());
+        assert_eq!(date(&mut c, "d", "", false), None);
+        assert!(c.finish().is_ok());
+        assert_eq!(date(&mut c, "a", "1899-12-31", true), None);
+        assert_eq!(date(&mut c, "b", "2201-01-01", true), None);
+        assert_eq!(date(&mut c, "c", "2026-02-30", true), None);
+        assert_eq!(date(&mut c, "e", "", true), None);
+        let err = c.finish().unwrap_err();
+        let rules: Vec<(&str, Rule)> = err
+            .fields()
+            .iter()
+            .map(|f| (f.field.as_str(), f.rule))
+            .collect();
+        assert_eq!(
+            rules,
+            vec![
+                ("a", Rule::Date),
+                ("b", Rule::Date),
+                ("c", Rule::Date),
+                ("e", Rule::Required)
+            ]
+        );
     }
 
     #[test]

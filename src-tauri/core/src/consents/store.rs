@@ -4,7 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Consent, ConsentInput, GivenBy};
-use crate::validate::{self, iso, Check, SHORT};
+use crate::store::time::{iso, stamp};
+use crate::validate::{self, Check, SHORT};
 use crate::vocab::Rule;
 use crate::vocab::{DataCategory, Mask};
 use crate::{Db, Error, Result};
@@ -98,7 +99,7 @@ pub fn record(
                 recipient,
                 until.map(iso),
                 note,
-                now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                stamp(now)
             ],
         )?;
         Ok(tx.last_insert_rowid())

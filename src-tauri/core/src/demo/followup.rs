@@ -9,7 +9,7 @@ use crate::followup::{self, AgreementInput, Party, ReminderInput};
 use crate::referrals::{self, ReferralInput, ReferralStatus, ReferralStep};
 use crate::requests::{self, RequestQuery, Urgency};
 use crate::social_map::{self, ServiceQuery};
-use crate::validate::iso;
+use crate::store::time::iso;
 use crate::vocab::DataCategory;
 use crate::{Db, Error, Result};
 

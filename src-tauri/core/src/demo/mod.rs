@@ -8,6 +8,7 @@ mod volunteers;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::requests::{self, Channel, RequestInput, Scope, Status, Urgency};
+use crate::store::time::iso;
 
 use crate::residents::{self, ContactPreference, NetworkMember, NetworkRole, ResidentInput};
 use crate::vocab::LifeArea;
@@ -240,10 +241,8 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             _ => Urgency::Normal,
         };
         let due_on = match j % 4 {
-            0 => (received + Days::new(7)).format("%Y-%m-%d").to_string(),
-            1 => (today + Days::new(j as u64 % 10))
-                .format("%Y-%m-%d")
-                .to_string(),
+            0 => iso(received + Days::new(7)),
+            1 => iso(today + Days::new(j as u64 % 10)),
             _ => String::new(),
         };
         let channel = Channel::ALL[j % Channel::ALL.len()];
@@ -252,7 +251,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             db,
             RequestInput {
                 resident_id,
-                received_on: received.format("%Y-%m-%d").to_string(),
+                received_on: iso(received),
                 channel,
                 ask: a.ask.into(),
                 underlying_need: a.need.into(),
@@ -295,7 +294,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             requests::add_note(
                 db,
                 req.id,
-                &received.format("%Y-%m-%d").to_string(),
+                &iso(received),
                 "Teruggebeld en de vraag doorgesproken.",
                 now,
             )?;

@@ -8,7 +8,7 @@ use crate::hours::{self, HourInput};
 use crate::matches::{self, MatchInput, MatchStatus};
 use crate::residents::{self, ResidentInput};
 use crate::skills;
-use crate::validate::iso;
+use crate::store::time::iso;
 use crate::vocab::slot_bit;
 use crate::volunteers::{
     self, AbsenceInput, AbsenceKind, CheckinInput, Mobility, VolunteerInput, VolunteerStatus,

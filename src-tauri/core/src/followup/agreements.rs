@@ -5,8 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::store::time::{iso, stamp};
 use crate::text_enum;
-use crate::validate::{self, iso, Check, SHORT};
+use crate::validate::{self, Check, SHORT};
 use crate::{Db, Error, Result};
 
 text_enum! {
@@ -47,10 +48,6 @@ pub struct AgreementInput {
     /// `YYYY-MM-DD` or empty.
     #[serde(default)]
     pub due_on: String,
-}
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 pub(crate) fn ensure_request(conn: &Connection, id: i64) -> Result<()> {

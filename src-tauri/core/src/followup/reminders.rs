@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::agreements::ensure_request;
-use crate::validate::{self, iso, Check, SHORT};
+use crate::store::time::{iso, stamp};
+use crate::validate::{self, Check, SHORT};
 use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
@@ -103,13 +104,7 @@ pub fn add_reminder(
         tx.execute(
             "INSERT INTO reminders (request_id, due_on, note, repeat_weeks, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                request_id,
-                iso(due),
-                note,
-                input.repeat_weeks,
-                now.format("%Y-%m-%dT%H:%M:%S").to_string()
-            ],
+            params![request_id, iso(due), note, input.repeat_weeks, stamp(now)],
         )?;
         Ok(tx.last_insert_rowid())
     })?;
@@ -154,13 +149,7 @@ pub fn complete_reminder(
         tx.execute(
             "INSERT INTO reminders (request_id, due_on, note, repeat_weeks, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                r.request_id,
-                iso(due),
-                r.note,
-                r.repeat_weeks,
-                now.format("%Y-%m-%dT%H:%M:%S").to_string()
-            ],
+            params![r.request_id, iso(due), r.note, r.repeat_weeks, stamp(now)],
         )?;
         Ok(Some(tx.last_insert_rowid()))
     })?;

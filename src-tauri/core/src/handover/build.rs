@@ -13,7 +13,7 @@ use crate::matches::{Match, MatchStatus};
 use crate::referrals::Referral;
 use crate::requests::{HelpRequest, Urgency};
 use crate::residents::{ContactPreference, NetworkRole, Resident};
-use crate::validate::iso;
+use crate::store::time::{iso, stored_date};
 use crate::vocab::DataCategory;
 use crate::vocab::LifeArea;
 
@@ -46,9 +46,7 @@ impl Basis<'_> {
 }
 
 fn dutch(d: &str) -> String {
-    NaiveDate::parse_from_str(d, "%Y-%m-%d")
-        .map(|x| x.format("%d-%m-%Y").to_string())
-        .unwrap_or_else(|_| d.to_owned())
+    stored_date(d).map_or_else(|| d.to_owned(), |x| x.format("%d-%m-%Y").to_string())
 }
 
 fn some(v: &str) -> Option<String> {

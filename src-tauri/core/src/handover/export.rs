@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::build::{build, Basis, Facts};
 use super::{category_label, csv, pdf, to_json, HandoverSender};
 use crate::consents;
+use crate::store::time::stamp;
 use crate::store::vault::{remove_if_present, write_atomic};
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::{DataCategory, Mask, Rule};
@@ -160,7 +161,7 @@ pub fn export(
                 if override_used { override_reason.as_str() } else { "" },
                 person.name,
                 serde_json::to_string(&names)?,
-                now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                stamp(now)
             ],
         )?;
         let list = |cs: &[DataCategory]| {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{ImportField, Mapping, MappingIssue, MappingProblem};
 use crate::residents::ResidentInput;
+use crate::store::time::iso;
 use crate::vocab::Rule;
 use crate::volunteers::{Mobility, VolunteerInput, VolunteerStatus};
 
@@ -432,7 +433,7 @@ pub(crate) fn date_text(raw: &str) -> String {
             // "%Y" also takes "48": a two-digit year is not a date here.
             let four_digit_year = day.split(['-', '/', '.']).any(|p| p.len() == 4);
             if four_digit_year {
-                return d.format("%Y-%m-%d").to_string();
+                return iso(d);
             }
         }
     }

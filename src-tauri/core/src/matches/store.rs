@@ -7,13 +7,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::{Match, MatchInput, MatchStatus};
 use crate::matching::{self, Assessment, Reason};
 use crate::requests::{self, Status};
-use crate::validate::{self, iso, Check, LONG, SHORT};
+use crate::store::time::{iso, stamp};
+use crate::validate::{self, Check, LONG, SHORT};
 use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 fn invalid(field: &str, rule: Rule) -> Error {
     Error::Invalid(vec![FieldError::new(field, rule)])

@@ -8,14 +8,14 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 use super::{rank, Candidate, Reason, RequestFacts, Suggestions};
 use crate::settings::{self, Settings};
-use crate::validate::iso;
+use crate::store::time::iso;
 use crate::volunteers::{
     loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule, VogState,
 };
 use crate::{Error, Result};
 
 fn day(v: &str) -> Result<NaiveDate> {
-    crate::validate::stored(v)
+    crate::store::time::stored(v)
 }
 
 /// What request `id` needs from a volunteer.

@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn the_wmo_investigation_ends_six_weeks_after_the_melding() -> crate::Result<()> {
-        let d = crate::validate::stored;
+        let d = crate::store::time::stored;
         assert_eq!(wmo_deadline(d("2026-11-20")?), d("2027-01-01")?);
         assert_eq!(wmo_deadline(d("2026-02-15")?), d("2026-03-29")?);
         // Across a leap day.

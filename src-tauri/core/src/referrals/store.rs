@@ -6,13 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use super::{wmo_deadline, Referral, ReferralInput, ReferralStatus, ReferralStep};
 use crate::consents;
 use crate::requests;
-use crate::validate::{self, iso, Check, LONG, SHORT};
+use crate::store::time::{iso, stamp, stored_date};
+use crate::validate::{self, Check, LONG, SHORT};
 use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 const COLUMNS: &str = "f.id, f.request_id, h.resident_id, r.first_name || ' ' || r.last_name, f.service_id,
     f.organisation, f.service, f.contact, f.wmo_desk, f.reason, f.urgency, f.volunteers_did, f.status,
@@ -21,8 +18,12 @@ const COLUMNS: &str = "f.id, f.request_id, h.resident_id, r.first_name || ' ' ||
 const FROM: &str = "FROM referrals f JOIN help_requests h ON h.id = f.request_id JOIN residents r ON r.id = h.resident_id";
 
 fn day(v: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    stored_date(v).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("stored date {v:?} is not YYYY-MM-DD").into(),
+        )
     })
 }
 

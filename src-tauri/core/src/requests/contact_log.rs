@@ -6,7 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Status;
-use crate::validate::{Check, LONG};
+use crate::store::time::{iso, stamp};
+use crate::validate::{self, Check, LONG};
 use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
@@ -34,7 +35,7 @@ pub fn add_note(
     let mut c = Check::new();
     let note = note.trim();
     c.required("note", note).max_len("note", note, LONG);
-    let date = NaiveDate::parse_from_str(on_date.trim(), "%Y-%m-%d").ok();
+    let date = validate::parse_date(on_date);
     c.rule("onDate", Rule::Date, date.is_none());
     c.not_after("onDate", date, now.date());
     c.finish()?;
@@ -46,10 +47,10 @@ pub fn add_note(
     })?;
     Ok(ContactEntry {
         id,
-        on_date: date.format("%Y-%m-%d").to_string(),
+        on_date: iso(date),
         note: note.to_owned(),
         status: None,
-        created_at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        created_at: stamp(now),
     })
 }
 
@@ -64,7 +65,7 @@ pub(crate) fn insert(
     crate::store::require(tx, crate::store::Table::Requests, request_id)?;
     tx.execute(
         "INSERT INTO contact_log (request_id, on_date, note, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![request_id, on.format("%Y-%m-%d").to_string(), note, status, now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+        params![request_id, iso(on), note, status, stamp(now)],
     )?;
     Ok(tx.last_insert_rowid())
 }

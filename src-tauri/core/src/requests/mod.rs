@@ -287,19 +287,6 @@ pub(crate) struct Clean {
     pub estimated_hours: Option<f64>,
 }
 
-fn parse_date(c: &mut Check, field: &str, raw: &str, required: bool) -> Option<NaiveDate> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        c.rule(field, Rule::Required, required);
-        return None;
-    }
-    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .ok()
-        .filter(|d| (2000..=2200).contains(&chrono::Datelike::year(d)));
-    c.rule(field, Rule::Date, parsed.is_none());
-    parsed
-}
-
 impl RequestInput {
     pub(crate) fn validate(mut self, today: NaiveDate) -> crate::Result<Clean> {
         let mut c = Check::new();
@@ -316,9 +303,9 @@ impl RequestInput {
             c.max_len(field, value, LONG);
         }
         c.max_len("scopeNote", &self.scope_note, SHORT);
-        let received_on = parse_date(&mut c, "receivedOn", &self.received_on, true);
+        let received_on = validate::date(&mut c, "receivedOn", &self.received_on, true);
         c.not_after("receivedOn", received_on, today);
-        let due_on = parse_date(&mut c, "dueOn", &self.due_on, false);
+        let due_on = validate::date(&mut c, "dueOn", &self.due_on, false);
         if let (Some(r), Some(d)) = (received_on, due_on) {
             c.rule("dueOn", Rule::Date, d < r);
         }

@@ -9,13 +9,10 @@ use super::{
     CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
 };
 use crate::professional::ProfessionalFlag;
+use crate::store::time::stamp;
 use crate::validate::{Check, LONG, SHORT};
 use crate::vocab::{FieldError, LifeArea, Mask, Rule};
 use crate::{paging, search, Db, Error, Page, Result};
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
     if crate::store::exists(tx, crate::store::Table::Residents, id)? {

@@ -10,6 +10,7 @@ pub use network::{NetworkMember, NetworkRole};
 pub use store::{create, get, kernen, list, update};
 pub(crate) use store::{insert_unindexed, reindex_from};
 
+use crate::store::time::iso;
 use crate::text_enum;
 use crate::validate::{self, Check, LONG, SHORT};
 use crate::vocab::Rule;
@@ -150,22 +151,9 @@ impl ResidentInput {
             .phone("proxyPhone", &self.proxy_phone);
         c.email("email", &self.email)
             .email("proxyEmail", &self.proxy_email);
-        let birth = validate::clean(&self.birth_date);
-        let birth_date = if birth.is_empty() {
-            None
-        } else {
-            match chrono::NaiveDate::parse_from_str(&birth, "%Y-%m-%d") {
-                Ok(d) => {
-                    c.not_after("birthDate", Some(d), today);
-                    c.rule("birthDate", Rule::Date, d.year_ce().1 < 1900);
-                    Some(d.format("%Y-%m-%d").to_string())
-                }
-                Err(_) => {
-                    c.rule("birthDate", Rule::Date, true);
-                    None
-                }
-            }
-        };
+        let birth = validate::date(&mut c, "birthDate", &self.birth_date, false);
+        c.not_after("birthDate", birth, today);
+        let birth_date = birth.map(iso);
         for (i, member) in self.network.iter_mut().enumerate() {
             member.check(i, &mut c);
         }
@@ -178,5 +166,3 @@ impl ResidentInput {
         })
     }
 }
-
-use chrono::Datelike;

@@ -4,16 +4,13 @@ use chrono::NaiveDateTime;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row, Transaction};
 
 use super::{network, Clean, Resident, ResidentInput, ResidentQuery, ResidentSummary};
+use crate::store::time::stamp;
 use crate::{paging, search, Db, Error, Page, Result};
 
 const COLUMNS: &str =
     "id, first_name, last_name, street, house_number, postcode, kern, phone, email,
     contact_preference, contact_time, birth_date, notes, proxy_name, proxy_relation, proxy_phone,
     proxy_email, created_at, updated_at";
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 /// Create a resident. Refuses a likely duplicate (same name and address)
 /// unless `allow_duplicate` is set after the user confirmed.

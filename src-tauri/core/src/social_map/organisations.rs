@@ -12,12 +12,9 @@ use super::{
     check_cutoff, needs_check, search_index, services, CheckDue, Organisation, OrganisationQuery,
     OrganisationSummary, Service, DUE_LISTED,
 };
-use crate::validate::{iso, Check, SHORT};
+use crate::store::time::{iso, stamp};
+use crate::validate::{Check, SHORT};
 use crate::{paging, search, Db, Error, Page, Result};
-
-pub(crate) fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 /// A fresh HSDS identifier: a random (version 4) UUID.
 pub(crate) fn new_hsds_id() -> Result<String> {

@@ -8,10 +8,11 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
 
 use super::input::ServiceInput;
-use super::organisations::{new_hsds_id, stamp};
+use super::organisations::new_hsds_id;
 use super::{search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary, MAX_SUGGESTIONS};
 use crate::professional::ProfessionalFlag;
-use crate::validate::iso;
+use crate::store::time::iso;
+use crate::store::time::stamp;
 use crate::vocab::{LifeArea, Mask};
 use crate::{paging, search, Db, Error, Page, Result};
 

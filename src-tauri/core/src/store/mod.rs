@@ -8,6 +8,7 @@ pub mod keys;
 pub mod maintenance;
 mod migrations;
 pub mod restore;
+pub mod time;
 pub mod vault;
 
 use std::path::Path;

@@ -11,6 +11,7 @@ use super::backup::BackupFile;
 use super::keys::{check_passphrase, DbKey, KdfParams, KeyFile};
 use super::vault::{remove_if_present, sync_dir, Vault, DB_FILE};
 use super::Counts;
+use crate::store::time::file_stamp;
 use crate::{Error, Result};
 
 /// What opens a backup on a computer that has no key for it.
@@ -89,10 +90,9 @@ impl Vault {
         let db = self.db_path();
         if db.exists() {
             fs::create_dir_all(self.backup_dir())?;
-            let kept = self.backup_dir().join(format!(
-                "vervangen-{}.db.oud",
-                now.format("%Y-%m-%d-%H%M%S")
-            ));
+            let kept = self
+                .backup_dir()
+                .join(format!("vervangen-{}.db.oud", file_stamp(now)));
             fs::rename(&db, kept)?;
         }
         for side in ["-wal", "-shm"] {

@@ -13,6 +13,7 @@ use rusqlite::OpenFlags;
 use super::backup::{self, BackupFile};
 use super::keys::{DbKey, KdfParams, KeyFile};
 use super::{connect, open_existing, Check, Db, Opened, LATEST_VERSION};
+use crate::store::time::file_stamp;
 use crate::{Error, Result};
 
 pub const DB_FILE: &str = "buurtpunt.db";
@@ -255,10 +256,9 @@ impl Vault {
     pub(crate) fn put_back_key_file(&self, file: &KeyFile, now: NaiveDateTime) -> Result<()> {
         if self.key_path().exists() {
             fs::create_dir_all(self.backup_dir())?;
-            let aside = self.backup_dir().join(format!(
-                "vervangen-sleutel-{}.json.oud",
-                now.format("%Y-%m-%d-%H%M%S")
-            ));
+            let aside = self
+                .backup_dir()
+                .join(format!("vervangen-sleutel-{}.json.oud", file_stamp(now)));
             fs::rename(self.key_path(), aside)?;
         }
         fs::create_dir_all(&self.dir)?;

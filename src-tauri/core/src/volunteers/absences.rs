@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::store::ensure_volunteer;
+use crate::store::time::iso;
 use crate::text_enum;
-use crate::validate::{self, iso, Check, SHORT};
+use crate::validate::{self, Check, SHORT};
 use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 

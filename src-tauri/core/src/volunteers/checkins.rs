@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::store::ensure_volunteer;
-use crate::validate::{self, iso, Check, LONG};
+use crate::store::time::{iso, stamp};
+use crate::validate::{self, Check, LONG};
 use crate::{Db, Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -60,7 +61,7 @@ pub fn add_checkin(
                 how,
                 dilemma,
                 input.needs_support,
-                now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                stamp(now)
             ],
         )?;
         Ok(tx.last_insert_rowid())

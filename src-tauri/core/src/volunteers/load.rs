@@ -15,8 +15,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::store::time::iso;
 use crate::text_enum;
-use crate::validate::iso;
 use crate::Result;
 
 /// More than this many hours of informal care a week is heavy care (the

@@ -304,7 +304,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> crate::Result<NaiveDate> {
-        crate::validate::stored(s)
+        crate::store::time::stored(s)
     }
 
     #[test]

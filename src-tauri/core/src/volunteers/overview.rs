@@ -13,7 +13,7 @@ use ts_rs::TS;
 use super::store::{checkin_due, rule};
 use super::{vog_state, vog_valid_until, Load, LoadFacts, LoadLevel, VogState, VolunteerStatus};
 use crate::settings;
-use crate::validate::iso;
+use crate::store::time::iso;
 use crate::Result;
 
 /// One volunteer in one of the overview's lists.
@@ -61,7 +61,7 @@ pub struct VolunteerOverview {
 pub const LIST_MAX: usize = 50;
 
 fn day(v: &str) -> Result<NaiveDate> {
-    crate::validate::stored(v)
+    crate::store::time::stored(v)
 }
 
 struct Row {

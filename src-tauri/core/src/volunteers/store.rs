@@ -11,14 +11,11 @@ use super::{
 };
 use crate::settings::{self, Settings};
 use crate::skills::{self, Link};
+use crate::store::time::{iso, stamp};
 use crate::store::{self, Table};
-use crate::validate::{self, iso, Check, SHORT};
+use crate::validate::{self, Check, SHORT};
 use crate::vocab::{LifeArea, Mask, Rule};
 use crate::{paging, search, Db, Error, Page, Result};
-
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 pub(crate) fn rule(s: &Settings) -> LoadRule {
     LoadRule {
@@ -242,7 +239,7 @@ fn status_log(conn: &Connection, id: i64) -> Result<Vec<StatusEntry>> {
 }
 
 fn parse_day(v: &str) -> Result<NaiveDate> {
-    crate::validate::stored(v)
+    crate::store::time::stored(v)
 }
 
 /// When the next check-in is due: `weeks` after the last one, or after the

@@ -13,6 +13,7 @@ use crate::social_map::organisations::{self as orgs, new_hsds_id};
 use crate::social_map::services as svcs;
 use crate::social_map::topics::{parse_topic, Topic};
 use crate::social_map::{search_index, Service};
+use crate::store::time::stored_date;
 use crate::validate::SHORT;
 use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
@@ -134,8 +135,7 @@ fn set(dst: &mut String, src: &Option<String>) {
 
 /// A date as HSDS writes it: `YYYY-MM-DD`, possibly with a time after it.
 fn day(raw: &str) -> Option<NaiveDate> {
-    let d = raw.trim().get(..10)?;
-    NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()
+    stored_date(raw.trim().get(..10)?)
 }
 
 fn find_org(tx: &Transaction<'_>, rec: &OrgRecord, st: &State) -> Result<Found<i64>> {

@@ -18,6 +18,7 @@ pub use rotation::Policy;
 
 use super::keys::{DbKey, KeyFile};
 use super::{Counts, Db};
+use crate::store::time::{file_stamp, iso, stamp, stored_date};
 use crate::{Error, Result};
 
 /// How many pre-migration backups are kept.
@@ -70,7 +71,7 @@ struct Found {
 
 /// The name of a daily backup.
 fn daily_name(day: NaiveDate) -> String {
-    format!("{DAILY}{}.{}", day.format("%Y-%m-%d"), file::EXTENSION)
+    format!("{DAILY}{}.{}", iso(day), file::EXTENSION)
 }
 
 /// Whether today's automatic backup exists.
@@ -163,7 +164,7 @@ pub(crate) fn before_migration(
     fs::create_dir_all(dir)?;
     let name = format!(
         "{BEFORE_UPDATE}v{version}-{}.{}",
-        now.format("%Y-%m-%d-%H%M%S"),
+        file_stamp(now),
         file::EXTENSION
     );
     file::write(
@@ -226,7 +227,7 @@ fn made_at_from_name(name: &str) -> Option<NaiveDateTime> {
         stem.strip_prefix(BEFORE_UPDATE)
             .and_then(|s| s.split_once('-').map(|(_, d)| d))
     })?;
-    let day = NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()?;
+    let day = stored_date(stamp.get(..10)?)?;
     let time = stamp
         .get(11..17)
         .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H%M%S").ok())
@@ -302,10 +303,6 @@ pub fn list(dir: &Path, key: &DbKey, current: Option<Counts>) -> Result<Vec<Back
         }
     }
     Ok(found.into_iter().map(|b| b.info).collect())
-}
-
-fn stamp(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 /// Remove one backup from the data folder (the user chose to). Only a
