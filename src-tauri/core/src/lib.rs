@@ -46,19 +46,3 @@ pub struct Page<T> {
     #[ts(type = "number")]
     pub page_size: i64,
 }
-
-/// Page size used when a caller asks for none or for an absurd one.
-pub const DEFAULT_PAGE_SIZE: i64 = 25;
-/// The largest page the UI may ask for: lists never pour thousands of rows into the DOM.
-pub const MAX_PAGE_SIZE: i64 = 200;
-
-/// Clamp a requested page and page size to sane values; returns (limit, offset).
-pub fn paging(page: i64, page_size: i64) -> (i64, i64, i64) {
-    let size = if page_size <= 0 {
-        DEFAULT_PAGE_SIZE
-    } else {
-        page_size.min(MAX_PAGE_SIZE)
-    };
-    let page = page.max(0);
-    (page, size, page * size)
-}

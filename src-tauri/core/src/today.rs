@@ -1,11 +1,11 @@
 //! The "Vandaag" screen: what needs attention today.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, ToSql};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::requests::{self, RequestSummary};
+use crate::requests::{self, Attention, RequestSummary};
 use crate::settings;
 use crate::store::time::iso;
 use crate::volunteers::{checkin_due, VolunteerStatus};
@@ -58,29 +58,6 @@ pub struct CheckinReminder {
     pub needs_support: bool,
 }
 
-const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
-
-fn block(
-    conn: &Connection,
-    filter: &str,
-    order: &str,
-    args: &[&dyn ToSql],
-) -> Result<(Vec<RequestSummary>, i64)> {
-    let total: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM help_requests h WHERE {filter}"
-        ))?
-        .query_row(args, |r| r.get(0))?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {} FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE {filter} ORDER BY {order} LIMIT {BLOCK}",
-        requests::summary_columns()
-    ))?;
-    let items = stmt
-        .query_map(args, requests::summary_from_row)?
-        .collect::<Result<_, _>>()?;
-    Ok((items, total))
-}
-
 /// Active volunteers whose check-in is due on `date` (same rule as the
 /// volunteers overview), needing support first, then the longest overdue.
 /// One pass over the active volunteers with their last check-in; no load sums.
@@ -124,38 +101,22 @@ fn checkins_due(conn: &Connection, date: NaiveDate) -> Result<(Vec<CheckinRemind
 }
 
 pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
-    let d = iso(date);
-    let soon = iso(date + chrono::Days::new(7));
-    let (new_requests, new_total) = block(conn, "h.status = 'new'", "h.received_on, h.id", &[])?;
-    let (urgent, urgent_total) = block(
-        conn,
-        &format!("{OPEN} AND h.urgency = 'high'"),
-        "h.due_on IS NULL, h.due_on, h.received_on",
-        &[],
-    )?;
-    let (overdue, overdue_total) = block(
-        conn,
-        &format!("{OPEN} AND h.due_on < ?1"),
-        "h.due_on, h.id",
-        &[&d],
-    )?;
-    let (due_soon, due_soon_total) = block(
-        conn,
-        &format!("{OPEN} AND h.due_on >= ?1 AND h.due_on <= ?2"),
-        "h.due_on, h.id",
-        &[&d, &soon],
-    )?;
+    let block = |which| requests::needing_attention(conn, which, date, BLOCK);
+    let new_requests = block(Attention::New)?;
+    let urgent = block(Attention::Urgent)?;
+    let overdue = block(Attention::Overdue)?;
+    let due_soon = block(Attention::DueSoon)?;
     let (checkins_due, checkins_due_total) = checkins_due(conn, date)?;
     Ok(Today {
-        date: d,
-        new_requests,
-        new_total,
-        urgent,
-        urgent_total,
-        overdue,
-        overdue_total,
-        due_soon,
-        due_soon_total,
+        date: iso(date),
+        new_requests: new_requests.items,
+        new_total: new_requests.total,
+        urgent: urgent.items,
+        urgent_total: urgent.total,
+        overdue: overdue.items,
+        overdue_total: overdue.total,
+        due_soon: due_soon.items,
+        due_soon_total: due_soon.total,
         checkins_due,
         checkins_due_total,
     })

@@ -10,7 +10,9 @@ use ts_rs::TS;
 
 pub(crate) use contact_log::insert as log_event;
 pub use contact_log::{add_note, ContactEntry};
-pub use store::{advice, change_status, close, create, get, list, update};
+pub use store::{
+    advice, change_status, close, create, get, list, needing_attention, update, Attention,
+};
 pub(crate) use store::{reindex_resident, set_status, status_of};
 
 use crate::professional::ProfessionalFlag;
@@ -336,15 +338,6 @@ impl RequestInput {
             estimated_hours,
         })
     }
-}
-
-/// Columns of a [`RequestSummary`] over `help_requests h JOIN residents r`.
-pub(crate) fn summary_columns() -> &'static str {
-    store::SUMMARY_COLUMNS
-}
-
-pub(crate) fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestSummary> {
-    store::summary_row(r)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! SQL of the `help_requests` and `request_life_areas` tables and the request search index.
 
-use chrono::NaiveDateTime;
-use rusqlite::types::{ToSql, Value};
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::contact_log;
@@ -9,10 +9,11 @@ use super::{
     CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
 };
 use crate::professional::ProfessionalFlag;
-use crate::store::time::stamp;
+use crate::store::list::{Filter, List};
+use crate::store::time::{iso, stamp};
 use crate::validate::{Check, LONG, SHORT};
 use crate::vocab::{FieldError, LifeArea, Mask, Rule};
-use crate::{paging, search, Db, Error, Page, Result};
+use crate::{Db, Error, Page, Result};
 
 fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
     if crate::store::exists(tx, crate::store::Table::Residents, id)? {
@@ -314,11 +315,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
     Ok(req)
 }
 
-pub(crate) const SUMMARY_COLUMNS: &str =
+const SUMMARY_COLUMNS: &str =
     "h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
     substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask";
 
-pub(crate) fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
+fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
     Ok(RequestSummary {
         id: r.get(0)?,
         resident_id: r.get(1)?,
@@ -333,70 +334,103 @@ pub(crate) fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
     })
 }
 
+/// Open requests: new, in progress or matched.
+const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
+
+const FROM_WITH_RESIDENT: &str = "FROM help_requests h JOIN residents r ON r.id = h.resident_id";
+
 /// The filtered, paged request list, newest first. Only the filters that are
 /// set become SQL, so SQLite can use its indexes.
 pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>> {
-    let (page, size, offset) = paging(q.page, q.page_size);
-    let mut clauses: Vec<&str> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(fts) = search::fts_query(&q.text) {
-        clauses.push("h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)");
-        values.push(Value::Text(fts));
-    }
+    let mut f = Filter::new();
+    f.text(
+        "h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)",
+        &q.text,
+    );
     if let Some(s) = q.status {
-        clauses.push("h.status = ?");
-        values.push(Value::Text(s.as_str().into()));
+        f.and("h.status = ?", [Value::Text(s.as_str().into())]);
     } else if q.open_only {
-        clauses.push("h.status IN ('new', 'in_progress', 'matched')");
+        f.and(OPEN, []);
     }
     if let Some(a) = q.life_area {
-        clauses.push("h.life_area_mask & ? != 0");
-        values.push(Value::Integer(a.bit()));
+        f.and("h.life_area_mask & ? != 0", [Value::Integer(a.bit())]);
     }
     if !q.kern.is_empty() {
-        clauses.push("r.kern = ?");
-        values.push(Value::Text(q.kern.clone()));
+        f.and("r.kern = ?", [Value::Text(q.kern.clone())]);
     }
     if let Some(u) = q.urgency {
-        clauses.push("h.urgency = ?");
-        values.push(Value::Text(u.as_str().into()));
+        f.and("h.urgency = ?", [Value::Text(u.as_str().into())]);
     }
     if let Some(id) = q.resident_id {
-        clauses.push("h.resident_id = ?");
-        values.push(Value::Integer(id));
+        f.and("h.resident_id = ?", [Value::Integer(id)]);
     }
-    let filter = if clauses.is_empty() {
-        "1".to_owned()
+    // The count joins the residents only when it filters on them.
+    let count_from = if q.kern.is_empty() {
+        "FROM help_requests h"
     } else {
-        clauses.join(" AND ")
+        FROM_WITH_RESIDENT
     };
-    let join = if q.kern.is_empty() {
-        ""
-    } else {
-        "JOIN residents r ON r.id = h.resident_id"
+    let select = format!("SELECT {SUMMARY_COLUMNS} {FROM_WITH_RESIDENT}");
+    List {
+        count_from,
+        select: &select,
+        order: "h.received_on DESC, h.id DESC",
+    }
+    .page(conn, &f, q.page, q.page_size, summary_row)
+}
+
+/// The requests that need attention on the Vandaag screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attention {
+    /// Nobody has picked them up yet; oldest first.
+    New,
+    /// Open with high urgency; the earliest due first.
+    Urgent,
+    /// Open and past their due date (before `today`).
+    Overdue,
+    /// Open and due from `today` up to 7 days later.
+    DueSoon,
+}
+
+/// The first `limit` requests of one [`Attention`] block on `today`, with
+/// the total of the block.
+pub fn needing_attention(
+    conn: &Connection,
+    which: Attention,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Page<RequestSummary>> {
+    let mut f = Filter::new();
+    let order = match which {
+        Attention::New => {
+            f.and("h.status = 'new'", []);
+            "h.received_on, h.id"
+        }
+        Attention::Urgent => {
+            f.and(OPEN, []).and("h.urgency = 'high'", []);
+            "h.due_on IS NULL, h.due_on, h.received_on, h.id"
+        }
+        Attention::Overdue => {
+            f.and(OPEN, [])
+                .and("h.due_on < ?", [Value::Text(iso(today))]);
+            "h.due_on, h.id"
+        }
+        Attention::DueSoon => {
+            let soon = iso(today + Days::new(7));
+            f.and(OPEN, []).and(
+                "h.due_on >= ? AND h.due_on <= ?",
+                [Value::Text(iso(today)), Value::Text(soon)],
+            );
+            "h.due_on, h.id"
+        }
     };
-    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
-    let total: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM help_requests h {join} WHERE {filter}"
-        ))?
-        .query_row(&*args, |r| r.get(0))?;
-    let mut paged = args.clone();
-    paged.push(&size);
-    paged.push(&offset);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM help_requests h JOIN residents r ON r.id = h.resident_id
-         WHERE {filter} ORDER BY h.received_on DESC, h.id DESC LIMIT ? OFFSET ?"
-    ))?;
-    let items = stmt
-        .query_map(&*paged, summary_row)?
-        .collect::<Result<_, _>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size: size,
-    })
+    let select = format!("SELECT {SUMMARY_COLUMNS} {FROM_WITH_RESIDENT}");
+    List {
+        count_from: "FROM help_requests h",
+        select: &select,
+        order,
+    }
+    .page(conn, &f, 0, limit, summary_row)
 }
 
 /// Whether a request looks like professional work: its flags, and words in

@@ -1,11 +1,13 @@
 //! SQL of the `residents` table and its search index.
 
 use chrono::NaiveDateTime;
+use rusqlite::types::Value;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row, Transaction};
 
 use super::{network, Clean, Resident, ResidentInput, ResidentQuery, ResidentSummary};
+use crate::store::list::{Filter, List};
 use crate::store::time::stamp;
-use crate::{paging, search, Db, Error, Page, Result};
+use crate::{Db, Error, Page, Result};
 
 const COLUMNS: &str =
     "id, first_name, last_name, street, house_number, postcode, kern, phone, email,
@@ -186,43 +188,33 @@ const SEARCH_ROWS: &str = "INSERT INTO resident_search (rowid, body)
     FROM residents";
 
 pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary>> {
-    let (page, size, offset) = paging(q.page, q.page_size);
-    let fts = search::fts_query(&q.text);
-    let filter = "(:fts IS NULL OR id IN (SELECT rowid FROM resident_search WHERE resident_search MATCH :fts))
-                  AND (:kern = '' OR kern = :kern)";
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM residents WHERE {filter}"),
-        named_params! { ":fts": fts, ":kern": q.kern },
-        |r| r.get(0),
-    )?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, first_name, last_name, street, house_number, kern, phone,
+    let mut f = Filter::new();
+    f.text(
+        "id IN (SELECT rowid FROM resident_search WHERE resident_search MATCH ?)",
+        &q.text,
+    );
+    if !q.kern.is_empty() {
+        f.and("kern = ?", [Value::Text(q.kern.clone())]);
+    }
+    List {
+        count_from: "FROM residents",
+        select: "SELECT id, first_name, last_name, street, house_number, kern, phone,
                 (SELECT count(*) FROM help_requests h WHERE h.resident_id = residents.id
                    AND h.status IN ('new', 'in_progress', 'matched'))
-         FROM residents WHERE {filter}
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id
-         LIMIT :limit OFFSET :offset"
-    ))?;
-    let rows = stmt.query_map(
-        named_params! { ":fts": fts, ":kern": q.kern, ":limit": size, ":offset": offset },
-        |r| {
-            Ok(ResidentSummary {
-                id: r.get(0)?,
-                first_name: r.get(1)?,
-                last_name: r.get(2)?,
-                street: r.get(3)?,
-                house_number: r.get(4)?,
-                kern: r.get(5)?,
-                phone: r.get(6)?,
-                open_requests: r.get(7)?,
-            })
-        },
-    )?;
-    Ok(Page {
-        items: rows.collect::<Result<_, _>>()?,
-        total,
-        page,
-        page_size: size,
+             FROM residents",
+        order: "last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+    }
+    .page(conn, &f, q.page, q.page_size, |r| {
+        Ok(ResidentSummary {
+            id: r.get(0)?,
+            first_name: r.get(1)?,
+            last_name: r.get(2)?,
+            street: r.get(3)?,
+            house_number: r.get(4)?,
+            kern: r.get(5)?,
+            phone: r.get(6)?,
+            open_requests: r.get(7)?,
+        })
     })
 }
 

@@ -5,16 +5,17 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::OrganisationInput;
 use super::{
     check_cutoff, needs_check, search_index, services, CheckDue, Organisation, OrganisationQuery,
     OrganisationSummary, Service, DUE_LISTED,
 };
+use crate::store::list::{Filter, List};
 use crate::store::time::{iso, stamp};
 use crate::validate::{Check, SHORT};
-use crate::{paging, search, Db, Error, Page, Result};
+use crate::{Db, Error, Page, Result};
 
 /// A fresh HSDS identifier: a random (version 4) UUID.
 pub(crate) fn new_hsds_id() -> Result<String> {
@@ -264,45 +265,23 @@ pub fn list_organisations(
     q: &OrganisationQuery,
     today: NaiveDate,
 ) -> Result<Page<OrganisationSummary>> {
-    let (page, size, offset) = paging(q.page, q.page_size);
-    let mut clauses: Vec<&str> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(fts) = search::fts_query(&q.text) {
-        clauses.push(
-            "o.id IN (SELECT rowid FROM organization_search WHERE organization_search MATCH ?)",
-        );
-        values.push(Value::Text(fts));
-    }
+    let mut f = Filter::new();
+    f.text(
+        "o.id IN (SELECT rowid FROM organization_search WHERE organization_search MATCH ?)",
+        &q.text,
+    );
     if q.needs_check {
-        clauses.push("(o.last_checked_on IS NULL OR o.last_checked_on <= ?)");
-        values.push(Value::Text(iso(check_cutoff(today))));
+        f.and(
+            "(o.last_checked_on IS NULL OR o.last_checked_on <= ?)",
+            [Value::Text(iso(check_cutoff(today)))],
+        );
     }
-    let filter = if clauses.is_empty() {
-        "1".to_owned()
-    } else {
-        clauses.join(" AND ")
-    };
-    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
-    let total: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM organizations o WHERE {filter}"
-        ))?
-        .query_row(&*args, |r| r.get(0))?;
-    let mut paged = args.clone();
-    paged.push(&size);
-    paged.push(&offset);
-    let items = conn
-        .prepare_cached(&format!(
-            "{SUMMARY} WHERE {filter} ORDER BY o.name COLLATE NOCASE, o.id LIMIT ? OFFSET ?"
-        ))?
-        .query_map(&*paged, |r| summary_row(r, today))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size: size,
-    })
+    List {
+        count_from: "FROM organizations o",
+        select: SUMMARY,
+        order: "o.name COLLATE NOCASE, o.id",
+    }
+    .page(conn, &f, q.page, q.page_size, |r| summary_row(r, today))
 }
 
 /// The 12-month reminder: how many organisations need a check, and the

@@ -4,17 +4,17 @@
 use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::ServiceInput;
 use super::organisations::new_hsds_id;
 use super::{search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary, MAX_SUGGESTIONS};
 use crate::professional::ProfessionalFlag;
+use crate::store::list::{Filter, List};
 use crate::store::time::iso;
 use crate::store::time::stamp;
 use crate::vocab::{LifeArea, Mask};
-use crate::{paging, search, Db, Error, Page, Result};
+use crate::{Db, Error, Page, Result};
 
 fn not_found(id: i64) -> Error {
     Error::NotFound {
@@ -285,35 +285,17 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ServiceSummary> {
 
 /// All services, searched, by organisation and name, one page at a time.
 pub fn list_services(conn: &Connection, q: &ServiceQuery) -> Result<Page<ServiceSummary>> {
-    let (page, size, offset) = paging(q.page, q.page_size);
-    let mut values: Vec<Value> = Vec::new();
-    let filter = match search::fts_query(&q.text) {
-        Some(fts) => {
-            values.push(Value::Text(fts));
-            "s.id IN (SELECT rowid FROM service_search WHERE service_search MATCH ?)"
-        }
-        None => "1",
-    };
-    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM services s WHERE {filter}"))?
-        .query_row(&*args, |r| r.get(0))?;
-    let mut paged = args.clone();
-    paged.push(&size);
-    paged.push(&offset);
-    let items = conn
-        .prepare_cached(&format!(
-            "{SUMMARY} WHERE {filter}
-             ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT ? OFFSET ?"
-        ))?
-        .query_map(&*paged, summary_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size: size,
-    })
+    let mut f = Filter::new();
+    f.text(
+        "s.id IN (SELECT rowid FROM service_search WHERE service_search MATCH ?)",
+        &q.text,
+    );
+    List {
+        count_from: "FROM services s",
+        select: SUMMARY,
+        order: "o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id",
+    }
+    .page(conn, &f, q.page, q.page_size, summary_row)
 }
 
 /// Is the municipality's Wmo-loket a sensible place to refer for these?

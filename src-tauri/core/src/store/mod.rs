@@ -5,6 +5,7 @@
 pub mod backup;
 mod damage;
 pub mod keys;
+pub(crate) mod list;
 pub mod maintenance;
 mod migrations;
 pub mod restore;

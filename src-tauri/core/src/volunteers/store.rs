@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{
     absences, checkins, load_of, vog_state, vog_valid_until, Clean, LoadRule, Mobility,
@@ -11,11 +11,12 @@ use super::{
 };
 use crate::settings::{self, Settings};
 use crate::skills::{self, Link};
+use crate::store::list::{Filter, List};
 use crate::store::time::{iso, stamp};
 use crate::store::{self, Table};
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::{LifeArea, Mask, Rule};
-use crate::{paging, search, Db, Error, Page, Result};
+use crate::{Db, Error, Page, Result};
 
 pub(crate) fn rule(s: &Settings) -> LoadRule {
     LoadRule {
@@ -361,94 +362,75 @@ pub fn list(
     today: NaiveDate,
 ) -> Result<Page<VolunteerSummary>> {
     let s = settings::get(conn)?;
-    let (page, size, offset) = paging(q.page, q.page_size);
-    let mut clauses: Vec<&str> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(fts) = search::fts_query(&q.text) {
-        clauses.push(
-            "v.resident_id IN (SELECT rowid FROM resident_search WHERE resident_search MATCH ?)",
-        );
-        values.push(Value::Text(fts));
-    }
+    let mut f = Filter::new();
+    f.text(
+        "v.resident_id IN (SELECT rowid FROM resident_search WHERE resident_search MATCH ?)",
+        &q.text,
+    );
     if let Some(st) = q.status {
-        clauses.push("v.status = ?");
-        values.push(Value::Text(st.as_str().into()));
+        f.and("v.status = ?", [Value::Text(st.as_str().into())]);
     }
     if let Some(skill) = q.skill_id {
-        clauses.push(
+        f.and(
             "v.resident_id IN (SELECT volunteer_id FROM volunteer_skills WHERE skill_id = ?)",
+            [Value::Integer(skill)],
         );
-        values.push(Value::Integer(skill));
     }
     if !q.kern.is_empty() {
-        clauses.push(
+        f.and(
             "(r.kern = ? OR v.resident_id IN (SELECT volunteer_id FROM volunteer_kernen WHERE kern = ?))",
+            [Value::Text(q.kern.clone()), Value::Text(q.kern.clone())],
         );
-        values.push(Value::Text(q.kern.clone()));
-        values.push(Value::Text(q.kern.clone()));
     }
-    let filter = if clauses.is_empty() {
-        "1".to_owned()
-    } else {
-        clauses.join(" AND ")
-    };
-    let args: Vec<&dyn ToSql> = values.iter().map(|v| v as &dyn ToSql).collect();
-    let total: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM volunteers v JOIN residents r ON r.id = v.resident_id WHERE {filter}"
-        ))?
-        .query_row(&*args, |r| r.get(0))?;
-    let mut paged = args.clone();
-    paged.push(&size);
-    paged.push(&offset);
-    type Row = (
-        i64,
-        String,
-        String,
-        VolunteerStatus,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.vog_on, v.last_asked_on
-             FROM volunteers v JOIN residents r ON r.id = v.resident_id WHERE {filter}
-             ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, v.resident_id
-             LIMIT ? OFFSET ?"
-        ))?;
-        let rows = stmt.query_map(&*paged, |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let mut items = Vec::with_capacity(rows.len());
-    for (id, name, kern, status, vog_on, last_asked_on) in rows {
-        let vog = vog_on.as_deref().map(parse_day).transpose()?;
+    let rows = List {
+        count_from: "FROM volunteers v JOIN residents r ON r.id = v.resident_id",
+        select:
+            "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status, v.vog_on,
+                v.last_asked_on
+             FROM volunteers v JOIN residents r ON r.id = v.resident_id",
+        order: "r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, v.resident_id",
+    }
+    .page(conn, &f, q.page, q.page_size, |r| {
+        Ok(ListRow {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            kern: r.get(2)?,
+            status: r.get(3)?,
+            vog_on: r.get(4)?,
+            last_asked_on: r.get(5)?,
+        })
+    })?;
+    let mut items = Vec::with_capacity(rows.items.len());
+    for row in rows.items {
+        let vog = row.vog_on.as_deref().map(parse_day).transpose()?;
         items.push(VolunteerSummary {
-            resident_id: id,
-            name,
-            kern,
-            status,
-            skills: skills::linked(conn, Link::VolunteerSkills, id)?
+            resident_id: row.id,
+            name: row.name,
+            kern: row.kern,
+            status: row.status,
+            skills: skills::linked(conn, Link::VolunteerSkills, row.id)?
                 .into_iter()
                 .map(|s| s.name)
                 .collect(),
-            load: load_of(conn, id, today, rule(&s))?,
+            load: load_of(conn, row.id, today, rule(&s))?,
             vog_state: vog_state(vog, s.vog_valid_years, today),
-            last_asked_on,
+            last_asked_on: row.last_asked_on,
         });
     }
     Ok(Page {
         items,
-        total,
-        page,
-        page_size: size,
+        total: rows.total,
+        page: rows.page,
+        page_size: rows.page_size,
     })
+}
+
+/// What the list reads per volunteer before the skills and the load.
+struct ListRow {
+    id: i64,
+    name: String,
+    kern: String,
+    status: VolunteerStatus,
+    vog_on: Option<String>,
+    last_asked_on: Option<String>,
 }
