@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -19,10 +19,15 @@ use crate::store::restore::Secret;
 use crate::store::vault::KeyProblem;
 use crate::store::{Counts, DbKey, KdfParams, Vault};
 use crate::vocab::{Damage, DamageKind};
-use crate::{demo, settings, Db, Error, Result};
+use crate::{settings, Db, Error, Result};
 
 /// The demo's passphrase. The demo holds only fictional people.
 const DEMO_PASSPHRASE: &str = "demo-lindeloo-fictief";
+
+/// Fills a new demo database with its fictional village as of a date. The
+/// app hands in `demo::seed`: the session knows how to open a demo, not
+/// what is in it.
+pub type Seeder = fn(&mut Db, NaiveDate) -> Result<()>;
 
 /// Which screen the app should show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -296,7 +301,7 @@ impl Session {
             key.as_str(),
             now.format("%d-%m-%Y %H:%M")
         );
-        crate::store::vault::write_atomic(dest, text.as_bytes())
+        crate::store::files::write_atomic(dest, text.as_bytes())
     }
 
     /// The user stored the recovery key: forget it.
@@ -403,15 +408,16 @@ impl Session {
         Ok(self.status())
     }
 
-    /// Open a fresh demo village (rebuilt each time: demo changes are not kept).
-    pub fn open_demo(&mut self, now: NaiveDateTime) -> Result<AppStatus> {
+    /// Open a fresh demo village, filled by `seed` (rebuilt each time: demo
+    /// changes are not kept).
+    pub fn open_demo(&mut self, now: NaiveDateTime, seed: Seeder) -> Result<AppStatus> {
         self.lock()?;
         let dir = self.demo_vault.dir().to_path_buf();
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
         let mut created = self.demo_vault.create(DEMO_PASSPHRASE, self.kdf)?;
-        demo::seed(&mut created.db, now.date())?;
+        seed(&mut created.db, now.date())?;
         self.state = State::Open {
             db: created.db,
             key: created.key,

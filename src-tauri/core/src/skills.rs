@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::validate::{self, Check};
-use crate::vocab::LifeArea;
-use crate::vocab::SkillRef;
-use crate::vocab::{FieldError, Rule};
+use crate::vocab::{FieldError, LifeArea, Mask, Rule, SkillRef};
 use crate::{Db, Error, Result};
 
 /// Longest skill name.
@@ -121,7 +119,7 @@ pub fn update(db: &mut Db, id: i64, input: &SkillInput) -> Result<Skill> {
         if n == 0 {
             return Err(Error::NotFound { what: "skill", id });
         }
-        crate::volunteers::refresh_area_masks_for_skill(tx, id)
+        refresh_area_masks_for_skill(tx, id)
     })?;
     get(db.conn(), id)
 }
@@ -171,6 +169,37 @@ pub(crate) fn relink(tx: &Transaction<'_>, table: Link, owner: i64, ids: &[i64])
     ))?;
     for id in ids {
         stmt.execute(params![owner, id])?;
+    }
+    Ok(())
+}
+
+/// Recompute a volunteer's life-area mask (`volunteers.area_mask`) from
+/// the life areas of their skills.
+pub(crate) fn refresh_area_mask(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let areas: Vec<Option<LifeArea>> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT s.life_area FROM volunteer_skills l JOIN skills s ON s.id = l.skill_id
+             WHERE l.volunteer_id = ?1",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mask = LifeArea::to_mask(&areas.into_iter().flatten().collect::<Vec<_>>());
+    tx.prepare_cached("UPDATE volunteers SET area_mask = ?2 WHERE resident_id = ?1")?
+        .execute(params![id, mask])?;
+    Ok(())
+}
+
+/// A skill's life area changed: the masks of everyone with that skill follow.
+fn refresh_area_masks_for_skill(tx: &Transaction<'_>, skill_id: i64) -> Result<()> {
+    let ids: Vec<i64> = {
+        let mut stmt =
+            tx.prepare_cached("SELECT volunteer_id FROM volunteer_skills WHERE skill_id = ?1")?;
+        let rows = stmt.query_map([skill_id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for id in ids {
+        refresh_area_mask(tx, id)?;
     }
     Ok(())
 }

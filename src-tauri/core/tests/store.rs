@@ -2,6 +2,7 @@
 
 use std::fs;
 
+use buurtpunt_core::demo;
 use buurtpunt_core::followup;
 use buurtpunt_core::matches;
 use buurtpunt_core::referrals;
@@ -410,7 +411,7 @@ fn a_missing_key_file_is_reported_not_replaced() -> Result<()> {
 fn the_demo_village_is_separate_and_complete() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let mut s = Session::new(dir.path(), FAST);
-    let status = s.open_demo(now())?;
+    let status = s.open_demo(now(), demo::seed)?;
     assert!(status.demo);
     assert!(!status.set_up, "the demo never counts as a real help point");
     let all = requests::list(s.db()?.conn(), &RequestQuery::default())?;

@@ -68,7 +68,9 @@ pub async fn lock(state: State<'_, AppState>) -> ApiResult<AppStatus> {
 
 #[tauri::command]
 pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<AppStatus> {
-    Ok(state.session()?.open_demo(now())?)
+    Ok(state
+        .session()?
+        .open_demo(now(), buurtpunt_core::demo::seed)?)
 }
 
 #[tauri::command]

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Status;
+use super::{search_index, Status};
 use crate::store::time::{iso, stamp};
 use crate::validate::{self, Check, LONG};
 use crate::vocab::Rule;
@@ -42,7 +42,7 @@ pub fn add_note(
     let date = date.ok_or_else(|| Error::Invalid(Vec::new()))?;
     let id = db.write(|tx| {
         let id = insert(tx, request_id, date, note, None, now)?;
-        super::store::reindex(tx, request_id)?;
+        search_index::reindex(tx, request_id)?;
         Ok(id)
     })?;
     Ok(ContactEntry {

@@ -2,6 +2,7 @@
 //! question, their own strength, and the lifecycle up to closing.
 
 mod contact_log;
+mod search_index;
 mod store;
 
 use chrono::NaiveDate;
@@ -10,10 +11,11 @@ use ts_rs::TS;
 
 pub(crate) use contact_log::insert as log_event;
 pub use contact_log::{add_note, ContactEntry};
+pub(crate) use search_index::reindex_resident;
 pub use store::{
     advice, change_status, close, create, get, list, needing_attention, update, Attention,
 };
-pub(crate) use store::{reindex_resident, set_status, status_of};
+pub(crate) use store::{set_status, status_of};
 
 use crate::professional::ProfessionalFlag;
 use crate::text_enum;

@@ -31,6 +31,7 @@ pub use services::{
 
 use crate::professional::ProfessionalFlag;
 use crate::vocab::LifeArea;
+use crate::{Error, Result};
 
 /// How long an entry stays fresh after a check.
 pub const CHECK_MONTHS: u32 = 12;
@@ -49,6 +50,23 @@ pub fn check_cutoff(today: NaiveDate) -> NaiveDate {
 /// An entry needs checking when it was never checked, or not for 12 months.
 pub fn needs_check(last_checked_on: Option<NaiveDate>, today: NaiveDate) -> bool {
     last_checked_on.is_none_or(|d| d <= check_cutoff(today))
+}
+
+/// A fresh HSDS identifier: a random (version 4) UUID.
+pub(crate) fn new_hsds_id() -> Result<String> {
+    let mut b = [0u8; 16];
+    getrandom::getrandom(&mut b).map_err(|e| Error::Crypto(e.to_string()))?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex::encode(b);
+    Ok(format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    ))
 }
 
 /// An organisation with all its services, as on its own page.

@@ -9,30 +9,13 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::OrganisationInput;
 use super::{
-    check_cutoff, needs_check, search_index, services, CheckDue, Organisation, OrganisationQuery,
-    OrganisationSummary, Service, DUE_LISTED,
+    check_cutoff, needs_check, new_hsds_id, search_index, services, CheckDue, Organisation,
+    OrganisationQuery, OrganisationSummary, Service, DUE_LISTED,
 };
 use crate::store::list::{Filter, List};
 use crate::store::time::{iso, stamp};
 use crate::validate::{Check, SHORT};
 use crate::{Db, Error, Page, Result};
-
-/// A fresh HSDS identifier: a random (version 4) UUID.
-pub(crate) fn new_hsds_id() -> Result<String> {
-    let mut b = [0u8; 16];
-    getrandom::getrandom(&mut b).map_err(|e| Error::Crypto(e.to_string()))?;
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex::encode(b);
-    Ok(format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    ))
-}
 
 fn not_found(id: i64) -> Error {
     Error::NotFound {

@@ -7,8 +7,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::ServiceInput;
-use super::organisations::new_hsds_id;
-use super::{search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary, MAX_SUGGESTIONS};
+use super::{
+    new_hsds_id, search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary,
+    MAX_SUGGESTIONS,
+};
 use crate::professional::ProfessionalFlag;
 use crate::store::list::{Filter, List};
 use crate::store::time::iso;

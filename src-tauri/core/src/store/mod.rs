@@ -4,6 +4,7 @@
 
 pub mod backup;
 mod damage;
+pub mod files;
 pub mod keys;
 pub(crate) mod list;
 pub mod maintenance;

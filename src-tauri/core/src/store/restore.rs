@@ -8,8 +8,9 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use super::backup::BackupFile;
+use super::files::{remove_if_present, sync_dir};
 use super::keys::{check_passphrase, DbKey, KdfParams, KeyFile};
-use super::vault::{remove_if_present, sync_dir, Vault, DB_FILE};
+use super::vault::{Vault, DB_FILE};
 use super::Counts;
 use crate::store::time::file_stamp;
 use crate::{Error, Result};

@@ -5,8 +5,8 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::store::ensure_volunteer;
 use crate::store::time::iso;
+use crate::store::{self, Table};
 use crate::text_enum;
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::Rule;
@@ -69,7 +69,7 @@ pub fn add_absence(
     c.finish()?;
     let (from, until) = from.zip(until).ok_or_else(|| Error::Invalid(Vec::new()))?;
     let id = db.write(|tx| {
-        ensure_volunteer(tx, volunteer_id)?;
+        store::require(tx, Table::Volunteers, volunteer_id)?;
         tx.execute(
             "INSERT INTO volunteer_absences (volunteer_id, from_on, until_on, kind, note)
              VALUES (?1, ?2, ?3, ?4, ?5)",

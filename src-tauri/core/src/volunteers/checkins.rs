@@ -6,8 +6,8 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::store::ensure_volunteer;
 use crate::store::time::{iso, stamp};
+use crate::store::{self, Table};
 use crate::validate::{self, Check, LONG};
 use crate::{Db, Error, Result};
 
@@ -51,7 +51,7 @@ pub fn add_checkin(
     c.finish()?;
     let on = on.ok_or_else(|| Error::Invalid(Vec::new()))?;
     let id = db.write(|tx| {
-        ensure_volunteer(tx, volunteer_id)?;
+        store::require(tx, Table::Volunteers, volunteer_id)?;
         tx.execute(
             "INSERT INTO checkins (volunteer_id, on_date, how_it_goes, dilemma, needs_support, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

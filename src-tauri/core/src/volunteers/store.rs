@@ -15,17 +15,13 @@ use crate::store::list::{Filter, List};
 use crate::store::time::{iso, stamp};
 use crate::store::{self, Table};
 use crate::validate::{self, Check, SHORT};
-use crate::vocab::{LifeArea, Mask, Rule};
+use crate::vocab::{Mask, Rule};
 use crate::{Db, Error, Page, Result};
 
 pub(crate) fn rule(s: &Settings) -> LoadRule {
     LoadRule {
         default_limit_hours: f64::from(s.default_limit_hours),
     }
-}
-
-pub(crate) fn ensure_volunteer(conn: &Connection, id: i64) -> Result<()> {
-    store::require(conn, Table::Volunteers, id)
 }
 
 /// Write the link tables of a profile and recompute its life-area mask.
@@ -51,36 +47,7 @@ fn write_links(tx: &Transaction<'_>, id: i64, clean: &Clean) -> Result<()> {
     for k in &i.kernen {
         stmt.execute(params![id, k])?;
     }
-    refresh_area_mask(tx, id)
-}
-
-fn refresh_area_mask(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let areas: Vec<Option<LifeArea>> = {
-        let mut stmt = tx.prepare_cached(
-            "SELECT s.life_area FROM volunteer_skills l JOIN skills s ON s.id = l.skill_id
-             WHERE l.volunteer_id = ?1",
-        )?;
-        let rows = stmt.query_map([id], |r| r.get(0))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let mask = LifeArea::to_mask(&areas.into_iter().flatten().collect::<Vec<_>>());
-    tx.prepare_cached("UPDATE volunteers SET area_mask = ?2 WHERE resident_id = ?1")?
-        .execute(params![id, mask])?;
-    Ok(())
-}
-
-/// A skill's life area changed: the masks of everyone with that skill follow.
-pub(crate) fn refresh_area_masks_for_skill(tx: &Transaction<'_>, skill_id: i64) -> Result<()> {
-    let ids: Vec<i64> = {
-        let mut stmt =
-            tx.prepare_cached("SELECT volunteer_id FROM volunteer_skills WHERE skill_id = ?1")?;
-        let rows = stmt.query_map([skill_id], |r| r.get(0))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    for id in ids {
-        refresh_area_mask(tx, id)?;
-    }
-    Ok(())
+    skills::refresh_area_mask(tx, id)
 }
 
 /// Give a resident a volunteer profile. The status starts as `status`

@@ -9,7 +9,8 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::{HsdsProblem, HsdsReport, OrgRecord, Parsed, Place, ServiceRecord, MAX_LISTED};
 use crate::social_map::input::{OrganisationInput, ServiceInput};
-use crate::social_map::organisations::{self as orgs, new_hsds_id};
+use crate::social_map::new_hsds_id;
+use crate::social_map::organisations as orgs;
 use crate::social_map::services as svcs;
 use crate::social_map::topics::{parse_topic, Topic};
 use crate::social_map::{search_index, Service};

@@ -212,7 +212,7 @@ pub fn export_file(
 
 /// A new file beside the target, with a name nothing else uses.
 fn tempfile_in(dir: &Path) -> Result<(std::path::PathBuf, std::fs::File)> {
-    let id = super::organisations::new_hsds_id()?;
+    let id = super::new_hsds_id()?;
     let path = dir.join(format!(".buurtpunt-export-{id}.tmp"));
     let file = std::fs::OpenOptions::new()
         .write(true)

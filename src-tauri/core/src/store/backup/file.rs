@@ -181,7 +181,7 @@ impl BackupFile {
         })();
         if staged.is_err() {
             for p in [dest.to_owned(), side(dest, "-wal"), side(dest, "-shm")] {
-                crate::store::vault::remove_if_present(&p)?;
+                crate::store::files::remove_if_present(&p)?;
             }
         }
         staged
@@ -248,7 +248,7 @@ pub fn write(
     let raw = side(dest, ".maken");
     let tmp = side(dest, ".tmp");
     let result = (|| -> Result<Facts> {
-        crate::store::vault::remove_if_present(&raw)?;
+        crate::store::files::remove_if_present(&raw)?;
         let (counts, schema_version) = {
             let mut dst = connect(
                 &raw,
@@ -291,13 +291,13 @@ pub fn write(
         fs::rename(&tmp, dest)?;
         fs::remove_file(&raw)?;
         if let Some(dir) = dest.parent() {
-            crate::store::vault::sync_dir(dir)?;
+            crate::store::files::sync_dir(dir)?;
         }
         Ok(facts)
     })();
     if result.is_err() {
         for p in [&raw, &tmp] {
-            crate::store::vault::remove_if_present(p)?;
+            crate::store::files::remove_if_present(p)?;
         }
     }
     result
