@@ -15,6 +15,7 @@ pub mod hours;
 pub mod import;
 pub mod matches;
 pub mod matching;
+pub(crate) mod pdf;
 pub mod professional;
 pub mod referrals;
 pub mod requests;

@@ -3,62 +3,18 @@
 //! with DejaVu Sans embedded. Only fields that are present (inside the
 //! consent) are written; the withheld categories are named in "Niet gedeeld".
 //!
-//! The page layout itself lives in [`layout`]; this file decides what goes on
-//! the page, in which order and with which words.
+//! The PDF engine ([`crate::pdf`]) shapes, lays out and writes; this file
+//! decides what goes on the page, in which order and with which words.
 
-mod layout;
+use chrono::Datelike;
 
-use chrono::{Datelike, NaiveDate};
-
-use self::layout::{Fonts, Frame, Kind, Layout, Meta, Rgb, Style, Weight, LEFT, RIGHT};
 use super::{category_label, Handover};
-use crate::Result;
-
-/// The one accent colour (a calm dark blue, contrast 10:1 on white).
-const ACCENT: Rgb = Rgb(0x15, 0x42, 0x73);
-const TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);
-const MUTED: Rgb = Rgb(0x4a, 0x4a, 0x4a);
-const TINT: Rgb = Rgb(0xee, 0xf2, 0xf7);
-const ALERT_FILL: Rgb = Rgb(0xf4, 0xf4, 0xf4);
-
-const BODY: Style = Style {
-    weight: Weight::Regular,
-    size: 10.0,
-    leading: 14.5,
-    color: TEXT,
+use crate::pdf::style::{
+    ACCENT, ALERT_FILL, BODY, BODY_BOLD, H2, H3, LABEL, SMALL, TEXT, TINT, TITLE,
 };
-const BODY_BOLD: Style = Style {
-    weight: Weight::Bold,
-    ..BODY
-};
-const LABEL: Style = Style {
-    color: MUTED,
-    ..BODY
-};
-const SMALL: Style = Style {
-    weight: Weight::Regular,
-    size: 8.5,
-    leading: 12.0,
-    color: MUTED,
-};
-const TITLE: Style = Style {
-    weight: Weight::Bold,
-    size: 17.0,
-    leading: 22.0,
-    color: TEXT,
-};
-const H2: Style = Style {
-    weight: Weight::Bold,
-    size: 12.5,
-    leading: 17.0,
-    color: ACCENT,
-};
-const H3: Style = Style {
-    weight: Weight::Bold,
-    size: 10.0,
-    leading: 14.5,
-    color: TEXT,
-};
+use crate::pdf::{Fonts, Frame, Kind, Layout, Meta, PdfError, Style, LEFT, RIGHT};
+use crate::store::time::stored_date;
+use crate::{Error, Result};
 
 /// Width of the label column in label/value rows.
 const LABEL_W: f32 = 132.0;
@@ -66,7 +22,7 @@ const VALUE_X: f32 = LEFT + LABEL_W + 10.0;
 
 /// Render the handover as a tagged A4 PDF.
 pub fn render(h: &Handover) -> Result<Vec<u8>> {
-    let fonts = Fonts::load()?;
+    let fonts = Fonts::load().map_err(failed)?;
     let mut doc = Layout::new(&fonts);
     let overridden = h.consent.override_reason.is_some();
 
@@ -85,15 +41,13 @@ pub fn render(h: &Handover) -> Result<Vec<u8>> {
         title: format!("Overdracht aan {}", h.recipient.organisation.trim()),
         author: h.sender.help_point.clone(),
         subject: "Overdracht van een hulpvraag door het buurtpunt".into(),
-        date: NaiveDate::parse_from_str(h.made_on.trim(), "%Y-%m-%d")
-            .ok()
-            .and_then(|d| {
-                Some((
-                    u16::try_from(d.year()).ok()?,
-                    u8::try_from(d.month()).ok()?,
-                    u8::try_from(d.day()).ok()?,
-                ))
-            }),
+        date: stored_date(h.made_on.trim()).and_then(|d| {
+            Some((
+                u16::try_from(d.year()).ok()?,
+                u8::try_from(d.month()).ok()?,
+                u8::try_from(d.day()).ok()?,
+            ))
+        }),
         footer_left: "Vertrouwelijk: bevat persoonsgegevens".into(),
         running_header: format!(
             "{} · Overdracht aan {} · {}",
@@ -102,7 +56,12 @@ pub fn render(h: &Handover) -> Result<Vec<u8>> {
             dutch_date(&h.made_on)
         ),
     };
-    doc.finish(&meta)
+    doc.finish(&meta).map_err(failed)
+}
+
+/// The engine's failure as the handover's error.
+fn failed(e: PdfError) -> Error {
+    Error::Handover(e.to_string())
 }
 
 /// The value if it is present and not blank.
@@ -130,9 +89,9 @@ pub(crate) fn dutch_date(s: &str) -> String {
         "november",
         "december",
     ];
-    match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
-        Ok(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
-        Err(_) => s.trim().to_owned(),
+    match stored_date(s.trim()) {
+        Some(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        None => s.trim().to_owned(),
     }
 }
 
