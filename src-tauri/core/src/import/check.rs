@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::mapping::{fold, Columns, Person};
+use super::cells::fold;
+use super::mapping::{Columns, Person};
 use super::{
     ImportField, Mapping, Report, RowProblem, Sheet, SkippedRow, UnknownSkill, MAX_LISTED,
 };

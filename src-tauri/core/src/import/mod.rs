@@ -5,6 +5,7 @@
 //! the same rules as the forms (a report per row, nothing written), and
 //! [`run`] the import: all rows in one transaction, or nothing at all.
 
+mod cells;
 mod check;
 mod mapping;
 mod read;

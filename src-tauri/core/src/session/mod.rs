@@ -6,20 +6,22 @@
 //! backup) runs in the background ([`crate::store::maintenance`]); every
 //! [`Session::status`] picks up its report.
 
+mod background;
+mod backups;
+mod status;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::Serialize;
-use ts_rs::TS;
 
-use crate::store::backup::{self, BackupInfo};
+pub use status::{AppStatus, Background, LessData, Phase};
+
 use crate::store::keys::KeyFile;
-use crate::store::maintenance::{self, Job, Plan};
+use crate::store::maintenance::Job;
 use crate::store::restore::Secret;
-use crate::store::vault::KeyProblem;
-use crate::store::{Counts, DbKey, KdfParams, Vault};
-use crate::vocab::{Damage, DamageKind};
-use crate::{settings, Db, Error, Result};
+use crate::store::{DbKey, KdfParams, Vault};
+use crate::vocab::Damage;
+use crate::{Db, Error, Result};
 
 /// The demo's passphrase. The demo holds only fictional people.
 const DEMO_PASSPHRASE: &str = "demo-lindeloo-fictief";
@@ -28,70 +30,6 @@ const DEMO_PASSPHRASE: &str = "demo-lindeloo-fictief";
 /// app hands in `demo::seed`: the session knows how to open a demo, not
 /// what is in it.
 pub type Seeder = fn(&mut Db, NaiveDate) -> Result<()>;
-
-/// Which screen the app should show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Phase {
-    /// Nothing here yet: start a new help point, look at the demo, or
-    /// restore a backup.
-    Welcome,
-    /// A help point exists and is locked.
-    Locked,
-    /// The database is open.
-    Unlocked,
-    /// The key was right but the database cannot be used: offer a restore.
-    Damaged,
-}
-
-/// Work running in the background.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Background {
-    /// The full check after a crash (the UI shows a calm notice).
-    Check,
-    /// Today's backup.
-    Backup,
-}
-
-/// A backup that holds more than the help point holds now.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct LessData {
-    pub backup: BackupInfo,
-    #[ts(type = "number")]
-    pub residents_now: i64,
-    #[ts(type = "number")]
-    pub requests_now: i64,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct AppStatus {
-    pub phase: Phase,
-    /// True while the demo village is open (never the real data).
-    pub demo: bool,
-    /// Whether a real help point exists in the data folder.
-    pub set_up: bool,
-    pub data_dir: String,
-    /// What is wrong, when `phase` is `damaged` (technical detail).
-    pub damage: Option<String>,
-    /// The kind of damage, for the restore screen's words.
-    pub damage_kind: Option<DamageKind>,
-    /// The key file is missing or damaged (`phase` is `locked`).
-    pub key_problem: Option<KeyProblem>,
-    /// Why today's automatic backup failed, while the data itself is fine
-    /// (disk full, read-only folder). The UI asks for a manual backup.
-    pub backup_problem: Option<String>,
-    /// What runs in the background; the UI asks again until it is `null`.
-    pub background: Option<Background>,
-    /// A backup with more data than now: the user is asked before it may go.
-    pub less_data: Option<LessData>,
-}
 
 enum State {
     Closed,
@@ -194,84 +132,6 @@ impl Session {
                 None
             },
         }
-    }
-
-    /// Wait for the background work and apply its report (tests, bench, and
-    /// the app's exit).
-    pub fn settle(&mut self) -> AppStatus {
-        self.finish_job();
-        self.status()
-    }
-
-    fn finish_job(&mut self) {
-        let Some(job) = self.job.take() else {
-            return;
-        };
-        match job.wait() {
-            Ok(Some(report)) => {
-                if let Some(damage) = report.damage {
-                    self.become_damaged(damage);
-                    return;
-                }
-                if let State::Open { verified, db, .. } = &mut self.state {
-                    *verified |= report.checked;
-                    self.backup_problem = report.backup_problem;
-                    self.less_data = match (report.held, db.counts()) {
-                        (Some(backup), Ok(now)) => Some(LessData {
-                            backup,
-                            residents_now: now.residents,
-                            requests_now: now.requests,
-                        }),
-                        (Some(_), Err(e)) => {
-                            self.backup_problem = Some(e.to_string());
-                            None
-                        }
-                        (None, _) => None,
-                    };
-                }
-            }
-            Ok(None) => {}
-            Err(e) => self.backup_problem = Some(e.to_string()),
-        }
-    }
-
-    /// Start the background work for the open real database.
-    fn start_job(&mut self, full_check: bool, now: NaiveDateTime) -> Result<()> {
-        let State::Open {
-            db,
-            key,
-            key_file,
-            demo: false,
-            ..
-        } = &self.state
-        else {
-            return Ok(());
-        };
-        if self.job.is_some() {
-            return Ok(());
-        }
-        let s = settings::get(db.conn())?;
-        let plan = Plan {
-            full_check,
-            backup: true,
-            policy: s.backup_policy(),
-            accepted_before: settings::accepted_less_before(db.conn())?,
-            now,
-        };
-        self.job = Some(maintenance::start(&self.vault, key, key_file, plan)?);
-        Ok(())
-    }
-
-    /// Stop the background work (a lock, the exit).
-    fn stop_job(&mut self) -> Result<()> {
-        if let Some(job) = self.job.take() {
-            if let Some(report) = job.cancel()? {
-                if let State::Open { verified, .. } = &mut self.state {
-                    *verified |= report.checked && report.damage.is_none();
-                }
-            }
-        }
-        Ok(())
     }
 
     /// Start a new help point; returns the recovery key to show once.
@@ -443,119 +303,6 @@ impl Session {
             }
             | State::Damaged { key, .. } => Ok(key),
             _ => Err(Error::Locked),
-        }
-    }
-
-    /// The daily backup while the app stays open (the UI asks for it now and
-    /// then; at most one is made a day). It runs in the background.
-    pub fn daily_backup(&mut self, now: NaiveDateTime) -> Result<AppStatus> {
-        if self.job.is_none() {
-            self.start_job(false, now)?;
-        }
-        Ok(self.status())
-    }
-
-    /// A command met a damaged page while the database was open: check the
-    /// whole file, and if it is unsound close it and show the restore screen.
-    /// A sound file stays open (the error was something else).
-    pub fn check_damage(&mut self) -> Result<AppStatus> {
-        if let State::Open { db, demo, .. } = &self.state {
-            if let Some(damage) = db.damage()? {
-                if *demo {
-                    // The demo is rebuilt on every open: nothing to restore.
-                    self.lock()?;
-                } else {
-                    self.become_damaged(damage);
-                }
-            }
-        }
-        Ok(self.status())
-    }
-
-    /// Drop the open database (without the clean-close mark) and keep the key
-    /// for the restore.
-    fn become_damaged(&mut self, damage: Damage) {
-        if let Some(job) = self.job.take() {
-            // Its report no longer matters: the file is damaged.
-            if let Err(e) = job.cancel() {
-                eprintln!("buurtpunt: stopping the background work: {e}");
-            }
-        }
-        let state = std::mem::replace(&mut self.state, State::Closed);
-        self.less_data = None;
-        self.state = match state {
-            State::Open { key, .. } | State::Damaged { key, .. } => State::Damaged { key, damage },
-            State::Closed => State::Closed,
-        };
-    }
-
-    /// Backups in the data folder (also while damaged, for the restore screen).
-    pub fn backups(&mut self) -> Result<Vec<BackupInfo>> {
-        let current = match &self.state {
-            State::Open {
-                db, demo: false, ..
-            } => Some(db.counts()?),
-            _ => None,
-        };
-        let key = self.real_key()?;
-        backup::list(&self.vault.backup_dir(), key, current)
-    }
-
-    /// "Back-up maken" to a file the user chose.
-    pub fn export_backup(&mut self, dest: &Path, now: NaiveDateTime) -> Result<Counts> {
-        match &self.state {
-            State::Open {
-                db,
-                key,
-                key_file,
-                demo: false,
-                ..
-            } => Ok(backup::export(db, dest, key, key_file, now)?.counts),
-            _ => Err(Error::Locked),
-        }
-    }
-
-    /// The user says the help point may hold less than its older backups
-    /// (people were removed on purpose): stop asking about them.
-    pub fn accept_less_data(&mut self, now: NaiveDateTime) -> Result<AppStatus> {
-        match &mut self.state {
-            State::Open {
-                db, demo: false, ..
-            } => settings::accept_less_data(db, now)?,
-            _ => return Err(Error::Locked),
-        }
-        self.less_data = None;
-        Ok(self.status())
-    }
-
-    /// Put a backup in place of the current database and open it. When the
-    /// backup cannot be used, everything stays as it was.
-    pub fn restore(&mut self, from: &Path, now: NaiveDateTime) -> Result<AppStatus> {
-        let key = self.real_key()?.clone();
-        let key_file = self.vault.key_file()?;
-        // Prove the backup fits before the current database is closed.
-        backup::BackupFile::open(from)?.facts(&key)?;
-        self.stop_job()?;
-        // Close the current database before its file is moved aside.
-        let before = match std::mem::replace(&mut self.state, State::Closed) {
-            State::Open { db, .. } => {
-                db.close()?;
-                None
-            }
-            State::Damaged { damage, .. } => Some(damage),
-            State::Closed => None,
-        };
-        match self.vault.restore(from, &key, now) {
-            Ok(_) => self.open_with(key, key_file, now),
-            Err(e) => {
-                match before {
-                    Some(damage) => self.state = State::Damaged { key, damage },
-                    None => {
-                        self.open_with(key, key_file, now)?;
-                    }
-                }
-                Err(e)
-            }
         }
     }
 }
