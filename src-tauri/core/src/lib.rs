@@ -1,8 +1,11 @@
 //! Buurtpunt's domain and encrypted store.
 //!
 //! Organised by feature: one module per table (residents, requests, ...),
-//! plus the `store` (open, unlock, migrations, backups). Nothing here knows
-//! about Tauri: the app crate calls in with plain values and `now`.
+//! plus the `store` (open, unlock, migrations, backups, timestamps, paged
+//! lists). Below the features sit the words they share ([`vocab`]) and the
+//! PDF engine (`pdf`); features never import each other in a circle
+//! (`tests/no_loops.rs`). Nothing here knows about Tauri: the app crate
+//! calls in with plain values and `now`.
 
 pub mod consents;
 pub mod contact_persons;
