@@ -483,8 +483,8 @@ fn tidy(tree: &str) -> String {
     let words: Vec<&str> = tree.split_whitespace().collect();
     let mut out = String::new();
     for w in words {
-        let joins = out.ends_with(|c: char| matches!(c, ':' | '{' | ',' | '}'))
-            || w.starts_with(|c: char| matches!(c, ':' | '{' | ',' | '}'));
+        const TIGHT: [char; 4] = [':', '{', ',', '}'];
+        let joins = out.ends_with(TIGHT) || w.starts_with(TIGHT);
         if !out.is_empty() && !joins {
             out.push(' ');
         }
