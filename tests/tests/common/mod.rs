@@ -53,6 +53,27 @@ impl Drop for Driver {
     }
 }
 
+/// The one polling loop of the tests: every 100 ms, `look` at the window
+/// (`None` while there is nothing to see yet) until what it sees is `enough`;
+/// after [`WAIT`], fail with `what` went wrong and the last thing seen.
+pub async fn poll<T: std::fmt::Debug>(
+    what: &str,
+    mut look: impl AsyncFnMut() -> Option<T>,
+    enough: impl Fn(&T) -> bool,
+) -> TestResult<T> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let seen = match look().await {
+            Some(v) if enough(&v) => return Ok(v),
+            other => other,
+        };
+        if Instant::now() > deadline {
+            return Err(format!("{what}; last seen: {seen:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// One running app window on a given data folder.
 pub struct App {
     pub client: Client,
@@ -186,61 +207,35 @@ impl App {
         Ok(self.wait_css(css).await?.text().await?)
     }
 
+    /// The text of the element matching `css` now; `None` while there is none.
+    async fn text_now(&self, css: &str) -> Option<String> {
+        let el = self.client.find(Locator::Css(css)).await.ok()?;
+        el.text().await.ok()
+    }
+
     /// Wait until the element's text contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) -> TestResult<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                if let Ok(t) = el.text().await {
-                    if t.contains(needle) {
-                        return Ok(t);
-                    }
-                    if Instant::now() > deadline {
-                        return Err(
-                            format!("{css} never showed {needle:?}; last text: {t:?}").into()
-                        );
-                    }
-                }
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} never appeared with {needle:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("{css} never showed {needle:?}");
+        poll(
+            &what,
+            async || self.text_now(css).await,
+            |t| t.contains(needle),
+        )
+        .await
     }
 
     /// Wait until the element's whole text is `want` (a count that is
     /// updated by a search, say: "1 organisatie" is also inside "11 organisaties").
     pub async fn wait_exact(&self, css: &str, want: &str) -> TestResult {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let now = match self.client.find(Locator::Css(css)).await {
-                Ok(el) => el.text().await.ok(),
-                Err(_) => None,
-            };
-            if now.as_deref() == Some(want) {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} never read {want:?}; last: {now:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("{css} never read {want:?}");
+        poll(&what, async || self.text_now(css).await, |t| t == want).await?;
+        Ok(())
     }
 
     /// Wait until the element's text is no longer `before`; return the new text.
     pub async fn wait_change(&self, css: &str, before: &str) -> TestResult<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let now = self.text(css).await?;
-            if now != before {
-                return Ok(now);
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} stayed {before:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("{css} stayed {before:?}");
+        poll(&what, async || self.text_now(css).await, |t| t != before).await
     }
 
     /// Scroll the element with this id to the top of the window (for screenshots).
@@ -274,17 +269,13 @@ impl App {
     /// Wait until one of the elements matching `css` contains `needle`; then
     /// return the texts of all of them (lists render after navigation).
     pub async fn wait_texts(&self, css: &str, needle: &str) -> TestResult<Vec<String>> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let texts = self.texts(css).await?;
-            if texts.iter().any(|t| t.contains(needle)) {
-                return Ok(texts);
-            }
-            if Instant::now() > deadline {
-                return Err(format!("no {css} ever showed {needle:?}; last: {texts:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("no {css} ever showed {needle:?}");
+        poll(
+            &what,
+            async || self.texts(css).await.ok(),
+            |texts| texts.iter().any(|t| t.contains(needle)),
+        )
+        .await
     }
 
     /// Save a screenshot (PNG) of the window, after a moment for the last paint.
