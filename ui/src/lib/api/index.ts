@@ -80,6 +80,7 @@ import type { Draft } from "./generated/Draft";
 import type { DraftInput } from "./generated/DraftInput";
 import type { DraftSummary } from "./generated/DraftSummary";
 import type { FormKind } from "./generated/FormKind";
+import type { Command } from "./generated/Command";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -210,6 +211,7 @@ export type * from "./generated/Draft";
 export type * from "./generated/DraftInput";
 export type * from "./generated/DraftSummary";
 export type * from "./generated/FormKind";
+export type * from "./generated/Command";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -250,7 +252,8 @@ export function whenDamaged(handler: ((e: ApiError) => void) | null) {
   damaged = handler;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Call a command; only names of the Rust list (`src-tauri/src/command_list.rs`) type-check. */
+async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
