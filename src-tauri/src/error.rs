@@ -1,6 +1,6 @@
-//! Errors as the UI receives them: `{ code, message, fields, ids }`.
+//! Errors as the UI receives them: `{ code, message, fields, ids, limit }`.
 
-use buurtpunt_core::error::ErrorPayload;
+use buurtpunt_core::error::{ErrorCode, ErrorPayload};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -20,10 +20,11 @@ impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         eprintln!("buurtpunt: {e}");
         ApiError(ErrorPayload {
-            code: "internal".into(),
+            code: ErrorCode::Internal,
             message: e.to_string(),
             fields: Vec::new(),
             ids: Vec::new(),
+            limit: None,
         })
     }
 }

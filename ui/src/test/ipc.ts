@@ -2,6 +2,7 @@
 // maps to a function; a thrown payload becomes the command's error.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach } from "vitest";
+import type { ErrorCode } from "../lib/api";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -51,12 +52,18 @@ export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   return calls;
 }
 
-export function failure(code: string, fields: { field: string; rule: string; max?: number | null }[] = [], ids: number[] = []) {
+export function failure(
+  code: ErrorCode,
+  fields: { field: string; rule: string; max?: number | null }[] = [],
+  ids: number[] = [],
+  limit: number | null = null,
+) {
   return {
     code,
     message: `test: ${code}`,
     fields: fields.map((f) => ({ max: null, ...f })),
     ids,
+    limit,
   };
 }
 

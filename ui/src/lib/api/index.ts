@@ -5,6 +5,7 @@ import type { AppStatus } from "./generated/AppStatus";
 import type { BackupInfo } from "./generated/BackupInfo";
 import type { Counts } from "./generated/Counts";
 import type { ContactEntry } from "./generated/ContactEntry";
+import type { ErrorCode } from "./generated/ErrorCode";
 import type { ErrorPayload } from "./generated/ErrorPayload";
 import type { HelpRequest } from "./generated/HelpRequest";
 import type { Page } from "./generated/Page";
@@ -100,6 +101,7 @@ export type * from "./generated/CheckinReminder";
 export type * from "./generated/CheckinInput";
 export type * from "./generated/ContactEntry";
 export type * from "./generated/ContactPreference";
+export type * from "./generated/ErrorCode";
 export type * from "./generated/ErrorPayload";
 export type * from "./generated/FieldError";
 export type * from "./generated/HelpRequest";
@@ -221,12 +223,14 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.payload = payload;
   }
-  get code(): string {
+  get code(): ErrorCode {
     return this.payload.code;
   }
 }
 
-function isPayload(e: unknown): e is Partial<ErrorPayload> & { code: string; message: string } {
+/** Whatever `invoke` threw looks like a payload. Its code is taken as an
+ *  `ErrorCode`: one this version does not know reads as internal (see errors.ts). */
+function isPayload(e: unknown): e is Partial<ErrorPayload> & { code: ErrorCode; message: string } {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
@@ -239,9 +243,10 @@ export function toApiError(e: unknown): ApiError {
       message: e.message,
       fields: Array.isArray(e.fields) ? e.fields : [],
       ids: Array.isArray(e.ids) ? e.ids : [],
+      limit: typeof e.limit === "number" ? e.limit : null,
     });
   }
-  return new ApiError({ code: "internal", message: String(e), fields: [], ids: [] });
+  return new ApiError({ code: "internal", message: String(e), fields: [], ids: [], limit: null });
 }
 
 let damaged: ((e: ApiError) => void) | null = null;
