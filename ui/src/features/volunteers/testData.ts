@@ -35,7 +35,7 @@ export function alert(id: number, name: string, over: Partial<VolunteerAlert> = 
 export function match(over: Partial<Match> = {}): Match {
   return {
     id: 31, requestId: 12, volunteerId: 7, volunteerName: "Hinke Veenstra", residentId: 4, residentName: "Anna Bakker",
-    ask: "Heg knippen", status: "agreed", agreement: "", plannedOn: null, overrideReason: "", askedOn: "2026-11-01",
+    ask: "Heg knippen", status: "agreed", allowedNext: ["active", "done", "cancelled"], agreement: "", plannedOn: null, overrideReason: "", askedOn: "2026-11-01",
     closedOn: null, closeNote: "", hours: 0, km: 0, createdAt: "", ...over,
   };
 }
