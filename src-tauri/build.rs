@@ -16,13 +16,9 @@ macro_rules! names {
 const COMMANDS: &[&str] = with_commands!(names);
 
 /// What the window may use besides its own commands: the events (the import
-/// progress) and the file dialogs.
-const OTHER_PERMISSIONS: &[&str] = &[
-    "core:event:allow-listen",
-    "core:event:allow-unlisten",
-    "dialog:allow-open",
-    "dialog:allow-save",
-];
+/// progress). The file dialogs are not among them: they run behind the
+/// app's own commands (`pick_open_file`, `pick_save_file`).
+const OTHER_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
 
 const CAPABILITY: &str = "capabilities/default.json";
 

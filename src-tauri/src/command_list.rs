@@ -27,6 +27,8 @@ macro_rules! with_commands {
             session::open_demo,
             session::change_passphrase,
             session::test_files_dir,
+            files::pick_open_file,
+            files::pick_save_file,
             residents::list_residents,
             residents::get_resident,
             residents::create_resident,

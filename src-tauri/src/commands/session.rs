@@ -7,6 +7,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::error::ApiResult;
+use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
@@ -36,6 +37,7 @@ pub async fn create_help_point(
 
 #[tauri::command]
 pub async fn save_recovery_sheet(state: State<'_, AppState>, path: PathBuf) -> ApiResult<()> {
+    state.chosen(Purpose::Save(SaveKind::RecoverySheet), &path)?;
     Ok(state.session()?.save_recovery_sheet(&path, now())?)
 }
 

@@ -77,6 +77,8 @@ pub async fn poll<T: std::fmt::Debug>(
 /// One running app window on a given data folder.
 pub struct App {
     pub client: Client,
+    /// The test folder (`--test-files`) that answers the file dialogs.
+    files: Option<PathBuf>,
     _driver: Driver,
 }
 
@@ -87,19 +89,20 @@ impl App {
     }
 
     /// Launch with `--test-files DIR`: exports are saved into DIR without a
-    /// native dialog, and [`App::choose_file`] answers the open dialog.
+    /// native dialog, and [`App::choose_file`] answers the open dialog (the
+    /// app takes only files in DIR).
     pub async fn launch_with_files(data_dir: &Path, files: &Path) -> TestResult<App> {
         Self::launch_with(data_dir, Some(files)).await
     }
 
-    /// The file the next "open file" dialog returns (needs `launch_with_files`).
+    /// The file the next "open file" dialog returns (needs `launch_with_files`):
+    /// the app reads it from `DIR/.open-next`, once.
     pub async fn choose_file(&self, path: &Path) -> TestResult {
-        self.client
-            .execute(
-                "window.__buurtpuntTestOpen = arguments[0];",
-                vec![json!(path.display().to_string())],
-            )
-            .await?;
+        let dir = self
+            .files
+            .as_ref()
+            .ok_or("choose_file needs App::launch_with_files")?;
+        std::fs::write(dir.join(".open-next"), path.display().to_string())?;
         Ok(())
     }
 
@@ -167,6 +170,7 @@ impl App {
         };
         let app = App {
             client,
+            files: files.map(Path::to_path_buf),
             _driver: driver,
         };
         app.wait_css("main, #welcome-screen, #unlock-screen, #damaged-screen")

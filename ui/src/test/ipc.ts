@@ -67,4 +67,27 @@ export function failure(
   };
 }
 
-afterEach(() => clearMocks());
+let nextOpen: string | null = null;
+
+/** The file the next open dialog returns (as the e2e tests answer it). */
+export function chooseFile(path: string) {
+  nextOpen = path;
+}
+
+/** The file dialogs as in test mode: a save goes to `dir/<suggested name>`,
+ *  an open returns what `chooseFile` said, once (else: cancelled). */
+export function fileDialogs(dir = "/tmp/proef"): Record<string, Handler> {
+  return {
+    pick_save_file: (a) => `${dir}/${String(a.suggested)}`,
+    pick_open_file: () => {
+      const chosen = nextOpen;
+      nextOpen = null;
+      return chosen;
+    },
+  };
+}
+
+afterEach(() => {
+  nextOpen = null;
+  clearMocks();
+});

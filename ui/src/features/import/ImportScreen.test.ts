@@ -4,7 +4,7 @@ import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it, vi } from "vitest";
 import type { ImportPreview, ImportReport } from "../../lib/api";
-import { failure, type Call, type Handler } from "../../test/ipc";
+import { failure, type Call, type Handler, fileDialogs, chooseFile } from "../../test/ipc";
 import ImportScreen from "./ImportScreen.svelte";
 
 // Like fakeBackend, with Tauri's event mock on (for `import-progress`).
@@ -58,7 +58,7 @@ const withProblem: ImportReport = {
 };
 
 async function toMapping() {
-  window.__buurtpuntTestOpen = FILE;
+  chooseFile(FILE);
   await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
   await screen.findByRole("heading", { name: /Welke kolom is wat/ });
 }
@@ -68,7 +68,7 @@ describe("spreadsheet import", () => {
     let checks = 0;
     let finish: () => void = () => {};
     const calls = backend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       import_preview: () => preview,
       import_check: () => (++checks === 1 ? withProblem : clean),
       import_run: async () => {
@@ -115,13 +115,13 @@ describe("spreadsheet import", () => {
 
   it("explains a file without column names next to the button", async () => {
     backend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       import_preview: () => {
         throw failure("import_no_header");
       },
     });
     render(ImportScreen, {});
-    window.__buurtpuntTestOpen = FILE;
+    chooseFile(FILE);
     await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
     const message = await screen.findByRole("alert");
     expect(message.id).toBe("import-file-error");
@@ -130,7 +130,7 @@ describe("spreadsheet import", () => {
 
   it("keeps the mapping step open when the names have no column", async () => {
     backend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       import_preview: () => preview,
       import_check: () => ({
         ...withProblem,

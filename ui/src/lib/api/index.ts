@@ -82,6 +82,8 @@ import type { DraftInput } from "./generated/DraftInput";
 import type { DraftSummary } from "./generated/DraftSummary";
 import type { FormKind } from "./generated/FormKind";
 import type { Command } from "./generated/Command";
+import type { OpenKind } from "./generated/OpenKind";
+import type { SaveKind } from "./generated/SaveKind";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -214,6 +216,8 @@ export type * from "./generated/DraftInput";
 export type * from "./generated/DraftSummary";
 export type * from "./generated/FormKind";
 export type * from "./generated/Command";
+export type * from "./generated/OpenKind";
+export type * from "./generated/SaveKind";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -283,6 +287,12 @@ export const api = {
   checkDatabase: () => call<AppStatus>("check_database"),
   dailyBackup: () => call<AppStatus>("daily_backup"),
   testFilesDir: () => call<string | null>("test_files_dir"),
+  // file dialogs: the Rust side shows them and remembers the chosen path, the
+  // only kind of path a command that reads or writes a file takes
+  /** Which file to open; `null` when the user cancelled. */
+  pickOpenFile: (kind: OpenKind) => call<string | null>("pick_open_file", { kind }),
+  /** Where to save, suggesting a name; `null` when the user cancelled. */
+  pickSaveFile: (kind: SaveKind, suggested: string) => call<string | null>("pick_save_file", { kind, suggested }),
   openDemo: () => call<AppStatus>("open_demo"),
   changePassphrase: (old: string, next: string) =>
     call<void>("change_passphrase", { old, new: next }),

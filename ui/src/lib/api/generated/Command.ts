@@ -14,6 +14,8 @@ export type Command =
   | "open_demo"
   | "change_passphrase"
   | "test_files_dir"
+  | "pick_open_file"
+  | "pick_save_file"
   | "list_residents"
   | "get_resident"
   | "create_resident"
@@ -116,6 +118,8 @@ export const COMMANDS: readonly Command[] = [
   "open_demo",
   "change_passphrase",
   "test_files_dir",
+  "pick_open_file",
+  "pick_save_file",
   "list_residents",
   "get_resident",
   "create_resident",
