@@ -27,6 +27,7 @@ macro_rules! with_commands {
             session::open_demo,
             session::change_passphrase,
             session::test_files_dir,
+            session::limits,
             files::pick_open_file,
             files::pick_save_file,
             residents::list_residents,

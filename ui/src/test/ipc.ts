@@ -39,9 +39,12 @@ export function draftCommands(stamp = "2026-11-22T10:42:00"): { stored: StoredDr
   return { stored, handlers };
 }
 
+/** The core's limits as the fake backend states them (see lib/limits.svelte.ts). */
+export const FAKE_LIMITS = { minPassphrase: 10, importMaxRows: 20000, importMaxMb: 50 };
+
 export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
-  const all: Record<string, Handler> = { ...draftCommands().handlers, ...handlers };
+  const all: Record<string, Handler> = { ...draftCommands().handlers, limits: () => FAKE_LIMITS, ...handlers };
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });

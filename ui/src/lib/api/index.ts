@@ -84,6 +84,7 @@ import type { FormKind } from "./generated/FormKind";
 import type { Command } from "./generated/Command";
 import type { OpenKind } from "./generated/OpenKind";
 import type { SaveKind } from "./generated/SaveKind";
+import type { Limits } from "./generated/Limits";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -218,6 +219,7 @@ export type * from "./generated/FormKind";
 export type * from "./generated/Command";
 export type * from "./generated/OpenKind";
 export type * from "./generated/SaveKind";
+export type * from "./generated/Limits";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -287,6 +289,7 @@ export const api = {
   checkDatabase: () => call<AppStatus>("check_database"),
   dailyBackup: () => call<AppStatus>("daily_backup"),
   testFilesDir: () => call<string | null>("test_files_dir"),
+  limits: () => call<Limits>("limits"),
   // file dialogs: the Rust side shows them and remembers the chosen path, the
   // only kind of path a command that reads or writes a file takes
   /** Which file to open; `null` when the user cancelled. */

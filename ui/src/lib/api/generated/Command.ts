@@ -14,6 +14,7 @@ export type Command =
   | "open_demo"
   | "change_passphrase"
   | "test_files_dir"
+  | "limits"
   | "pick_open_file"
   | "pick_save_file"
   | "list_residents"
@@ -118,6 +119,7 @@ export const COMMANDS: readonly Command[] = [
   "open_demo",
   "change_passphrase",
   "test_files_dir",
+  "limits",
   "pick_open_file",
   "pick_save_file",
   "list_residents",
