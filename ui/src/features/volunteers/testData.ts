@@ -1,12 +1,8 @@
 // Fictional volunteers for the component tests (not shipped: only tests import this).
-import type { Load, Match, Skill, Volunteer, VolunteerAlert } from "../../lib/api";
+import type { Match, Skill, Volunteer, VolunteerAlert } from "../../lib/api";
+import { load } from "../../test/load";
 
-export function load(over: Partial<Load> = {}): Load {
-  return {
-    weekHours: 1, monthHours: 3, carerHours: 0, limitHours: 4, weekLoad: 1, monthLoad: 3, monthLimit: 17.14,
-    hoursLeft: 3, openMatches: 1, limitMatches: null, level: "ok", heavyCarer: false, ...over,
-  };
-}
+export { load };
 
 export const skills: Skill[] = [
   { id: 1, name: "Autorijden (vervoer)", lifeArea: "transport", needsVog: false, retired: false },
