@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{screenshot_dir, App, TestResult};
+use common::{saved_file, screenshot_dir, App, TestResult};
 use serde_json::{json, Value};
 
 const PASS: &str = "de lindeboom op het plein";
@@ -163,11 +163,7 @@ async fn only_a_file_the_user_chose_in_a_dialog_is_read_or_written() -> TestResu
     app.click("#make-backup").await?;
     app.wait_text("[role=status]", "De back-up is opgeslagen")
         .await?;
-    let made = std::fs::read_dir(files.path())?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "buurtpunt"))
-        .ok_or("no backup file written")?;
+    let made = saved_file(files.path(), "buurtpunt")?;
     let answer = invoke(&app, "restore_backup", json!({ "path": made })).await?;
     assert_eq!(answer, "file_not_chosen");
 

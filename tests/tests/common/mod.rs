@@ -388,6 +388,15 @@ pub fn kill_app(data_dir: &Path) -> TestResult {
     wait_exit(pid)
 }
 
+/// The one file in `dir` whose name ends in `.ext` (what a save wrote there).
+pub fn saved_file(dir: &Path, ext: &str) -> TestResult<PathBuf> {
+    std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == ext))
+        .ok_or_else(|| format!("no .{ext} file written in {}", dir.display()).into())
+}
+
 /// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.
 pub fn screenshot_dir() -> Option<PathBuf> {
     std::env::var_os("BUURTPUNT_SCREENSHOTS").map(PathBuf::from)

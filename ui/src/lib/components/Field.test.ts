@@ -1,5 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import ChoiceHarness from "../../test/ChoiceHarness.svelte";
 import FieldHarness from "../../test/FieldHarness.svelte";
 
 const input = () => screen.getByLabelText("Telefoon") as HTMLInputElement;
@@ -30,5 +32,21 @@ describe("a form field", () => {
     expect(input().hasAttribute("aria-describedby")).toBe(false);
     expect(input().hasAttribute("aria-invalid")).toBe(false);
     expect(document.querySelector(".field-error")).toBeNull();
+  });
+});
+
+describe("a choice field", () => {
+  it("makes the select of the codes, in order, with their labels, bound to the value", async () => {
+    render(ChoiceHarness, {});
+    const select = screen.getByLabelText("Hoe dringend?") as HTMLSelectElement;
+    expect(select.id).toBe("request-urgency");
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ["low", "Kan wachten"],
+      ["normal", "Normaal"],
+      ["high", "Dringend"],
+    ]);
+    expect(select.value).toBe("normal");
+    await userEvent.selectOptions(select, "high");
+    expect(screen.getByTestId("chosen").textContent).toBe("high");
   });
 });
