@@ -49,9 +49,9 @@ fn data_dir_override() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// `--test-files DIR`: tests only (debug builds). The UI then saves exports
-/// into DIR and takes the file to open from the test, instead of showing the
-/// native file dialogs that WebDriver cannot reach.
+/// `--test-files DIR`: tests only (debug builds). The file dialogs then save
+/// into DIR and open the file the test names, instead of showing native
+/// dialogs that WebDriver cannot reach (see `files.rs`).
 #[cfg(debug_assertions)]
 fn test_files_dir() -> Option<PathBuf> {
     let mut args = std::env::args().skip(1);
