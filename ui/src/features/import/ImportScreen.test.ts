@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ImportPreview, ImportReport } from "../../lib/api";
 import { failure, type Call, type Handler, fileDialogs, chooseFile } from "../../test/ipc";
 import ImportScreen from "./ImportScreen.svelte";
+import { limits } from "../../lib/limits.svelte";
 
 // Like fakeBackend, with Tauri's event mock on (for `import-progress`).
 function backend(handlers: Record<string, Handler>): Call[] {
@@ -111,6 +112,17 @@ describe("spreadsheet import", () => {
     finish();
     expect(await screen.findByText(/toegevoegd/)).toHaveTextContent("2 bewoners en 1 vrijwilliger toegevoegd.");
     expect(calls.filter((c) => c.cmd === "import_run")).toHaveLength(1);
+  });
+
+  it("names the most rows the core reads, in Dutch notation, and leaves the number out until it is known", async () => {
+    backend({});
+    const { unmount } = render(ImportScreen, {});
+    const tips = () => document.querySelector(".tips")?.textContent?.replace(/\s+/g, " ") ?? "";
+    expect(tips()).toContain("Daaronder staat één persoon per rij. Hoogstens 20.000 rijen per bestand.");
+    unmount();
+    limits.known = null;
+    render(ImportScreen, {});
+    expect(tips()).toContain("Daaronder staat één persoon per rij. U ziet eerst");
   });
 
   it("explains a file without column names next to the button", async () => {
