@@ -193,22 +193,48 @@ impl App {
             .map_err(|e| format!("waiting for {css}: {e}").into())
     }
 
+    /// Do `act` on the element matching `css`. When the page replaced the
+    /// element between finding and acting (a re-render: "stale element"),
+    /// it is found again, through [`poll`]; any other failure names `css`.
+    async fn on<T: std::fmt::Debug>(
+        &self,
+        css: &str,
+        act: impl AsyncFn(Element) -> Result<T, fantoccini::error::CmdError>,
+    ) -> TestResult<T> {
+        let what = format!("{css} kept being replaced");
+        let outcome = poll(
+            &what,
+            async || {
+                let done = match self.wait_css(css).await {
+                    Ok(el) => act(el).await,
+                    Err(e) => return Some(Err(e.to_string())),
+                };
+                match done {
+                    Err(e) if e.is_stale_element_reference() => None,
+                    other => Some(other.map_err(|e| format!("{css}: {e}"))),
+                }
+            },
+            |_| true,
+        )
+        .await?;
+        Ok(outcome?)
+    }
+
     pub async fn click(&self, css: &str) -> TestResult {
-        let el = self.wait_css(css).await?;
-        el.click().await?;
-        Ok(())
+        self.on(css, async |el| el.click().await.map(|_| ())).await
     }
 
     /// Clear a field and type into it.
     pub async fn fill(&self, css: &str, text: &str) -> TestResult {
-        let el = self.wait_css(css).await?;
-        el.clear().await?;
-        el.send_keys(text).await?;
-        Ok(())
+        self.on(css, async |el| {
+            el.clear().await?;
+            el.send_keys(text).await
+        })
+        .await
     }
 
     pub async fn text(&self, css: &str) -> TestResult<String> {
-        Ok(self.wait_css(css).await?.text().await?)
+        self.on(css, async |el| el.text().await).await
     }
 
     /// The text of the element matching `css` now; `None` while there is none.
@@ -256,9 +282,8 @@ impl App {
 
     /// Choose an option of a <select> by its value.
     pub async fn select(&self, css: &str, value: &str) -> TestResult {
-        let el = self.wait_css(css).await?;
-        el.select_by_value(value).await?;
-        Ok(())
+        self.on(css, async |el| el.select_by_value(value).await)
+            .await
     }
 
     /// All texts of elements matching `css`.
@@ -315,17 +340,13 @@ impl App {
 
     /// The `value` of a field (input, textarea, select).
     pub async fn value(&self, css: &str) -> TestResult<String> {
-        Ok(self
-            .wait_css(css)
-            .await?
-            .prop("value")
-            .await?
-            .unwrap_or_default())
+        let value = self.on(css, async |el| el.prop("value").await).await?;
+        Ok(value.unwrap_or_default())
     }
 
     /// Whether a checkbox or radio button is ticked.
     pub async fn checked(&self, css: &str) -> TestResult<bool> {
-        Ok(self.wait_css(css).await?.is_selected().await?)
+        self.on(css, async |el| el.is_selected().await).await
     }
 
     /// The id of the element that has the keyboard focus ("" for none).
