@@ -1,109 +1,73 @@
-//! Generates `allow-<command>` permissions for exactly the app's commands, so
-//! the capability file can grant them one by one (least privilege).
+//! Generates `allow-<command>` permissions for exactly the app's commands,
+//! and the window's capability file from the same list, so the capability
+//! grants them one by one and nothing else (least privilege).
 
-const COMMANDS: &[&str] = &[
-    "app_status",
-    "create_help_point",
-    "save_recovery_sheet",
-    "confirm_recovery_saved",
-    "unlock",
-    "recover",
-    "lock",
-    "check_database",
-    "daily_backup",
-    "open_demo",
-    "change_passphrase",
-    "test_files_dir",
-    "list_residents",
-    "get_resident",
-    "create_resident",
-    "update_resident",
-    "list_kernen",
-    "import_preview",
-    "import_check",
-    "import_run",
-    "list_requests",
-    "get_request",
-    "create_request",
-    "update_request",
-    "change_request_status",
-    "add_contact_note",
-    "today",
-    "list_backups",
-    "export_backup",
-    "restore_backup",
-    "restore_with_passphrase",
-    "restore_with_recovery_key",
-    "accept_less_data",
-    "get_settings",
-    "update_settings",
-    "get_volunteer",
-    "create_volunteer",
-    "update_volunteer",
-    "change_volunteer_status",
-    "list_volunteers",
-    "volunteer_overview",
-    "add_absence",
-    "remove_absence",
-    "add_checkin",
-    "volunteer_matches",
-    "list_skills",
-    "create_skill",
-    "update_skill",
-    "suggest_volunteers",
-    "create_match",
-    "change_match_status",
-    "update_match_agreement",
-    "request_matches",
-    "log_hours",
-    "remove_hours",
-    "match_hours",
-    "hour_totals",
-    "request_agreements",
-    "add_agreement",
-    "set_agreement_done",
-    "request_reminders",
-    "add_reminder",
-    "complete_reminder",
-    "snooze_reminder",
-    "due_reminders",
-    "resident_consents",
-    "record_consent",
-    "withdraw_consent",
-    "resident_exports",
-    "request_referrals",
-    "create_referral",
-    "update_referral",
-    "change_referral_status",
-    "open_wmo_referrals",
-    "professional_advice",
-    "export_handover",
-    "list_contact_persons",
-    "create_contact_person",
-    "update_contact_person",
-    "close_request",
-    "list_organisations",
-    "get_organisation",
-    "create_organisation",
-    "update_organisation",
-    "delete_organisation",
-    "mark_organisation_checked",
-    "create_service",
-    "update_service",
-    "delete_service",
-    "get_service",
-    "list_services",
-    "suggest_services",
-    "social_map_due",
-    "import_social_map",
-    "export_social_map",
-    "save_draft",
-    "list_drafts",
-    "get_draft",
-    "discard_draft",
-];
+use std::path::Path;
+
+include!("src/command_list.rs");
+
+/// `module::command, ...` → their names.
+macro_rules! names {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}
+
+const COMMANDS: &[&str] = with_commands!(names);
+
+/// What the window may use besides its own commands: the events (the import
+/// progress). The file dialogs are not among them: they run behind the
+/// app's own commands (`pick_open_file`, `pick_save_file`).
+const OTHER_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+
+const CAPABILITY: &str = "capabilities/default.json";
+
+/// The capability of the main window: exactly the listed commands.
+fn capability() -> String {
+    let permissions: Vec<String> = OTHER_PERMISSIONS
+        .iter()
+        .map(|p| p.to_string())
+        .chain(
+            COMMANDS
+                .iter()
+                .map(|c| format!("allow-{}", c.replace('_', "-"))),
+        )
+        .map(|p| format!("    \"{p}\""))
+        .collect();
+    format!(
+        r#"{{
+  "$schema": "../gen/schemas/desktop-schema.json",
+  "identifier": "main-window",
+  "description": "Written by build.rs from src/command_list.rs (do not edit): the main window may call exactly Buurtpunt's own commands, and the few plugin permissions build.rs names, nothing else.",
+  "windows": [
+    "main"
+  ],
+  "permissions": [
+{}
+  ]
+}}
+"#,
+        permissions.join(",\n")
+    )
+}
+
+/// Write the capability file when it differs (an unchanged file keeps its
+/// time, so cargo does not run this script again for nothing).
+fn write_capability() -> std::io::Result<()> {
+    let path = Path::new(CAPABILITY);
+    let text = capability();
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(path, text)?;
+    }
+    Ok(())
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/command_list.rs");
+    if let Err(e) = write_capability() {
+        println!("cargo:warning=could not write {CAPABILITY}: {e}");
+        std::process::exit(1);
+    }
     let attrs = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attrs) {

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod files;
 mod state;
 
 use std::path::PathBuf;
@@ -11,6 +12,25 @@ use tauri::Manager;
 
 pub use error::ApiError;
 pub use state::AppState;
+
+include!("command_list.rs");
+
+/// `module::command, ...` → the invoke handler of all of them.
+macro_rules! handler {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$module::$command),*]
+    };
+}
+
+/// `module::command, ...` → their names.
+macro_rules! names {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}
+
+/// The names of the commands the window may call (see `command_list.rs`).
+pub const COMMANDS: &[&str] = with_commands!(names);
 
 /// Where the data lives: `--data-dir DIR`, else `BUURTPUNT_DATA_DIR`, else the
 /// OS app-data folder.
@@ -29,9 +49,9 @@ fn data_dir_override() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// `--test-files DIR`: tests only (debug builds). The UI then saves exports
-/// into DIR and takes the file to open from the test, instead of showing the
-/// native file dialogs that WebDriver cannot reach.
+/// `--test-files DIR`: tests only (debug builds). The file dialogs then save
+/// into DIR and open the file the test names, instead of showing native
+/// dialogs that WebDriver cannot reach (see `files.rs`).
 #[cfg(debug_assertions)]
 fn test_files_dir() -> Option<PathBuf> {
     let mut args = std::env::args().skip(1);
@@ -94,107 +114,7 @@ pub fn run() {
             close_on_signals(app.handle().clone())?;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::session::app_status,
-            commands::session::create_help_point,
-            commands::session::save_recovery_sheet,
-            commands::session::confirm_recovery_saved,
-            commands::session::unlock,
-            commands::session::recover,
-            commands::session::lock,
-            commands::session::check_database,
-            commands::session::daily_backup,
-            commands::session::open_demo,
-            commands::session::change_passphrase,
-            commands::session::test_files_dir,
-            commands::residents::list_residents,
-            commands::residents::get_resident,
-            commands::residents::create_resident,
-            commands::residents::update_resident,
-            commands::residents::list_kernen,
-            commands::import::import_preview,
-            commands::import::import_check,
-            commands::import::import_run,
-            commands::requests::list_requests,
-            commands::requests::get_request,
-            commands::requests::create_request,
-            commands::requests::update_request,
-            commands::requests::change_request_status,
-            commands::requests::add_contact_note,
-            commands::followup::request_agreements,
-            commands::followup::add_agreement,
-            commands::followup::set_agreement_done,
-            commands::followup::request_reminders,
-            commands::followup::add_reminder,
-            commands::followup::complete_reminder,
-            commands::followup::snooze_reminder,
-            commands::followup::due_reminders,
-            commands::consents::resident_consents,
-            commands::consents::record_consent,
-            commands::consents::withdraw_consent,
-            commands::consents::resident_exports,
-            commands::referrals::request_referrals,
-            commands::referrals::create_referral,
-            commands::referrals::update_referral,
-            commands::referrals::change_referral_status,
-            commands::referrals::open_wmo_referrals,
-            commands::referrals::professional_advice,
-            commands::referrals::export_handover,
-            commands::contact_persons::list_contact_persons,
-            commands::contact_persons::create_contact_person,
-            commands::contact_persons::update_contact_person,
-            commands::requests::close_request,
-            commands::today::today,
-            commands::backups::list_backups,
-            commands::backups::export_backup,
-            commands::backups::restore_backup,
-            commands::backups::restore_with_passphrase,
-            commands::backups::restore_with_recovery_key,
-            commands::backups::accept_less_data,
-            commands::settings::get_settings,
-            commands::settings::update_settings,
-            commands::volunteers::get_volunteer,
-            commands::volunteers::create_volunteer,
-            commands::volunteers::update_volunteer,
-            commands::volunteers::change_volunteer_status,
-            commands::volunteers::list_volunteers,
-            commands::volunteers::volunteer_overview,
-            commands::volunteers::add_absence,
-            commands::volunteers::remove_absence,
-            commands::volunteers::add_checkin,
-            commands::volunteers::volunteer_matches,
-            commands::skills::list_skills,
-            commands::skills::create_skill,
-            commands::skills::update_skill,
-            commands::matching::suggest_volunteers,
-            commands::matches::create_match,
-            commands::matches::change_match_status,
-            commands::matches::update_match_agreement,
-            commands::matches::request_matches,
-            commands::hours::log_hours,
-            commands::hours::remove_hours,
-            commands::hours::match_hours,
-            commands::hours::hour_totals,
-            commands::social_map::list_organisations,
-            commands::social_map::get_organisation,
-            commands::social_map::create_organisation,
-            commands::social_map::update_organisation,
-            commands::social_map::delete_organisation,
-            commands::social_map::mark_organisation_checked,
-            commands::social_map::create_service,
-            commands::social_map::update_service,
-            commands::social_map::delete_service,
-            commands::social_map::get_service,
-            commands::social_map::list_services,
-            commands::social_map::suggest_services,
-            commands::social_map::social_map_due,
-            commands::social_map::import_social_map,
-            commands::social_map::export_social_map,
-            commands::drafts::save_draft,
-            commands::drafts::list_drafts,
-            commands::drafts::get_draft,
-            commands::drafts::discard_draft,
-        ])
+        .invoke_handler(with_commands!(handler))
         .build(tauri::generate_context!());
     match result {
         Ok(app) => app.run(|handle, event| {
@@ -208,5 +128,90 @@ pub fn run() {
             eprintln!("Buurtpunt kon niet starten: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::COMMANDS;
+
+    fn app_dir() -> &'static Path {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn the_command_list_names_each_command_once() {
+        let unique: BTreeSet<_> = COMMANDS.iter().collect();
+        assert_eq!(unique.len(), COMMANDS.len());
+    }
+
+    /// `build.rs` writes the capability; this catches a hand edit that a
+    /// build has not yet undone.
+    #[test]
+    fn the_window_may_call_exactly_the_listed_commands() -> Result<(), Box<dyn std::error::Error>> {
+        let text = std::fs::read_to_string(app_dir().join("capabilities/default.json"))?;
+        let json: serde_json::Value = serde_json::from_str(&text)?;
+        let permissions: Vec<&str> = json["permissions"]
+            .as_array()
+            .ok_or("no permissions")?
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        let granted: BTreeSet<String> = permissions
+            .iter()
+            .filter_map(|p| p.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        let listed: BTreeSet<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        assert_eq!(granted, listed);
+        // Besides its own commands only the events; the file dialogs run
+        // behind pick_open_file and pick_save_file.
+        let others: Vec<&str> = permissions
+            .into_iter()
+            .filter(|p| !p.starts_with("allow-"))
+            .collect();
+        assert_eq!(
+            others,
+            ["core:event:allow-listen", "core:event:allow-unlisten"]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn each_listed_command_has_its_permission_and_no_other(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let mut files = BTreeSet::new();
+        for entry in std::fs::read_dir(app_dir().join("permissions/autogenerated"))? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if let Some(command) = name.strip_suffix(".toml") {
+                files.insert(command.to_owned());
+            }
+        }
+        let listed: BTreeSet<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        assert_eq!(files, listed);
+        Ok(())
+    }
+
+    /// The names for the UI's door, next to the types ts-rs writes (and,
+    /// like them, checked for staleness by `scripts/test`).
+    #[test]
+    fn export_the_command_names_to_typescript() -> std::io::Result<()> {
+        let names: Vec<String> = COMMANDS.iter().map(|c| format!("\"{c}\"")).collect();
+        let text = format!(
+            "// Written by a test of the app crate from src-tauri/src/command_list.rs. Do not edit this file manually.\n\
+             \n\
+             /** A command the window may call. */\n\
+             export type Command =\n  | {};\n\
+             \n\
+             /** Every command, in the order of the Rust list. */\n\
+             export const COMMANDS: readonly Command[] = [\n  {},\n];\n",
+            names.join("\n  | "),
+            names.join(",\n  "),
+        );
+        let out = app_dir().join("../ui/src/lib/api/generated/Command.ts");
+        std::fs::write(out, text)
     }
 }

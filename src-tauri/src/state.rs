@@ -1,18 +1,22 @@
-//! The app state: one core `Session` behind a mutex.
+//! The app state: one core `Session` behind a mutex, and the files the user
+//! chose in this session.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use buurtpunt_core::session::Session;
 use buurtpunt_core::store::KdfParams;
 
 use crate::error::AppError;
+use crate::files::{Chosen, Purpose};
 use crate::ApiError;
 
 pub struct AppState {
     session: Mutex<Session>,
     /// Set only by tests (`--test-files DIR`, debug builds): see `lib.rs`.
     pub test_files: Option<PathBuf>,
+    /// The paths file dialogs returned (see `files.rs`).
+    pub chosen: Chosen,
 }
 
 impl AppState {
@@ -20,6 +24,7 @@ impl AppState {
         AppState {
             session: Mutex::new(Session::new(data_dir, KdfParams::DEFAULT)),
             test_files,
+            chosen: Chosen::default(),
         }
     }
 
@@ -28,6 +33,11 @@ impl AppState {
         self.session
             .lock()
             .map_err(|_| AppError::LockPoisoned.into())
+    }
+
+    /// `path` may be used for `purpose`: a dialog of this session returned it.
+    pub fn chosen(&self, purpose: Purpose, path: &Path) -> Result<(), ApiError> {
+        Ok(self.chosen.check(purpose, path)?)
     }
 }
 

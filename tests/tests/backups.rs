@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{screenshot_dir, App, TestResult};
+use common::{saved_file, screenshot_dir, App, TestResult};
 
 const PASS: &str = "de oude linde bij de kerk";
 
@@ -42,11 +42,7 @@ async fn a_backup_made_by_hand_brings_the_data_back_as_it_was() -> TestResult {
     app.click("#make-backup").await?;
     app.wait_text("[role=status]", "De back-up is opgeslagen")
         .await?;
-    let backup = std::fs::read_dir(files.path())?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "buurtpunt"))
-        .ok_or("no backup file written")?;
+    let backup = saved_file(files.path(), "buurtpunt")?;
     let bytes = std::fs::read(&backup)?;
     assert!(bytes.len() > 4096);
     assert!(!contains(&bytes, "Oosterhof"), "the backup is encrypted");

@@ -122,13 +122,8 @@ async fn every_way_of_closing_leaves_a_clean_close_and_a_crash_is_checked_in_the
     app.click("#nav-residents").await?;
     app.wait_exact("#resident-count", "300 bewoners").await?;
     // The notice goes once the check is done; then a lock leaves the mark.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while app.exists("#background-check").await? {
-        if Instant::now() > deadline {
-            return Err("the background check never ended".into());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let notice = async || app.exists("#background-check").await.ok();
+    common::poll("the background check never ended", notice, |shown| !shown).await?;
     app.click("#lock-button").await?;
     app.wait_css("#unlock-screen").await?;
     assert!(mark(dir), "checked, so the lock leaves the mark");

@@ -27,13 +27,8 @@ async fn asked(app: &App, title: &str) -> TestResult {
 }
 
 async fn closed_dialog(app: &App) -> TestResult {
-    let deadline = std::time::Instant::now() + common::WAIT;
-    while app.exists("#ask-dialog[open]").await? {
-        if std::time::Instant::now() > deadline {
-            return Err("the dialog stayed open".into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let open = async || app.exists("#ask-dialog[open]").await.ok();
+    common::poll("the dialog stayed open", open, |open| !open).await?;
     Ok(())
 }
 
@@ -204,13 +199,11 @@ async fn a_half_typed_request_survives_leaving_the_auto_lock_and_a_forced_kill()
         .await?;
     app.click("#request-save").await?;
     app.wait_text("#request-ask-error", "20.000 tekens").await?;
-    let deadline = std::time::Instant::now() + common::WAIT;
-    while app.focused_id().await? != "request-ask" {
-        if std::time::Instant::now() > deadline {
-            return Err(format!("focus on {:?}, not on the ask", app.focused_id().await?).into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let focused = async || app.focused_id().await.ok();
+    common::poll("the focus never went to the ask", focused, |id| {
+        id == "request-ask"
+    })
+    .await?;
     let visible = app
         .client
         .execute(

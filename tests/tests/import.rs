@@ -160,6 +160,7 @@ async fn extra_screenshots(
     }
     let big = dir.join("groot.csv");
     std::fs::write(&big, text)?;
+    app.click("#nav-residents").await?;
     app.click("#import-residents").await?;
     app.choose_file(&big).await?;
     app.click("#import-choose").await?;

@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{screenshot_dir, App, TestResult};
+use common::{saved_file, screenshot_dir, App, TestResult};
 
 const PASS: &str = "de oude eik bij de brug";
 const NEW_PASS: &str = "een nieuw begin in het dorp";
@@ -67,11 +67,7 @@ async fn the_recovery_key_and_one_backup_file_bring_the_data_back_anywhere() -> 
     app.click("#make-backup").await?;
     app.wait_text("[role=status]", "1 bewoner").await?;
     app.quit().await?;
-    let backup = std::fs::read_dir(stick.path())?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "buurtpunt"))
-        .ok_or("no backup file on the stick")?;
+    let backup = saved_file(stick.path(), "buurtpunt")?;
 
     // A new computer with only the stick and the paper: the recovery key.
     let new = tempfile::tempdir()?;

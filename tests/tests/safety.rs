@@ -1,10 +1,12 @@
 //! Safety nets in the real app window: the demo never mixes with real data,
-//! names with HTML or SQL show as plain text, and a damaged database leads to
-//! the restore screen — never to a silent new database.
+//! names with HTML or SQL show as plain text, a damaged database leads to
+//! the restore screen — never to a silent new database — and the page cannot
+//! name a file to read or write by itself.
 
 mod common;
 
-use common::{screenshot_dir, App, TestResult};
+use common::{saved_file, screenshot_dir, App, TestResult};
+use serde_json::{json, Value};
 
 const PASS: &str = "de lindeboom op het plein";
 const HTML_NAME: &str = "<img src=x onerror=alert(1)>";
@@ -108,4 +110,66 @@ async fn html_and_sql_in_names_show_as_text_and_a_damaged_file_offers_the_restor
 /// The restore asks for confirmation on the screen itself.
 async fn confirm_restore(app: &App) -> TestResult {
     app.click("#restore-confirm").await
+}
+
+/// Call a command straight from the page, as a tampered page could; the
+/// answer is "ok" or the error's code.
+async fn invoke(app: &App, cmd: &str, args: Value) -> TestResult<String> {
+    let answer = app
+        .client
+        .execute_async(
+            "const [cmd, args, done] = arguments;
+             window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+               () => done('ok'),
+               (e) => done(typeof e === 'string' ? e : e.code));",
+            vec![json!(cmd), args],
+        )
+        .await?;
+    Ok(answer.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_a_file_the_user_chose_in_a_dialog_is_read_or_written() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let files = tempfile::tempdir()?;
+    let elsewhere = tempfile::tempdir()?;
+    let app = App::launch_with_files(data.path(), files.path()).await?;
+    app.start_new_help_point(PASS).await?;
+
+    // A path the page makes up is refused, even in the test folder, and
+    // nothing is written there.
+    let made_up = files.path().join("stiekem.buurtpunt");
+    let outside = elsewhere.path().join("stiekem.buurtpunt");
+    for path in [&made_up, &outside] {
+        let answer = invoke(&app, "export_backup", json!({ "path": path })).await?;
+        assert_eq!(answer, "file_not_chosen", "{}", path.display());
+        assert!(!path.exists(), "{} was written", path.display());
+    }
+    let sheet = elsewhere.path().join("sleutel.txt");
+    let answer = invoke(&app, "save_recovery_sheet", json!({ "path": sheet })).await?;
+    assert_eq!(answer, "file_not_chosen");
+    assert!(!sheet.exists());
+    let answer = invoke(
+        &app,
+        "import_preview",
+        json!({ "path": "/etc/passwd", "sheet": "" }),
+    )
+    .await?;
+    assert_eq!(answer, "file_not_chosen");
+
+    // The backup chosen in the (test) dialog is written; a path chosen to
+    // save is not one chosen to open.
+    app.click("#nav-settings").await?;
+    app.click("#make-backup").await?;
+    app.wait_text("[role=status]", "De back-up is opgeslagen")
+        .await?;
+    let made = saved_file(files.path(), "buurtpunt")?;
+    let answer = invoke(&app, "restore_backup", json!({ "path": made })).await?;
+    assert_eq!(answer, "file_not_chosen");
+
+    // The window may not open the plugin's own dialogs any more.
+    let answer = invoke(&app, "plugin:dialog|open", json!({ "options": {} })).await?;
+    assert_ne!(answer, "ok");
+    app.quit().await?;
+    Ok(())
 }

@@ -1,8 +1,16 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/svelte";
-import { afterEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
+import { limits } from "./lib/limits.svelte";
+import { FAKE_LIMITS } from "./test/ipc";
 
 afterEach(() => cleanup());
+
+// The app asks the core for its limits at the start (App.svelte); a
+// component on its own finds them known, as in the app.
+beforeEach(() => {
+  limits.known = { ...FAKE_LIMITS };
+});
 
 // Browser features jsdom lacks (WebKit has them): the modal <dialog> and
 // scrolling an element into view. The stand-ins do what a test can observe:

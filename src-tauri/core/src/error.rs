@@ -1,5 +1,7 @@
-//! The one error type of the core. Each variant has a stable `code()` that the
-//! UI maps to a Dutch sentence; the UI never matches on message text.
+//! The one error type of the core. Each variant has a stable `code()` (an
+//! [`ErrorCode`], exported to TypeScript) that the UI maps to a Dutch
+//! sentence; the UI never matches on message text. A limit the sentence
+//! names (rows, megabytes, passphrase length) travels in the payload.
 
 use crate::vocab::FieldError;
 
@@ -117,42 +119,131 @@ pub enum Error {
     Json(#[from] serde_json::Error),
 }
 
+/// Declares [`ErrorCode`] with its text: each variant is sent as its code.
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident => $code:literal,)+) => {
+        /// The stable codes the UI receives. The UI has a Dutch sentence for
+        /// each: `ui/src/lib/errors.ts` maps them with a `Record<ErrorCode, …>`,
+        /// so a new code without a sentence fails its type check. The last
+        /// codes belong to the app layer (`src-tauri/src/error.rs`), which
+        /// shares this list so that the UI has one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+        #[ts(export)]
+        pub enum ErrorCode {
+            $($(#[$doc])* #[serde(rename = $code)] $variant,)+
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    InvalidInput => "invalid_input",
+    NotFound => "not_found",
+    WrongPassphrase => "wrong_passphrase",
+    WrongRecoveryKey => "wrong_recovery_key",
+    /// The limit is the minimum length.
+    WeakPassphrase => "weak_passphrase",
+    AlreadySetUp => "already_set_up",
+    NotSetUp => "not_set_up",
+    Locked => "locked",
+    DatabaseDamaged => "database_damaged",
+    KeyFileDamaged => "key_file_damaged",
+    KeyFileMissing => "key_file_missing",
+    NeedsRecoveryKey => "needs_recovery_key",
+    /// The disk (or stick) is full: nothing was saved.
+    DiskFull => "disk_full",
+    /// The folder cannot be written now (read-only, stick pulled out, no access).
+    StorageUnavailable => "storage_unavailable",
+    DatabaseTooNew => "database_too_new",
+    LikelyDuplicate => "likely_duplicate",
+    InvalidTransition => "invalid_transition",
+    AlreadyVolunteer => "already_volunteer",
+    AlreadyMatched => "already_matched",
+    NotAvailable => "not_available",
+    NoConsent => "no_consent",
+    HandoverFailed => "handover_failed",
+    RequestClosed => "request_closed",
+    BadBackup => "bad_backup",
+    HsdsUnreadable => "hsds_unreadable",
+    HsdsEmpty => "hsds_empty",
+    Crypto => "crypto",
+    Database => "database",
+    Io => "io",
+    Migration => "migration",
+    StoredData => "stored_data",
+    ImportUnreadable => "import_unreadable",
+    ImportEmpty => "import_empty",
+    ImportNoHeader => "import_no_header",
+    /// The limit is the most rows one import takes.
+    ImportTooManyRows => "import_too_many_rows",
+    /// The limit is the largest file (in MB) an import reads.
+    ImportFileTooLarge => "import_file_too_large",
+    ImportNotReady => "import_not_ready",
+    /// App layer: something went wrong inside the app itself.
+    Internal => "internal",
+    /// App layer: a command got a path that no file dialog of this session
+    /// returned for that purpose (see `src-tauri/src/files.rs`).
+    FileNotChosen => "file_not_chosen",
+}
+
+/// Tests and logs compare a code with its text.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Error {
     /// Stable machine-readable code for the UI.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Invalid(_) => "invalid_input",
-            Error::NotFound { .. } => "not_found",
-            Error::WrongPassphrase => "wrong_passphrase",
-            Error::WrongRecoveryKey => "wrong_recovery_key",
-            Error::WeakPassphrase { .. } => "weak_passphrase",
-            Error::AlreadySetUp => "already_set_up",
-            Error::NotSetUp => "not_set_up",
-            Error::Locked => "locked",
-            Error::Damaged(_) => "database_damaged",
-            Error::KeyFileDamaged(_) => "key_file_damaged",
-            Error::KeyFileMissing => "key_file_missing",
-            Error::NeedsRecoveryKey => "needs_recovery_key",
+            Error::Invalid(_) => ErrorCode::InvalidInput,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Error::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
+            Error::WeakPassphrase { .. } => ErrorCode::WeakPassphrase,
+            Error::AlreadySetUp => ErrorCode::AlreadySetUp,
+            Error::NotSetUp => ErrorCode::NotSetUp,
+            Error::Locked => ErrorCode::Locked,
+            Error::Damaged(_) => ErrorCode::DatabaseDamaged,
+            Error::KeyFileDamaged(_) => ErrorCode::KeyFileDamaged,
+            Error::KeyFileMissing => ErrorCode::KeyFileMissing,
+            Error::NeedsRecoveryKey => ErrorCode::NeedsRecoveryKey,
 
-            Error::TooNew { .. } => "database_too_new",
-            Error::LikelyDuplicate { .. } => "likely_duplicate",
-            Error::InvalidTransition { .. } => "invalid_transition",
-            Error::AlreadyVolunteer { .. } => "already_volunteer",
-            Error::AlreadyMatched => "already_matched",
-            Error::NotAvailable { .. } => "not_available",
-            Error::RequestClosed { .. } => "request_closed",
-            Error::NoConsent { .. } => "no_consent",
-            Error::BadBackup(_) => "bad_backup",
-            Error::ImportUnreadable(_) => "import_unreadable",
-            Error::ImportEmpty => "import_empty",
-            Error::ImportNoHeader => "import_no_header",
-            Error::ImportTooManyRows { .. } => "import_too_many_rows",
-            Error::ImportFileTooLarge { .. } => "import_file_too_large",
-            Error::ImportNotReady { .. } => "import_not_ready",
-            Error::HsdsUnreadable(_) => "hsds_unreadable",
-            Error::HsdsEmpty => "hsds_empty",
-            Error::Crypto(_) => "crypto",
-            Error::Handover(_) => "handover_failed",
+            Error::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            Error::LikelyDuplicate { .. } => ErrorCode::LikelyDuplicate,
+            Error::InvalidTransition { .. } => ErrorCode::InvalidTransition,
+            Error::AlreadyVolunteer { .. } => ErrorCode::AlreadyVolunteer,
+            Error::AlreadyMatched => ErrorCode::AlreadyMatched,
+            Error::NotAvailable { .. } => ErrorCode::NotAvailable,
+            Error::RequestClosed { .. } => ErrorCode::RequestClosed,
+            Error::NoConsent { .. } => ErrorCode::NoConsent,
+            Error::BadBackup(_) => ErrorCode::BadBackup,
+            Error::ImportUnreadable(_) => ErrorCode::ImportUnreadable,
+            Error::ImportEmpty => ErrorCode::ImportEmpty,
+            Error::ImportNoHeader => ErrorCode::ImportNoHeader,
+            Error::ImportTooManyRows { .. } => ErrorCode::ImportTooManyRows,
+            Error::ImportFileTooLarge { .. } => ErrorCode::ImportFileTooLarge,
+            Error::ImportNotReady { .. } => ErrorCode::ImportNotReady,
+            Error::HsdsUnreadable(_) => ErrorCode::HsdsUnreadable,
+            Error::HsdsEmpty => ErrorCode::HsdsEmpty,
+            Error::Crypto(_) => ErrorCode::Crypto,
+            Error::Handover(_) => ErrorCode::HandoverFailed,
             // A page that fails its check while the app is open: the UI
             // asks for a full check and shows the restore screen.
             Error::Sql(rusqlite::Error::SqliteFailure(f, _))
@@ -161,7 +252,7 @@ impl Error {
                     rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
                 ) =>
             {
-                "database_damaged"
+                ErrorCode::DatabaseDamaged
             }
             // A full disk or an unwritable folder: nothing was saved, what
             // was saved before is safe, and it works again once there is room.
@@ -169,7 +260,7 @@ impl Error {
                 if f.code == rusqlite::ErrorCode::DiskFull
                     || f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
             {
-                "disk_full"
+                ErrorCode::DiskFull
             }
             Error::Sql(rusqlite::Error::SqliteFailure(f, _))
                 if matches!(
@@ -180,21 +271,32 @@ impl Error {
                         | rusqlite::ErrorCode::PermissionDenied
                 ) =>
             {
-                "storage_unavailable"
+                ErrorCode::StorageUnavailable
             }
-            Error::Sql(_) => "database",
-            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
+            Error::Sql(_) => ErrorCode::Database,
+            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => ErrorCode::DiskFull,
             Error::Io(e)
                 if matches!(
                     e.kind(),
                     std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
                 ) =>
             {
-                "storage_unavailable"
+                ErrorCode::StorageUnavailable
             }
-            Error::Io(_) => "io",
-            Error::Migration(_) => "migration",
-            Error::Json(_) => "stored_data",
+            Error::Io(_) => ErrorCode::Io,
+            Error::Migration(_) => ErrorCode::Migration,
+            Error::Json(_) => ErrorCode::StoredData,
+        }
+    }
+
+    /// The limit the UI's sentence names: the minimum passphrase length, the
+    /// most rows, the largest file in MB.
+    pub fn limit(&self) -> Option<u32> {
+        match self {
+            Error::WeakPassphrase { min } => Some(u32::try_from(*min).unwrap_or(u32::MAX)),
+            Error::ImportTooManyRows { max, .. } => Some(*max),
+            Error::ImportFileTooLarge { max_mb } => Some(*max_mb),
+            _ => None,
         }
     }
 
@@ -212,25 +314,59 @@ impl Error {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     /// Technical detail (English), for the log and the "details" fold-out.
     pub message: String,
     pub fields: Vec<FieldError>,
     /// For `likely_duplicate`: the ids of the existing residents.
     #[ts(type = "number[]")]
     pub ids: Vec<i64>,
+    /// The limit the sentence names, for `weak_passphrase` (characters),
+    /// `import_too_many_rows` (rows) and `import_file_too_large` (MB).
+    pub limit: Option<u32>,
 }
 
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
         ErrorPayload {
-            code: e.code().to_owned(),
+            code: e.code(),
             message: e.to_string(),
             fields: e.fields().to_vec(),
             ids: match e {
                 Error::LikelyDuplicate { ids } => ids.clone(),
                 _ => Vec::new(),
             },
+            limit: e.limit(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_is_sent_as_its_text() -> serde_json::Result<()> {
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code)?, code.as_str());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_limits_a_message_names_travel_in_the_payload() {
+        let weak = ErrorPayload::from(&Error::WeakPassphrase { min: 10 });
+        assert_eq!(
+            (weak.code, weak.limit),
+            (ErrorCode::WeakPassphrase, Some(10))
+        );
+        let rows = ErrorPayload::from(&Error::ImportTooManyRows {
+            found: 25_000,
+            max: 20_000,
+        });
+        assert_eq!(rows.limit, Some(20_000));
+        let large = ErrorPayload::from(&Error::ImportFileTooLarge { max_mb: 50 });
+        assert_eq!(large.limit, Some(50));
+        assert_eq!(ErrorPayload::from(&Error::Locked).limit, None);
     }
 }

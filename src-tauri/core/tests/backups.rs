@@ -232,7 +232,11 @@ fn a_damaged_backup_file_is_listed_as_unreadable_and_never_deleted() -> Result<(
     assert_eq!(cut.state, State::Unreadable);
     assert_eq!(cut.residents, None);
     let err = s.restore(Path::new(&cut.path), day(40)?).err();
-    assert_eq!(err.as_ref().map(Error::code), Some("bad_backup"), "{err:?}");
+    assert_eq!(
+        err.as_ref().map(|e| e.code().as_str()),
+        Some("bad_backup"),
+        "{err:?}"
+    );
     // Nothing changed: the help point is open as before.
     assert_eq!(s.status().phase, Phase::Unlocked);
     assert_eq!(

@@ -261,7 +261,7 @@ fn damage_met_while_the_app_is_open_leads_to_the_restore_screen() -> Result<()> 
     // Reading every row of every table meets the damaged page, and the error
     // carries the code that makes the UI ask for the full check.
     let err = read_everything(s.db()?.conn()).err();
-    let code = err.as_ref().map(Error::code);
+    let code = err.as_ref().map(|e| e.code().as_str());
     assert_eq!(code, Some("database_damaged"), "error: {err:?}");
 
     let status = s.check_damage()?;

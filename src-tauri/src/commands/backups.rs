@@ -10,20 +10,31 @@ use buurtpunt_core::store::Counts;
 use tauri::State;
 
 use crate::error::ApiResult;
+use crate::files::{OpenKind, Purpose, SaveKind};
 use crate::state::{now, AppState};
+
+/// A backup to restore: chosen in the open dialog, or listed by the app.
+const RESTORE: Purpose = Purpose::Open(OpenKind::Backup);
 
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupInfo>> {
-    Ok(state.session()?.backups()?)
+    let backups = state.session()?.backups()?;
+    // The app offers these itself: each may be restored.
+    for b in &backups {
+        state.chosen.remember(RESTORE, PathBuf::from(&b.path))?;
+    }
+    Ok(backups)
 }
 
 #[tauri::command]
 pub async fn export_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<Counts> {
+    state.chosen(Purpose::Save(SaveKind::Backup), &path)?;
     Ok(state.session()?.export_backup(&path, now())?)
 }
 
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<AppStatus> {
+    state.chosen(RESTORE, &path)?;
     Ok(state.session()?.restore(&path, now())?)
 }
 
@@ -35,6 +46,7 @@ pub async fn restore_with_passphrase(
     path: PathBuf,
     passphrase: String,
 ) -> ApiResult<AppStatus> {
+    state.chosen(RESTORE, &path)?;
     Ok(state
         .session()?
         .restore_with(&path, Secret::Passphrase(&passphrase), now())?)
@@ -48,6 +60,7 @@ pub async fn restore_with_recovery_key(
     recovery_key: String,
     new_passphrase: String,
 ) -> ApiResult<AppStatus> {
+    state.chosen(RESTORE, &path)?;
     let secret = Secret::RecoveryKey {
         recovery_key: &recovery_key,
         new_passphrase: &new_passphrase,

@@ -7,7 +7,11 @@ use buurtpunt_core::import::{self, ImportProgress, Imported, Mapping, Preview, R
 use tauri::{Emitter, State, Window};
 
 use crate::error::ApiResult;
+use crate::files::{OpenKind, Purpose};
 use crate::state::{now, AppState};
+
+/// The spreadsheet chosen in the open dialog.
+const SPREADSHEET: Purpose = Purpose::Open(OpenKind::Spreadsheet);
 
 /// The event that carries [`ImportProgress`] while an import runs.
 pub const PROGRESS_EVENT: &str = "import-progress";
@@ -19,6 +23,7 @@ pub async fn import_preview(
     path: PathBuf,
     sheet: String,
 ) -> ApiResult<Preview> {
+    state.chosen(SPREADSHEET, &path)?;
     state.session()?.db()?;
     Ok(import::preview(&path, &sheet)?)
 }
@@ -30,6 +35,7 @@ pub async fn import_check(
     path: PathBuf,
     mapping: Mapping,
 ) -> ApiResult<Report> {
+    state.chosen(SPREADSHEET, &path)?;
     let sheet = import::read(&path, &mapping.sheet)?;
     Ok(import::check(
         state.session()?.db()?.conn(),
@@ -47,6 +53,7 @@ pub async fn import_run(
     path: PathBuf,
     mapping: Mapping,
 ) -> ApiResult<Imported> {
+    state.chosen(SPREADSHEET, &path)?;
     let sheet = import::read(&path, &mapping.sheet)?;
     Ok(import::run(
         state.session()?.db()?,

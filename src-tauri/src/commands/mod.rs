@@ -5,6 +5,7 @@ pub mod backups;
 pub mod consents;
 pub mod contact_persons;
 pub mod drafts;
+pub mod files;
 pub mod followup;
 pub mod hours;
 pub mod import;

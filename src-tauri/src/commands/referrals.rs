@@ -9,6 +9,7 @@ use buurtpunt_core::requests;
 use tauri::State;
 
 use crate::error::ApiResult;
+use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
@@ -90,6 +91,7 @@ pub async fn export_handover(
     input: ExportInput,
     path: PathBuf,
 ) -> ApiResult<ExportOutcome> {
+    state.chosen(Purpose::Save(SaveKind::Handover), &path)?;
     Ok(handover::export(
         state.session()?.db()?,
         &input,

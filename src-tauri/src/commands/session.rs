@@ -3,10 +3,13 @@
 use std::path::PathBuf;
 
 use buurtpunt_core::session::AppStatus;
+use buurtpunt_core::{import, store};
 use serde::Serialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::ApiResult;
+use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
@@ -36,6 +39,7 @@ pub async fn create_help_point(
 
 #[tauri::command]
 pub async fn save_recovery_sheet(state: State<'_, AppState>, path: PathBuf) -> ApiResult<()> {
+    state.chosen(Purpose::Save(SaveKind::RecoverySheet), &path)?;
     Ok(state.session()?.save_recovery_sheet(&path, now())?)
 }
 
@@ -99,4 +103,27 @@ pub async fn daily_backup(state: State<'_, AppState>) -> ApiResult<AppStatus> {
 #[tauri::command]
 pub async fn test_files_dir(state: State<'_, AppState>) -> ApiResult<Option<String>> {
     Ok(state.test_files.as_ref().map(|p| p.display().to_string()))
+}
+
+/// Limits of the core that the UI names before anything is sent: in the
+/// hints, and in the quick check of a new passphrase (the core checks again).
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Limits {
+    /// The fewest characters of a passphrase.
+    min_passphrase: u32,
+    /// The most rows one import reads.
+    import_max_rows: u32,
+    /// The largest file (MB) an import reads.
+    import_max_mb: u32,
+}
+
+#[tauri::command]
+pub async fn limits() -> ApiResult<Limits> {
+    Ok(Limits {
+        min_passphrase: u32::try_from(store::keys::MIN_PASSPHRASE).unwrap_or(u32::MAX),
+        import_max_rows: import::MAX_ROWS,
+        import_max_mb: import::MAX_FILE_MB,
+    })
 }

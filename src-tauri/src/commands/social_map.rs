@@ -14,6 +14,7 @@ use buurtpunt_core::Page;
 use tauri::State;
 
 use crate::error::ApiResult;
+use crate::files::{OpenKind, Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
@@ -160,6 +161,7 @@ pub async fn social_map_due(state: State<'_, AppState>) -> ApiResult<CheckDue> {
 
 #[tauri::command]
 pub async fn import_social_map(state: State<'_, AppState>, path: PathBuf) -> ApiResult<HsdsReport> {
+    state.chosen(Purpose::Open(OpenKind::SocialMap), &path)?;
     Ok(hsds::import_file(state.session()?.db()?, &path, now())?)
 }
 
@@ -169,6 +171,11 @@ pub async fn export_social_map(
     path: PathBuf,
     format: HsdsFormat,
 ) -> ApiResult<HsdsExportSummary> {
+    let kind = match format {
+        HsdsFormat::Json => SaveKind::SocialMapJson,
+        HsdsFormat::CsvZip => SaveKind::SocialMapZip,
+    };
+    state.chosen(Purpose::Save(kind), &path)?;
     Ok(hsds::export_file(
         state.session()?.db()?.conn(),
         format,

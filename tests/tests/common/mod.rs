@@ -53,9 +53,32 @@ impl Drop for Driver {
     }
 }
 
+/// The one polling loop of the tests: every 100 ms, `look` at the window
+/// (`None` while there is nothing to see yet) until what it sees is `enough`;
+/// after [`WAIT`], fail with `what` went wrong and the last thing seen.
+pub async fn poll<T: std::fmt::Debug>(
+    what: &str,
+    mut look: impl AsyncFnMut() -> Option<T>,
+    enough: impl Fn(&T) -> bool,
+) -> TestResult<T> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let seen = match look().await {
+            Some(v) if enough(&v) => return Ok(v),
+            other => other,
+        };
+        if Instant::now() > deadline {
+            return Err(format!("{what}; last seen: {seen:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// One running app window on a given data folder.
 pub struct App {
     pub client: Client,
+    /// The test folder (`--test-files`) that answers the file dialogs.
+    files: Option<PathBuf>,
     _driver: Driver,
 }
 
@@ -66,19 +89,20 @@ impl App {
     }
 
     /// Launch with `--test-files DIR`: exports are saved into DIR without a
-    /// native dialog, and [`App::choose_file`] answers the open dialog.
+    /// native dialog, and [`App::choose_file`] answers the open dialog (the
+    /// app takes only files in DIR).
     pub async fn launch_with_files(data_dir: &Path, files: &Path) -> TestResult<App> {
         Self::launch_with(data_dir, Some(files)).await
     }
 
-    /// The file the next "open file" dialog returns (needs `launch_with_files`).
+    /// The file the next "open file" dialog returns (needs `launch_with_files`):
+    /// the app reads it from `DIR/.open-next`, once.
     pub async fn choose_file(&self, path: &Path) -> TestResult {
-        self.client
-            .execute(
-                "window.__buurtpuntTestOpen = arguments[0];",
-                vec![json!(path.display().to_string())],
-            )
-            .await?;
+        let dir = self
+            .files
+            .as_ref()
+            .ok_or("choose_file needs App::launch_with_files")?;
+        std::fs::write(dir.join(".open-next"), path.display().to_string())?;
         Ok(())
     }
 
@@ -146,6 +170,7 @@ impl App {
         };
         let app = App {
             client,
+            files: files.map(Path::to_path_buf),
             _driver: driver,
         };
         app.wait_css("main, #welcome-screen, #unlock-screen, #damaged-screen")
@@ -168,79 +193,79 @@ impl App {
             .map_err(|e| format!("waiting for {css}: {e}").into())
     }
 
+    /// Do `act` on the element matching `css`. When the page replaced the
+    /// element between finding and acting (a re-render: "stale element"),
+    /// it is found again, through [`poll`]; any other failure names `css`.
+    async fn on<T: std::fmt::Debug>(
+        &self,
+        css: &str,
+        act: impl AsyncFn(Element) -> Result<T, fantoccini::error::CmdError>,
+    ) -> TestResult<T> {
+        let what = format!("{css} kept being replaced");
+        let outcome = poll(
+            &what,
+            async || {
+                let done = match self.wait_css(css).await {
+                    Ok(el) => act(el).await,
+                    Err(e) => return Some(Err(e.to_string())),
+                };
+                match done {
+                    Err(e) if e.is_stale_element_reference() => None,
+                    other => Some(other.map_err(|e| format!("{css}: {e}"))),
+                }
+            },
+            |_| true,
+        )
+        .await?;
+        Ok(outcome?)
+    }
+
     pub async fn click(&self, css: &str) -> TestResult {
-        let el = self.wait_css(css).await?;
-        el.click().await?;
-        Ok(())
+        self.on(css, async |el| el.click().await.map(|_| ())).await
     }
 
     /// Clear a field and type into it.
     pub async fn fill(&self, css: &str, text: &str) -> TestResult {
-        let el = self.wait_css(css).await?;
-        el.clear().await?;
-        el.send_keys(text).await?;
-        Ok(())
+        self.on(css, async |el| {
+            el.clear().await?;
+            el.send_keys(text).await
+        })
+        .await
     }
 
     pub async fn text(&self, css: &str) -> TestResult<String> {
-        Ok(self.wait_css(css).await?.text().await?)
+        self.on(css, async |el| el.text().await).await
+    }
+
+    /// The text of the element matching `css` now; `None` while there is none.
+    async fn text_now(&self, css: &str) -> Option<String> {
+        let el = self.client.find(Locator::Css(css)).await.ok()?;
+        el.text().await.ok()
     }
 
     /// Wait until the element's text contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) -> TestResult<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                if let Ok(t) = el.text().await {
-                    if t.contains(needle) {
-                        return Ok(t);
-                    }
-                    if Instant::now() > deadline {
-                        return Err(
-                            format!("{css} never showed {needle:?}; last text: {t:?}").into()
-                        );
-                    }
-                }
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} never appeared with {needle:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("{css} never showed {needle:?}");
+        poll(
+            &what,
+            async || self.text_now(css).await,
+            |t| t.contains(needle),
+        )
+        .await
     }
 
     /// Wait until the element's whole text is `want` (a count that is
     /// updated by a search, say: "1 organisatie" is also inside "11 organisaties").
     pub async fn wait_exact(&self, css: &str, want: &str) -> TestResult {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let now = match self.client.find(Locator::Css(css)).await {
-                Ok(el) => el.text().await.ok(),
-                Err(_) => None,
-            };
-            if now.as_deref() == Some(want) {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} never read {want:?}; last: {now:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("{css} never read {want:?}");
+        poll(&what, async || self.text_now(css).await, |t| t == want).await?;
+        Ok(())
     }
 
     /// Wait until the element's text is no longer `before`; return the new text.
     pub async fn wait_change(&self, css: &str, before: &str) -> TestResult<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let now = self.text(css).await?;
-            if now != before {
-                return Ok(now);
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} stayed {before:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("{css} stayed {before:?}");
+        poll(&what, async || self.text_now(css).await, |t| t != before).await
     }
 
     /// Scroll the element with this id to the top of the window (for screenshots).
@@ -257,9 +282,8 @@ impl App {
 
     /// Choose an option of a <select> by its value.
     pub async fn select(&self, css: &str, value: &str) -> TestResult {
-        let el = self.wait_css(css).await?;
-        el.select_by_value(value).await?;
-        Ok(())
+        self.on(css, async |el| el.select_by_value(value).await)
+            .await
     }
 
     /// All texts of elements matching `css`.
@@ -274,17 +298,13 @@ impl App {
     /// Wait until one of the elements matching `css` contains `needle`; then
     /// return the texts of all of them (lists render after navigation).
     pub async fn wait_texts(&self, css: &str, needle: &str) -> TestResult<Vec<String>> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let texts = self.texts(css).await?;
-            if texts.iter().any(|t| t.contains(needle)) {
-                return Ok(texts);
-            }
-            if Instant::now() > deadline {
-                return Err(format!("no {css} ever showed {needle:?}; last: {texts:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let what = format!("no {css} ever showed {needle:?}");
+        poll(
+            &what,
+            async || self.texts(css).await.ok(),
+            |texts| texts.iter().any(|t| t.contains(needle)),
+        )
+        .await
     }
 
     /// Save a screenshot (PNG) of the window, after a moment for the last paint.
@@ -320,17 +340,13 @@ impl App {
 
     /// The `value` of a field (input, textarea, select).
     pub async fn value(&self, css: &str) -> TestResult<String> {
-        Ok(self
-            .wait_css(css)
-            .await?
-            .prop("value")
-            .await?
-            .unwrap_or_default())
+        let value = self.on(css, async |el| el.prop("value").await).await?;
+        Ok(value.unwrap_or_default())
     }
 
     /// Whether a checkbox or radio button is ticked.
     pub async fn checked(&self, css: &str) -> TestResult<bool> {
-        Ok(self.wait_css(css).await?.is_selected().await?)
+        self.on(css, async |el| el.is_selected().await).await
     }
 
     /// The id of the element that has the keyboard focus ("" for none).
@@ -391,6 +407,15 @@ pub fn kill_app(data_dir: &Path) -> TestResult {
     let pid = app_pid(data_dir)?;
     signal(pid, "KILL")?;
     wait_exit(pid)
+}
+
+/// The one file in `dir` whose name ends in `.ext` (what a save wrote there).
+pub fn saved_file(dir: &Path, ext: &str) -> TestResult<PathBuf> {
+    std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == ext))
+        .ok_or_else(|| format!("no .{ext} file written in {}", dir.display()).into())
 }
 
 /// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.

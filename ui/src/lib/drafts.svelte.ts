@@ -165,7 +165,7 @@ guardLeaving((proceed) => {
 
 export type DraftOptions<T> = {
   kind: FormKind;
-  /** Which instance of the form: see features/drafts/places.ts. */
+  /** Which instance of the form: see lib/draftPlaces.ts. */
   context: () => string;
   /** A short label for the notice and the questions, e.g. "Hulpvraag van Anna Bakker". */
   label: () => string;

@@ -15,6 +15,19 @@ describe("error mapping", () => {
     expect(errorText(e)).toContain("Er ging iets mis");
   });
 
+  it("names the limits the payload gives, the Dutch way, and says it without a number when there is none", () => {
+    const e = (code: "import_too_many_rows" | "import_file_too_large" | "weak_passphrase", limit: number | null) =>
+      toApiError({ code, message: "", fields: [], ids: [], limit });
+    expect(errorText(e("import_too_many_rows", 20000))).toBe(
+      "Dit bestand heeft meer dan 20.000 rijen. Buurtpunt leest hoogstens 20.000 rijen tegelijk. Verdeel de rijen over een paar kleinere bestanden.",
+    );
+    expect(errorText(e("import_file_too_large", 50))).toContain("(meer dan 50 MB)");
+    expect(errorText(e("weak_passphrase", 12))).toContain("Kies minstens 12 tekens");
+    for (const code of ["import_too_many_rows", "import_file_too_large", "weak_passphrase"] as const) {
+      expect(errorText(e(code, null))).not.toMatch(/\d/);
+    }
+  });
+
   it("wraps a thrown string as an internal error", () => {
     const e = toApiError("kapot");
     expect(e).toBeInstanceOf(ApiError);

@@ -1,13 +1,26 @@
 // Error codes and field rules from Rust → plain Dutch sentences (B1).
-import { ApiError, toApiError, type FieldError } from "./api";
+// `byCode` has a sentence for every `ErrorCode` (the type checker fails on a
+// new code without one). A limit a sentence names comes from the payload.
+import { ApiError, toApiError, type ErrorCode, type FieldError } from "./api";
 import { dutchInt } from "./numbers";
 
-const byCode: Record<string, string> = {
+type Sentence = string | ((limit: number | null) => string);
+
+/** A sentence that names the payload's limit the Dutch way, or, without a
+ *  limit, says the same without a number. */
+function limited(named: (n: string) => string, unnamed: string): Sentence {
+  return (limit) => (limit === null ? unnamed : named(dutchInt(limit)));
+}
+
+const byCode: Record<ErrorCode, Sentence> = {
   invalid_input: "Niet alles is goed ingevuld. Kijk bij de rode meldingen.",
   not_found: "Dit bestaat niet (meer). Misschien is het net verwijderd of gewijzigd.",
   wrong_passphrase: "Dit wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw.",
   wrong_recovery_key: "Deze herstelsleutel klopt niet. Controleer de letters en cijfers en probeer het opnieuw.",
-  weak_passphrase: "Het wachtwoord is te kort. Kies minstens 10 tekens, bijvoorbeeld een korte zin.",
+  weak_passphrase: limited(
+    (n) => `Het wachtwoord is te kort. Kies minstens ${n} tekens, bijvoorbeeld een korte zin.`,
+    "Het wachtwoord is te kort. Kies een langer wachtwoord, bijvoorbeeld een korte zin.",
+  ),
   already_set_up: "Er is al een buurtpunt in deze map. Open het met uw wachtwoord.",
   not_set_up: "Er is nog geen buurtpunt in deze map. Start eerst een nieuw buurtpunt.",
   locked: "Buurtpunt is vergrendeld. Vul eerst uw wachtwoord in.",
@@ -49,19 +62,27 @@ const byCode: Record<string, string> = {
     "Er staan geen mensen in dit bestand. De eerste rij moet de namen van de kolommen hebben, en de rijen daaronder de mensen.",
   import_no_header:
     "De eerste rij van dit bestand heeft geen kolomnamen. Zet bovenaan een rij met namen, zoals Voornaam, Achternaam en Postcode. Sla het bestand op en kies het opnieuw.",
-  // 20.000 = MAX_ROWS in src-tauri/core/src/import/mod.rs
-  import_too_many_rows:
-    "Dit bestand heeft meer dan 20.000 rijen. Buurtpunt leest hoogstens 20.000 rijen tegelijk. Verdeel de rijen over een paar kleinere bestanden.",
-  import_file_too_large:
-    "Dit bestand is te groot (meer dan 50 MB). Verdeel de rijen over een paar kleinere bestanden.",
+  import_too_many_rows: limited(
+    (n) =>
+      `Dit bestand heeft meer dan ${n} rijen. Buurtpunt leest hoogstens ${n} rijen tegelijk. Verdeel de rijen over een paar kleinere bestanden.`,
+    "Dit bestand heeft te veel rijen voor één keer. Verdeel de rijen over een paar kleinere bestanden.",
+  ),
+  import_file_too_large: limited(
+    (n) => `Dit bestand is te groot (meer dan ${n} MB). Verdeel de rijen over een paar kleinere bestanden.`,
+    "Dit bestand is te groot. Verdeel de rijen over een paar kleinere bestanden.",
+  ),
   import_not_ready: "Er is niets geïmporteerd: in sommige rijen klopt iets niet. Kijk bij de controle.",
   internal: "Er ging iets mis in Buurtpunt. Probeer het opnieuw.",
+  file_not_chosen:
+    "Buurtpunt gebruikt alleen een bestand dat u zelf kiest. Kies het bestand opnieuw met de knop. Er is niets gewijzigd.",
 };
 
 /** The Dutch sentence for any error thrown by the api. */
 export function errorText(e: unknown): string {
   const err = e instanceof ApiError ? e : toApiError(e);
-  return byCode[err.code] ?? byCode.internal;
+  // A code this version does not know (a newer backend) reads as internal.
+  const sentence = byCode[err.code] ?? byCode.internal;
+  return typeof sentence === "string" ? sentence : sentence(err.payload.limit);
 }
 
 /** The Dutch sentence for one field error. */

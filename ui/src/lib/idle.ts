@@ -34,7 +34,7 @@ declare global {
 
 /** Tests of the built app only: the idle time in ms that a WebDriver test set
  *  in `window.__buurtpuntTestIdleSeconds`, honoured only in test mode (a debug
- *  build started with `--test-files`, see lib/dialogs.ts); otherwise null.
+ *  build started with `--test-files`, see src-tauri/src/files.rs); otherwise null.
  *  A user cannot reach it: release builds have no test mode. */
 export function testIdleMs(testMode: boolean): number | null {
   const seconds = window.__buurtpuntTestIdleSeconds;

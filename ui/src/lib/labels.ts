@@ -114,15 +114,6 @@ export const matchStatusLabel: Record<MatchStatus, string> = {
   cancelled: "Afgezegd",
 };
 
-/** Match moves the Rust side allows (mirror of `MatchStatus::can_become`). */
-export const matchMoves: Record<MatchStatus, MatchStatus[]> = {
-  proposed: ["agreed", "active", "cancelled"],
-  agreed: ["active", "done", "cancelled"],
-  active: ["done", "cancelled"],
-  done: [],
-  cancelled: [],
-};
-
 export const loadLevelLabel: Record<LoadLevel, string> = {
   ok: "Ruimte genoeg",
   near: "Bijna aan de grens",
@@ -205,19 +196,6 @@ export const dataCategoryLabel: Record<DataCategory, string> = {
   network: "Eigen kracht, netwerk en mantelzorg",
   help_so_far: "Wat al gedaan of geprobeerd is",
 };
-
-/** Status moves the Rust side allows (mirror of `Status::can_become`). */
-export const statusMoves: Record<Status, Status[]> = {
-  new: ["in_progress", "matched", "referred", "lapsed", "done"],
-  in_progress: ["matched", "done", "referred", "lapsed"],
-  matched: ["in_progress", "done", "referred", "lapsed"],
-  done: ["in_progress"],
-  referred: ["in_progress"],
-  lapsed: ["in_progress"],
-};
-
-/** Closing statuses need a reason. */
-export const closing: Status[] = ["done", "referred", "lapsed"];
 
 export function keys<K extends string>(r: Record<K, string>): K[] {
   return Object.keys(r) as K[];

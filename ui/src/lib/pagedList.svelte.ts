@@ -51,6 +51,11 @@ export class PagedList<T> {
   /** Stop a pending search (when the screen closes). */
   stop = (): void => clearTimeout(this.#timer);
 
+  /** The page number the next fetch asks for (it leads the shown page while a turn loads). */
+  get at(): number {
+    return this.#position.page;
+  }
+
   get pages(): number {
     return this.page ? Math.max(1, Math.ceil(this.page.total / this.page.pageSize)) : 1;
   }

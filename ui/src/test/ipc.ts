@@ -2,6 +2,7 @@
 // maps to a function; a thrown payload becomes the command's error.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach } from "vitest";
+import type { ErrorCode } from "../lib/api";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -38,9 +39,12 @@ export function draftCommands(stamp = "2026-11-22T10:42:00"): { stored: StoredDr
   return { stored, handlers };
 }
 
+/** The core's limits as the fake backend states them (see lib/limits.svelte.ts). */
+export const FAKE_LIMITS = { minPassphrase: 10, importMaxRows: 20000, importMaxMb: 50 };
+
 export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
-  const all: Record<string, Handler> = { ...draftCommands().handlers, ...handlers };
+  const all: Record<string, Handler> = { ...draftCommands().handlers, limits: () => FAKE_LIMITS, ...handlers };
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
@@ -51,13 +55,42 @@ export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   return calls;
 }
 
-export function failure(code: string, fields: { field: string; rule: string; max?: number | null }[] = [], ids: number[] = []) {
+export function failure(
+  code: ErrorCode,
+  fields: { field: string; rule: string; max?: number | null }[] = [],
+  ids: number[] = [],
+  limit: number | null = null,
+) {
   return {
     code,
     message: `test: ${code}`,
     fields: fields.map((f) => ({ max: null, ...f })),
     ids,
+    limit,
   };
 }
 
-afterEach(() => clearMocks());
+let nextOpen: string | null = null;
+
+/** The file the next open dialog returns (as the e2e tests answer it). */
+export function chooseFile(path: string) {
+  nextOpen = path;
+}
+
+/** The file dialogs as in test mode: a save goes to `dir/<suggested name>`,
+ *  an open returns what `chooseFile` said, once (else: cancelled). */
+export function fileDialogs(dir = "/tmp/proef"): Record<string, Handler> {
+  return {
+    pick_save_file: (a) => `${dir}/${String(a.suggested)}`,
+    pick_open_file: () => {
+      const chosen = nextOpen;
+      nextOpen = null;
+      return chosen;
+    },
+  };
+}
+
+afterEach(() => {
+  nextOpen = null;
+  clearMocks();
+});

@@ -40,6 +40,15 @@ impl MatchStatus {
                 | (Active, Done | Cancelled)
         )
     }
+
+    /// The statuses this one may move to, in lifecycle order.
+    pub fn next(self) -> Vec<MatchStatus> {
+        MatchStatus::ALL
+            .iter()
+            .copied()
+            .filter(|to| self.can_become(*to))
+            .collect()
+    }
 }
 
 /// What the "Koppelen" form sends.
@@ -78,6 +87,8 @@ pub struct Match {
     /// The first 160 characters of the request's ask.
     pub ask: String,
     pub status: MatchStatus,
+    /// The statuses it may move to ([`MatchStatus::next`]; the UI asks).
+    pub allowed_next: Vec<MatchStatus>,
     pub agreement: String,
     pub planned_on: Option<String>,
     pub override_reason: String,
@@ -102,5 +113,12 @@ mod tests {
         assert!(!Done.can_become(Active));
         assert!(!Cancelled.can_become(Agreed));
         assert!(!Proposed.can_become(Done));
+    }
+
+    #[test]
+    fn the_next_statuses_follow_the_rule() {
+        assert_eq!(Proposed.next(), vec![Agreed, Active, Cancelled]);
+        assert_eq!(Active.next(), vec![Done, Cancelled]);
+        assert_eq!(Done.next(), vec![]);
     }
 }

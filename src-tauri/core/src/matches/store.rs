@@ -28,6 +28,7 @@ const FROM: &str = "FROM matches m JOIN help_requests h ON h.id = m.request_id
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Match> {
     let minutes: i64 = r.get(14)?;
+    let status: MatchStatus = r.get(7)?;
     Ok(Match {
         id: r.get(0)?,
         request_id: r.get(1)?,
@@ -36,7 +37,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Match> {
         resident_id: r.get(4)?,
         resident_name: r.get(5)?,
         ask: r.get(6)?,
-        status: r.get(7)?,
+        status,
+        allowed_next: status.next(),
         agreement: r.get(8)?,
         planned_on: r.get(9)?,
         override_reason: r.get(10)?,

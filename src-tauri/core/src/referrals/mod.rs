@@ -45,6 +45,15 @@ impl ReferralStatus {
                 | (Concept, Closed)
         )
     }
+
+    /// The statuses this one may move to, in lifecycle order.
+    pub fn next(self) -> Vec<ReferralStatus> {
+        ReferralStatus::ALL
+            .iter()
+            .copied()
+            .filter(|to| self.can_become(*to))
+            .collect()
+    }
 }
 
 /// What the referral form sends. The recipient comes from the social map
@@ -107,6 +116,8 @@ pub struct Referral {
     pub urgency: Urgency,
     pub volunteers_did: String,
     pub status: ReferralStatus,
+    /// The steps it may take next ([`ReferralStatus::next`]; the UI asks).
+    pub allowed_next: Vec<ReferralStatus>,
     pub created_on: String,
     pub sent_on: Option<String>,
     pub received_on: Option<String>,
@@ -147,5 +158,8 @@ mod tests {
         assert!(Sent.can_become(Answered));
         assert!(!Answered.can_become(Sent));
         assert!(!Concept.can_become(Answered));
+        assert_eq!(Concept.next(), vec![Sent, Closed]);
+        assert_eq!(Sent.next(), vec![Received, Answered, Closed]);
+        assert_eq!(Closed.next(), vec![]);
     }
 }

@@ -50,6 +50,7 @@ fn from_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Referra
         urgency: r.get(10)?,
         volunteers_did: r.get(11)?,
         status,
+        allowed_next: status.next(),
         created_on: r.get(13)?,
         sent_on: r.get(14)?,
         received_on: r.get(15)?,

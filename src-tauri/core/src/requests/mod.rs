@@ -117,6 +117,16 @@ impl Status {
             (a, _) => !a.is_closed(),
         }
     }
+
+    /// The open statuses this one may move to, in lifecycle order. Closing
+    /// has its own step (`close`, with a typed reason).
+    pub fn open_steps(self) -> Vec<Status> {
+        Status::ALL
+            .iter()
+            .copied()
+            .filter(|to| !to.is_closed() && self.can_become(*to))
+            .collect()
+    }
 }
 
 /// What the request form sends.
@@ -227,6 +237,11 @@ pub struct HelpRequest {
     pub scope: Scope,
     pub scope_note: String,
     pub status: Status,
+    /// What "Status wijzigen" offers: the open statuses this request may move
+    /// to ([`Status::open_steps`]; the UI asks, it does not copy the rule).
+    pub allowed_next: Vec<Status>,
+    /// Open, so it can be closed (with a typed reason).
+    pub can_close: bool,
     pub close_reason: String,
     pub created_at: String,
     pub updated_at: String,
@@ -357,5 +372,15 @@ mod tests {
         assert!(!Done.can_become(Lapsed));
         assert!(!InProgress.can_become(New));
         assert!(!New.can_become(New));
+    }
+
+    #[test]
+    fn the_open_steps_are_what_status_change_offers() {
+        assert_eq!(New.open_steps(), vec![InProgress, Matched]);
+        assert_eq!(InProgress.open_steps(), vec![Matched]);
+        assert_eq!(Matched.open_steps(), vec![InProgress]);
+        for closed in [Done, Referred, Lapsed] {
+            assert_eq!(closed.open_steps(), vec![InProgress]);
+        }
     }
 }

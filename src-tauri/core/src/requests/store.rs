@@ -242,6 +242,7 @@ const DETAIL: &str = "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_
     FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1";
 
 fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
+    let status: Status = r.get(14)?;
     Ok(HelpRequest {
         id: r.get(0)?,
         resident_id: r.get(1)?,
@@ -257,7 +258,9 @@ fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
         due_on: r.get(11)?,
         scope: r.get(12)?,
         scope_note: r.get(13)?,
-        status: r.get(14)?,
+        status,
+        allowed_next: status.open_steps(),
+        can_close: !status.is_closed(),
         close_reason: r.get(15)?,
         created_at: r.get(16)?,
         updated_at: r.get(17)?,

@@ -6,7 +6,7 @@ import { nav } from "../../lib/nav.svelte";
 import { draftCommands, fakeBackend } from "../../test/ipc";
 import AskDialog from "../../lib/components/AskDialog.svelte";
 import DraftNotice from "./DraftNotice.svelte";
-import { placeRoute, places } from "./places";
+import { placeRoute, places } from "../../lib/draftPlaces";
 
 function withDrafts() {
   const store = draftCommands();

@@ -4,8 +4,9 @@ import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it, vi } from "vitest";
 import type { ImportPreview, ImportReport } from "../../lib/api";
-import { failure, type Call, type Handler } from "../../test/ipc";
+import { failure, type Call, type Handler, fileDialogs, chooseFile } from "../../test/ipc";
 import ImportScreen from "./ImportScreen.svelte";
+import { limits } from "../../lib/limits.svelte";
 
 // Like fakeBackend, with Tauri's event mock on (for `import-progress`).
 function backend(handlers: Record<string, Handler>): Call[] {
@@ -58,7 +59,7 @@ const withProblem: ImportReport = {
 };
 
 async function toMapping() {
-  window.__buurtpuntTestOpen = FILE;
+  chooseFile(FILE);
   await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
   await screen.findByRole("heading", { name: /Welke kolom is wat/ });
 }
@@ -68,7 +69,7 @@ describe("spreadsheet import", () => {
     let checks = 0;
     let finish: () => void = () => {};
     const calls = backend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       import_preview: () => preview,
       import_check: () => (++checks === 1 ? withProblem : clean),
       import_run: async () => {
@@ -113,15 +114,26 @@ describe("spreadsheet import", () => {
     expect(calls.filter((c) => c.cmd === "import_run")).toHaveLength(1);
   });
 
+  it("names the most rows the core reads, in Dutch notation, and leaves the number out until it is known", async () => {
+    backend({});
+    const { unmount } = render(ImportScreen, {});
+    const tips = () => document.querySelector(".tips")?.textContent?.replace(/\s+/g, " ") ?? "";
+    expect(tips()).toContain("Daaronder staat één persoon per rij. Hoogstens 20.000 rijen per bestand.");
+    unmount();
+    limits.known = null;
+    render(ImportScreen, {});
+    expect(tips()).toContain("Daaronder staat één persoon per rij. U ziet eerst");
+  });
+
   it("explains a file without column names next to the button", async () => {
     backend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       import_preview: () => {
         throw failure("import_no_header");
       },
     });
     render(ImportScreen, {});
-    window.__buurtpuntTestOpen = FILE;
+    chooseFile(FILE);
     await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
     const message = await screen.findByRole("alert");
     expect(message.id).toBe("import-file-error");
@@ -130,7 +142,7 @@ describe("spreadsheet import", () => {
 
   it("keeps the mapping step open when the names have no column", async () => {
     backend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       import_preview: () => preview,
       import_check: () => ({
         ...withProblem,

@@ -7,7 +7,7 @@ import MatchList from "./MatchList.svelte";
 
 const match = (over: Partial<Match>): Match => ({
   id: 9, requestId: 5, volunteerId: 3, volunteerName: "Evert Smit", residentId: 7, residentName: "Geertje Mulder",
-  ask: "Boodschappen", status: "agreed", agreement: "Elke dinsdag boodschappen", plannedOn: "2026-11-24",
+  ask: "Boodschappen", status: "agreed", allowedNext: ["active", "done", "cancelled"], agreement: "Elke dinsdag boodschappen", plannedOn: "2026-11-24",
   overrideReason: "", askedOn: "2026-11-20", closedOn: null, closeNote: "", hours: 0, km: 0,
   createdAt: "2026-11-20T10:00:00", ...over,
 });
@@ -17,13 +17,13 @@ const choices = (id: number) =>
   [...(within(row(id)).getByRole("combobox") as HTMLSelectElement).options].map((o) => o.textContent);
 
 describe("match list", () => {
-  it("offers only the moves the backend allows", () => {
+  it("offers the moves the backend allows, and none when it allows none", () => {
     fakeBackend({});
     render(MatchList, {
       matches: [
-        match({ id: 1, status: "proposed", volunteerName: "Anna Bakker" }),
-        match({ id: 2, status: "active", volunteerName: "Evert Smit" }),
-        match({ id: 3, status: "done", volunteerName: "Kees Visser", closeNote: "Klaar, bedankt" }),
+        match({ id: 1, status: "proposed", allowedNext: ["agreed", "active", "cancelled"], volunteerName: "Anna Bakker" }),
+        match({ id: 2, status: "active", allowedNext: ["done", "cancelled"], volunteerName: "Evert Smit" }),
+        match({ id: 3, status: "done", allowedNext: [], volunteerName: "Kees Visser", closeNote: "Klaar, bedankt" }),
       ],
       onChanged: vi.fn(),
     });
@@ -37,7 +37,7 @@ describe("match list", () => {
     ["Klaar", "done", "Boodschappen gedaan, mevrouw is weer mobiel"],
     ["Afgezegd", "cancelled", "Vrijwilliger is verhuisd"],
   ])("moves a match to %s with a note and reports back", async (label, status, note) => {
-    const calls = fakeBackend({ change_match_status: (a) => match({ status: a.status as MatchStatus }) });
+    const calls = fakeBackend({ change_match_status: (a) => match({ status: a.status as MatchStatus, allowedNext: [] }) });
     const onChanged = vi.fn();
     render(MatchList, { matches: [match({})], onChanged });
     const select = screen.getByLabelText("Koppeling met Evert Smit wijzigen") as HTMLSelectElement;
@@ -69,7 +69,7 @@ describe("match list", () => {
       },
     });
     const onChanged = vi.fn();
-    render(MatchList, { matches: [match({ status: "active" })], onChanged });
+    render(MatchList, { matches: [match({ status: "active", allowedNext: ["done", "cancelled"] })], onChanged });
     const select = screen.getByLabelText("Koppeling met Evert Smit wijzigen") as HTMLSelectElement;
     await userEvent.selectOptions(select, "Klaar");
     await userEvent.type(screen.getByLabelText("Toelichting"), "Afgerond");

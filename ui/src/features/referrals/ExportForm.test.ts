@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { ContactPerson, ExportInput, ExportOutcome } from "../../lib/api";
 import { todayIso } from "../../lib/labels";
-import { failure, fakeBackend, type Call } from "../../test/ipc";
+import { failure, fakeBackend, type Call, fileDialogs } from "../../test/ipc";
 import ExportForm from "./ExportForm.svelte";
 import { referral } from "./testData";
 
@@ -22,7 +22,7 @@ describe("handover export", () => {
   it("explains a missing consent and refuses to export without acute danger", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
     const onDone = vi.fn();
@@ -36,14 +36,14 @@ describe("handover export", () => {
     await userEvent.click(makeButton());
     expect(document.getElementById("export-error-21")?.textContent).toContain("Er is geen geldige toestemming van de bewoner");
     expect(exports(calls)).toHaveLength(0);
-    expect(calls.some((c) => c.cmd === "test_files_dir")).toBe(false); // no file was even asked for
+    expect(calls.some((c) => c.cmd === "pick_save_file")).toBe(false); // no file was even asked for
     expect(onDone).not.toHaveBeenCalled();
   });
 
   it("shares in acute danger only with a reason, and passes reason and chosen data to the export", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
     const onDone = vi.fn();
@@ -82,7 +82,7 @@ describe("handover export", () => {
   it("says which data to choose when the override shares nothing", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       export_handover: () => {
         throw failure("invalid_input", [{ field: "overrideCategories", rule: "required" }]);
       },
@@ -107,7 +107,7 @@ describe("handover export", () => {
   it("with consent shares only what the consent covers and sends no override", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       export_handover: () => ({ ...outcome, overrideUsed: false }),
     });
     const onDone = vi.fn();
@@ -130,7 +130,7 @@ describe("handover export", () => {
     const calls = fakeBackend({
       list_contact_persons: () => [],
       create_contact_person: (a) => ({ id: 8, ...(a.input as object) }),
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
     const onDone = vi.fn();
@@ -152,7 +152,7 @@ describe("handover export", () => {
   it("shows a failed export as a Dutch sentence", async () => {
     fakeBackend({
       list_contact_persons: () => [person],
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       export_handover: () => {
         throw failure("handover_failed");
       },

@@ -12,7 +12,7 @@ const stepButtons = () =>
 const form = (name: string) => screen.getByRole("form", { name });
 
 function backend() {
-  return fakeBackend({ change_referral_status: (a) => referral({ status: a.status as ReferralStatus }) });
+  return fakeBackend({ change_referral_status: (a) => referral({ status: a.status as ReferralStatus, allowedNext: [] }) });
 }
 
 describe("referral lifecycle", () => {
@@ -58,7 +58,7 @@ describe("referral lifecycle", () => {
     const calls = backend();
     const onChanged = vi.fn();
     const sent = referral({
-      status: "sent", sentOn: "2026-11-03", meldingOn: "2026-11-02", deadline: "2026-12-14", daysLeft: 20,
+      status: "sent", allowedNext: ["received", "answered", "closed"], sentOn: "2026-11-03", meldingOn: "2026-11-02", deadline: "2026-12-14", daysLeft: 20,
     });
     render(ReferralItem, { referral: sent, onChanged });
     expect(document.getElementById("referral-deadline-21")?.textContent?.replace(/\s+/g, " ").trim()).toBe(
@@ -79,7 +79,7 @@ describe("referral lifecycle", () => {
   it("says how many days the loket is late", () => {
     fakeBackend({});
     const late = referral({
-      status: "received", sentOn: "2026-09-01", receivedOn: "2026-09-03",
+      status: "received", allowedNext: ["answered", "closed"], sentOn: "2026-09-01", receivedOn: "2026-09-03",
       meldingOn: "2026-09-01", deadline: "2026-10-13", daysLeft: -3,
     });
     render(ReferralItem, { referral: late, onChanged: vi.fn() });
@@ -94,11 +94,13 @@ describe("referral lifecycle", () => {
         if (a.status === "answered" && !step.answer.trim()) {
           throw failure("invalid_input", [{ field: "answer", rule: "required" }]);
         }
-        return referral({ status: a.status as ReferralStatus });
+        return referral({ status: a.status as ReferralStatus, allowedNext: [] });
       },
     });
     const onChanged = vi.fn();
-    const received = referral({ status: "received", sentOn: "2026-11-03", receivedOn: "2026-11-05" });
+    const received = referral({
+      status: "received", allowedNext: ["answered", "closed"], sentOn: "2026-11-03", receivedOn: "2026-11-05",
+    });
     const { rerender } = render(ReferralItem, { referral: received, onChanged });
 
     await userEvent.click(screen.getByRole("button", { name: "Antwoord vastleggen" }));
@@ -121,7 +123,7 @@ describe("referral lifecycle", () => {
 
     await rerender({
       referral: referral({
-        ...received, status: "answered", answeredOn: "2026-11-20", answer: "Huishoudelijke hulp toegekend, 3 uur per week.",
+        ...received, status: "answered", allowedNext: ["closed"], answeredOn: "2026-11-20", answer: "Huishoudelijke hulp toegekend, 3 uur per week.",
       }),
       onChanged,
     });
@@ -134,7 +136,7 @@ describe("referral lifecycle", () => {
     await vi.waitFor(() => expect(onChanged).toHaveBeenCalledTimes(2));
     expect(steps(calls)[2].args).toMatchObject({ id: 21, status: "closed", step: { onDate: "" } });
 
-    await rerender({ referral: referral({ ...received, status: "closed", closedOn: "2026-11-21" }), onChanged });
+    await rerender({ referral: referral({ ...received, status: "closed", allowedNext: [], closedOn: "2026-11-21" }), onChanged });
     expect(stepButtons()).toEqual([]);
     expect(screen.getByText(/afgerond 21-11-2026/)).toBeTruthy();
   });
@@ -193,7 +195,7 @@ describe("referral lifecycle", () => {
       },
     });
     const onChanged = vi.fn();
-    render(ReferralItem, { referral: referral({ status: "sent", sentOn: "2026-11-03" }), onChanged });
+    render(ReferralItem, { referral: referral({ status: "sent", allowedNext: ["received", "answered", "closed"], sentOn: "2026-11-03" }), onChanged });
     await userEvent.click(screen.getByRole("button", { name: "Ontvangen" }));
     const f = form("Ontvangen");
     await userEvent.type(within(f).getByLabelText("Datum (leeg = vandaag)"), "5-11-2026");

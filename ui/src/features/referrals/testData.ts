@@ -16,6 +16,7 @@ export function referral(over: Partial<Referral> = {}): Referral {
     urgency: "normal",
     volunteersDid: "Twee keer boodschappen gedaan.",
     status: "concept",
+    allowedNext: ["sent", "closed"],
     createdOn: "2026-10-30",
     sentOn: null,
     receivedOn: null,

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { AppStatus, BackupInfo } from "../../lib/api";
-import { failure, fakeBackend } from "../../test/ipc";
+import { failure, fakeBackend, fileDialogs, chooseFile } from "../../test/ipc";
 import Damaged from "./Damaged.svelte";
 
 const damaged: AppStatus = {
@@ -100,12 +100,12 @@ describe("damaged database screen", () => {
   it("restores a backup chosen from a file, also after a confirmation", async () => {
     const calls = fakeBackend({
       list_backups: () => [],
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       restore_backup: () => opened,
     });
     const onOpened = vi.fn();
     render(Damaged, { status: damaged, onOpened });
-    window.__buurtpuntTestOpen = "/media/usb/buurtpunt-backup.db";
+    chooseFile("/media/usb/buurtpunt-backup.db");
     await userEvent.click(screen.getByRole("button", { name: "Back-up uit een bestand kiezen" }));
     const question = await screen.findByRole("alertdialog");
     expect(within(question).getByText("/media/usb/buurtpunt-backup.db")).toBeTruthy();

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { AppStatus } from "../../lib/api";
-import { failure, fakeBackend, type Call } from "../../test/ipc";
+import { failure, fakeBackend, type Call, fileDialogs, chooseFile } from "../../test/ipc";
 import Unlock from "./Unlock.svelte";
 import Welcome from "./Welcome.svelte";
 
@@ -20,7 +20,7 @@ async function toRestore() {
 
 describe("restore from a backup file on a new computer", () => {
   it("asks for the file and how to open it, with nothing chosen beforehand", async () => {
-    const calls = fakeBackend({ test_files_dir: () => "/tmp/proef" });
+    const calls = fakeBackend({ ...fileDialogs("/tmp/proef") });
     await toRestore();
     expect(screen.getByRole("heading", { name: "Herstellen van een back-up" })).toBeTruthy();
     const byPass = screen.getByRole("radio", { name: /Met het wachtwoord/ }) as HTMLInputElement;
@@ -34,11 +34,11 @@ describe("restore from a backup file on a new computer", () => {
   });
 
   it("restores with the passphrase of the day the backup was made", async () => {
-    const calls = fakeBackend({ test_files_dir: () => "/tmp/proef", restore_with_passphrase: () => opened });
+    const calls = fakeBackend({ ...fileDialogs("/tmp/proef"), restore_with_passphrase: () => opened });
     const onOpened = vi.fn();
     render(Welcome, { onOpened });
     await userEvent.click(screen.getByRole("button", { name: /Herstellen van een back-up/ }));
-    window.__buurtpuntTestOpen = "/media/usb/buurtpunt-back-up.buurtpunt";
+    chooseFile("/media/usb/buurtpunt-back-up.buurtpunt");
     await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
     expect(await screen.findByText("/media/usb/buurtpunt-back-up.buurtpunt")).toBeTruthy();
     await userEvent.click(screen.getByRole("radio", { name: /Met het wachtwoord/ }));
@@ -56,7 +56,7 @@ describe("restore from a backup file on a new computer", () => {
   it("restores with the recovery key and a new passphrase; a wrong key is said at the key", async () => {
     let tries = 0;
     const calls = fakeBackend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       restore_with_recovery_key: () => {
         tries++;
         if (tries === 1) throw failure("wrong_recovery_key");
@@ -66,7 +66,7 @@ describe("restore from a backup file on a new computer", () => {
     const onOpened = vi.fn();
     render(Welcome, { onOpened });
     await userEvent.click(screen.getByRole("button", { name: /Herstellen van een back-up/ }));
-    window.__buurtpuntTestOpen = "/media/usb/b.buurtpunt";
+    chooseFile("/media/usb/b.buurtpunt");
     await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
     await userEvent.click(screen.getByRole("radio", { name: /Met de herstelsleutel/ }));
     await userEvent.type(screen.getByLabelText("Herstelsleutel"), "abcd efgh");
@@ -89,13 +89,13 @@ describe("restore from a backup file on a new computer", () => {
 
   it("says when a bare database file needs the recovery key", async () => {
     fakeBackend({
-      test_files_dir: () => "/tmp/proef",
+      ...fileDialogs("/tmp/proef"),
       restore_with_passphrase: () => {
         throw failure("needs_recovery_key");
       },
     });
     await toRestore();
-    window.__buurtpuntTestOpen = "/media/usb/buurtpunt.db";
+    chooseFile("/media/usb/buurtpunt.db");
     await userEvent.click(screen.getByRole("button", { name: "Bestand kiezen" }));
     await userEvent.click(screen.getByRole("radio", { name: /Met het wachtwoord/ }));
     await userEvent.type(screen.getByLabelText("Wachtwoord"), "de oude linde");
@@ -106,7 +106,7 @@ describe("restore from a backup file on a new computer", () => {
 
 describe("a missing or damaged key file on the unlock screen", () => {
   it("says plainly that the key file is missing and shows the ways back", async () => {
-    fakeBackend({ test_files_dir: () => "/tmp/proef" });
+    fakeBackend({ ...fileDialogs("/tmp/proef") });
     render(Unlock, { status: locked("missing"), onOpened: vi.fn() });
     const box = document.getElementById("key-problem");
     expect(box?.textContent).toContain("Het sleutelbestand ontbreekt");

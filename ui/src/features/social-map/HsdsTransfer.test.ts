@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { HsdsReport } from "../../lib/api";
-import { failure, fakeBackend } from "../../test/ipc";
+import { failure, fakeBackend, fileDialogs, chooseFile } from "../../test/ipc";
 import HsdsTransfer from "./HsdsTransfer.svelte";
 
 const refused: HsdsReport = {
@@ -21,8 +21,8 @@ const refused: HsdsReport = {
 
 describe("HSDS exchange", () => {
   it("lists each problem of a refused file with its place", async () => {
-    window.__buurtpuntTestOpen = "/tmp/test/kaart.zip";
-    const calls = fakeBackend({ test_files_dir: () => "/tmp/test", import_social_map: () => refused });
+    chooseFile("/tmp/test/kaart.zip");
+    const calls = fakeBackend({ ...fileDialogs("/tmp/test"), import_social_map: () => refused });
     render(HsdsTransfer, {});
     await userEvent.click(screen.getByRole("button", { name: "Bestand inlezen…" }));
     expect(await screen.findByText("Er is niets ingelezen.")).toBeInTheDocument();
@@ -34,9 +34,9 @@ describe("HSDS exchange", () => {
   });
 
   it("says in Dutch that a garbage file was not read, and saves exports where asked", async () => {
-    window.__buurtpuntTestOpen = "/tmp/test/foto.jpg";
+    chooseFile("/tmp/test/foto.jpg");
     const calls = fakeBackend({
-      test_files_dir: () => "/tmp/test",
+      ...fileDialogs("/tmp/test"),
       import_social_map: () => {
         throw failure("hsds_unreadable");
       },

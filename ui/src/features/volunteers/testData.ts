@@ -1,12 +1,8 @@
 // Fictional volunteers for the component tests (not shipped: only tests import this).
-import type { Load, Match, Skill, Volunteer, VolunteerAlert } from "../../lib/api";
+import type { Match, Skill, Volunteer, VolunteerAlert } from "../../lib/api";
+import { load } from "../../test/load";
 
-export function load(over: Partial<Load> = {}): Load {
-  return {
-    weekHours: 1, monthHours: 3, carerHours: 0, limitHours: 4, weekLoad: 1, monthLoad: 3, monthLimit: 17.14,
-    hoursLeft: 3, openMatches: 1, limitMatches: null, level: "ok", heavyCarer: false, ...over,
-  };
-}
+export { load };
 
 export const skills: Skill[] = [
   { id: 1, name: "Autorijden (vervoer)", lifeArea: "transport", needsVog: false, retired: false },
@@ -35,7 +31,7 @@ export function alert(id: number, name: string, over: Partial<VolunteerAlert> = 
 export function match(over: Partial<Match> = {}): Match {
   return {
     id: 31, requestId: 12, volunteerId: 7, volunteerName: "Hinke Veenstra", residentId: 4, residentName: "Anna Bakker",
-    ask: "Heg knippen", status: "agreed", agreement: "", plannedOn: null, overrideReason: "", askedOn: "2026-11-01",
+    ask: "Heg knippen", status: "agreed", allowedNext: ["active", "done", "cancelled"], agreement: "", plannedOn: null, overrideReason: "", askedOn: "2026-11-01",
     closedOn: null, closeNote: "", hours: 0, km: 0, createdAt: "", ...over,
   };
 }

@@ -5,6 +5,7 @@ import type { AppStatus } from "./generated/AppStatus";
 import type { BackupInfo } from "./generated/BackupInfo";
 import type { Counts } from "./generated/Counts";
 import type { ContactEntry } from "./generated/ContactEntry";
+import type { ErrorCode } from "./generated/ErrorCode";
 import type { ErrorPayload } from "./generated/ErrorPayload";
 import type { HelpRequest } from "./generated/HelpRequest";
 import type { Page } from "./generated/Page";
@@ -80,6 +81,10 @@ import type { Draft } from "./generated/Draft";
 import type { DraftInput } from "./generated/DraftInput";
 import type { DraftSummary } from "./generated/DraftSummary";
 import type { FormKind } from "./generated/FormKind";
+import type { Command } from "./generated/Command";
+import type { OpenKind } from "./generated/OpenKind";
+import type { SaveKind } from "./generated/SaveKind";
+import type { Limits } from "./generated/Limits";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -99,6 +104,7 @@ export type * from "./generated/CheckinReminder";
 export type * from "./generated/CheckinInput";
 export type * from "./generated/ContactEntry";
 export type * from "./generated/ContactPreference";
+export type * from "./generated/ErrorCode";
 export type * from "./generated/ErrorPayload";
 export type * from "./generated/FieldError";
 export type * from "./generated/HelpRequest";
@@ -210,6 +216,10 @@ export type * from "./generated/Draft";
 export type * from "./generated/DraftInput";
 export type * from "./generated/DraftSummary";
 export type * from "./generated/FormKind";
+export type * from "./generated/Command";
+export type * from "./generated/OpenKind";
+export type * from "./generated/SaveKind";
+export type * from "./generated/Limits";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -219,12 +229,14 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.payload = payload;
   }
-  get code(): string {
+  get code(): ErrorCode {
     return this.payload.code;
   }
 }
 
-function isPayload(e: unknown): e is Partial<ErrorPayload> & { code: string; message: string } {
+/** Whatever `invoke` threw looks like a payload. Its code is taken as an
+ *  `ErrorCode`: one this version does not know reads as internal (see errors.ts). */
+function isPayload(e: unknown): e is Partial<ErrorPayload> & { code: ErrorCode; message: string } {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
@@ -237,9 +249,10 @@ export function toApiError(e: unknown): ApiError {
       message: e.message,
       fields: Array.isArray(e.fields) ? e.fields : [],
       ids: Array.isArray(e.ids) ? e.ids : [],
+      limit: typeof e.limit === "number" ? e.limit : null,
     });
   }
-  return new ApiError({ code: "internal", message: String(e), fields: [], ids: [] });
+  return new ApiError({ code: "internal", message: String(e), fields: [], ids: [], limit: null });
 }
 
 let damaged: ((e: ApiError) => void) | null = null;
@@ -250,7 +263,8 @@ export function whenDamaged(handler: ((e: ApiError) => void) | null) {
   damaged = handler;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Call a command; only names of the Rust list (`src-tauri/src/command_list.rs`) type-check. */
+async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
@@ -275,6 +289,13 @@ export const api = {
   checkDatabase: () => call<AppStatus>("check_database"),
   dailyBackup: () => call<AppStatus>("daily_backup"),
   testFilesDir: () => call<string | null>("test_files_dir"),
+  limits: () => call<Limits>("limits"),
+  // file dialogs: the Rust side shows them and remembers the chosen path, the
+  // only kind of path a command that reads or writes a file takes
+  /** Which file to open; `null` when the user cancelled. */
+  pickOpenFile: (kind: OpenKind) => call<string | null>("pick_open_file", { kind }),
+  /** Where to save, suggesting a name; `null` when the user cancelled. */
+  pickSaveFile: (kind: SaveKind, suggested: string) => call<string | null>("pick_save_file", { kind, suggested }),
   openDemo: () => call<AppStatus>("open_demo"),
   changePassphrase: (old: string, next: string) =>
     call<void>("change_passphrase", { old, new: next }),

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import { load } from "../../features/volunteers/testData";
+import { load } from "../../test/load";
 import LoadMeter from "./LoadMeter.svelte";
 
 describe("load meter", () => {

@@ -12,4 +12,13 @@ import type { Urgency } from "./Urgency";
 /**
  * A request as shown on its own page.
  */
-export type HelpRequest = { id: number, residentId: number, residentName: string, kern: string, receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeAreas: Array<LifeArea>, ownStrength: string, tried: string, urgency: Urgency, dueOn: string | null, scope: Scope, scopeNote: string, status: Status, closeReason: string, createdAt: string, updatedAt: string, contactLog: Array<ContactEntry>, skills: Array<SkillRef>, needsVog: boolean, wantedSlots: number, volunteersNeeded: number, estimatedHours: number | null, goalShort: string, goalLong: string, outcome: string, closeKind: CloseKind | null, flags: Array<ProfessionalFlag>, };
+export type HelpRequest = { id: number, residentId: number, residentName: string, kern: string, receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeAreas: Array<LifeArea>, ownStrength: string, tried: string, urgency: Urgency, dueOn: string | null, scope: Scope, scopeNote: string, status: Status, 
+/**
+ * What "Status wijzigen" offers: the open statuses this request may move
+ * to ([`Status::open_steps`]; the UI asks, it does not copy the rule).
+ */
+allowedNext: Array<Status>, 
+/**
+ * Open, so it can be closed (with a typed reason).
+ */
+canClose: boolean, closeReason: string, createdAt: string, updatedAt: string, contactLog: Array<ContactEntry>, skills: Array<SkillRef>, needsVog: boolean, wantedSlots: number, volunteersNeeded: number, estimatedHours: number | null, goalShort: string, goalLong: string, outcome: string, closeKind: CloseKind | null, flags: Array<ProfessionalFlag>, };

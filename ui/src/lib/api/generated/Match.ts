@@ -5,4 +5,8 @@ export type Match = { id: number, requestId: number, volunteerId: number, volunt
 /**
  * The first 160 characters of the request's ask.
  */
-ask: string, status: MatchStatus, agreement: string, plannedOn: string | null, overrideReason: string, askedOn: string, closedOn: string | null, closeNote: string, hours: number, km: number, createdAt: string, };
+ask: string, status: MatchStatus, 
+/**
+ * The statuses it may move to ([`MatchStatus::next`]; the UI asks).
+ */
+allowedNext: Array<MatchStatus>, agreement: string, plannedOn: string | null, overrideReason: string, askedOn: string, closedOn: string | null, closeNote: string, hours: number, km: number, createdAt: string, };

@@ -3,7 +3,11 @@ import type { DataCategory } from "./DataCategory";
 import type { ReferralStatus } from "./ReferralStatus";
 import type { Urgency } from "./Urgency";
 
-export type Referral = { id: number, requestId: number, residentId: number, residentName: string, serviceId: number | null, organisation: string, service: string, contact: string, wmoDesk: boolean, reason: string, urgency: Urgency, volunteersDid: string, status: ReferralStatus, createdOn: string, sentOn: string | null, receivedOn: string | null, answeredOn: string | null, closedOn: string | null, meldingOn: string | null, 
+export type Referral = { id: number, requestId: number, residentId: number, residentName: string, serviceId: number | null, organisation: string, service: string, contact: string, wmoDesk: boolean, reason: string, urgency: Urgency, volunteersDid: string, status: ReferralStatus, 
+/**
+ * The steps it may take next ([`ReferralStatus::next`]; the UI asks).
+ */
+allowedNext: Array<ReferralStatus>, createdOn: string, sentOn: string | null, receivedOn: string | null, answeredOn: string | null, closedOn: string | null, meldingOn: string | null, 
 /**
  * Six weeks after the melding.
  */

@@ -1,7 +1,7 @@
 // Where each form keeps its draft (the `context` of its form kind), and the
 // screen that opens that form again for "Verder gaan".
-import type { Channel, FormKind } from "../../lib/api";
-import type { Route } from "../../lib/nav.svelte";
+import type { Channel, FormKind } from "./api";
+import type { Route } from "./nav.svelte";
 
 export const places = {
   /** A new request ("new", "wmo", "resident-5") or a change of request 42 ("edit-42"). */

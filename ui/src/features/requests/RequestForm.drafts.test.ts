@@ -8,7 +8,7 @@ import { forgetDrafts, keepAll, mayLeave } from "../../lib/drafts.svelte";
 import { go, nav } from "../../lib/nav.svelte";
 import { draftCommands, failure, fakeBackend, type Call } from "../../test/ipc";
 import AskDialog from "../../lib/components/AskDialog.svelte";
-import RequestForm from "../requests/RequestForm.svelte";
+import RequestForm from "./RequestForm.svelte";
 
 const resident = {
   id: 4, firstName: "Zoë", lastName: "Hofstede", street: "Brink", houseNumber: "3", postcode: "7991 LA",
