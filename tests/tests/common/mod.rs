@@ -515,5 +515,15 @@ pub fn close_window_like_a_user(pid: u32) -> TestResult {
     let event = ClientMessageEvent::new(32, window, wm_protocols, [wm_delete, 0, 0, 0, 0]);
     conn.send_event(false, window, EventMask::NO_EVENT, event)?;
     conn.flush()?;
+    // The hand that clicked moves on. (Without a window manager nothing else
+    // stirs the X connection; GTK can leave a message that a GL thread read
+    // into its queue waiting until the next event arrives.)
+    for step in 0..10i16 {
+        std::thread::sleep(Duration::from_millis(100));
+        let moved = conn.warp_pointer(x11rb::NONE, window, 0, 0, 0, 0, 40 + step * 7, 40)?;
+        if moved.check().is_err() {
+            break; // the window is gone
+        }
+    }
     Ok(())
 }

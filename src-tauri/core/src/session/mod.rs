@@ -95,6 +95,13 @@ impl Session {
         if self.job.as_ref().is_some_and(Job::is_finished) {
             self.finish_job();
         }
+        self.describe()
+    }
+
+    /// The status as it is, without picking up the background report: right
+    /// after an unlock the UI is told about the work just started, however
+    /// quickly it ends (it asks again a moment later).
+    fn describe(&self) -> AppStatus {
         let set_up = self.vault.is_set_up();
         let (phase, demo, damage) = match &self.state {
             State::Open { demo, .. } => (Phase::Unlocked, *demo, None),
@@ -191,7 +198,7 @@ impl Session {
             Err(Error::Damaged(damage)) => self.state = State::Damaged { key, damage },
             Err(e) => return Err(e),
         }
-        Ok(self.status())
+        Ok(self.describe())
     }
 
     pub fn unlock(&mut self, passphrase: &str, now: NaiveDateTime) -> Result<AppStatus> {
