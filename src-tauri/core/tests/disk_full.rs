@@ -71,6 +71,17 @@ fn fill(dir: &Path) -> Result<std::path::PathBuf> {
     Ok(path)
 }
 
+/// A new help point in `tiny/buurtpunt` with `n` residents, left open.
+fn help_point(tiny: &Path, n: usize) -> Result<(std::path::PathBuf, Session)> {
+    let dir = tiny.join("buurtpunt");
+    let mut s = Session::new(&dir, FAST);
+    s.create(PASS)?;
+    for i in 0..n {
+        residents::create(s.db()?, someone(i), true, now())?;
+    }
+    Ok((dir, s))
+}
+
 fn someone(i: usize) -> ResidentInput {
     ResidentInput {
         notes: "Belt graag 's ochtends. ".repeat(200),
@@ -84,12 +95,7 @@ fn a_save_on_a_full_disk_fails_clearly_and_works_again_once_there_is_room() -> R
         "a_save_on_a_full_disk_fails_clearly_and_works_again_once_there_is_room",
         "4m",
         |tiny| {
-            let dir = tiny.join("buurtpunt");
-            let mut s = Session::new(&dir, FAST);
-            s.create(PASS)?;
-            for i in 0..5 {
-                residents::create(s.db()?, someone(i), true, now())?;
-            }
+            let (_, mut s) = help_point(tiny, 5)?;
             // A clean close folds the WAL back; the unlock makes today's backup.
             s.lock()?;
             s.unlock(PASS, now())?;
@@ -139,10 +145,7 @@ fn a_disk_that_fills_up_while_open_reports_the_backup_and_keeps_working() -> Res
         "a_disk_that_fills_up_while_open_reports_the_backup_and_keeps_working",
         "4m",
         |tiny| {
-            let dir = tiny.join("buurtpunt");
-            let mut s = Session::new(&dir, FAST);
-            s.create(PASS)?;
-            residents::create(s.db()?, someone(1), true, now())?;
+            let (dir, mut s) = help_point(tiny, 1)?;
             let filler = fill(tiny)?;
             // The app asks for the daily backup now and then while it stays open.
             s.daily_backup(now())?;
@@ -179,10 +182,7 @@ fn an_unlock_on_a_full_disk_says_so_and_is_never_taken_for_damage() -> Result<()
         "an_unlock_on_a_full_disk_says_so_and_is_never_taken_for_damage",
         "4m",
         |tiny| {
-            let dir = tiny.join("buurtpunt");
-            let mut s = Session::new(&dir, FAST);
-            s.create(PASS)?;
-            residents::create(s.db()?, someone(1), true, now())?;
+            let (dir, mut s) = help_point(tiny, 1)?;
             s.lock()?;
             let db = fs::read(dir.join("buurtpunt.db"))?;
             let filler = fill(tiny)?;

@@ -30,6 +30,13 @@ struct ClosedMark {
     modified_ns: u128,
 }
 
+/// What the backups' copies of the key file gave (see `Vault::key_from_backups`).
+#[derive(Default)]
+struct FromBackups {
+    opening: Option<(DbKey, KeyFile)>,
+    known: Option<(DbKey, KeyFile)>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Vault {
     dir: PathBuf,
@@ -193,7 +200,7 @@ impl Vault {
                     Err(Error::WrongPassphrase) => Ok(None),
                     Err(e) => Err(e),
                 })?;
-                let Some((key, file)) = found else {
+                let Some((key, file)) = found.opening else {
                     return Err(problem);
                 };
                 self.put_back_key_file(&file, now)?;
@@ -203,12 +210,15 @@ impl Vault {
         }
     }
 
-    /// The key of the first backup (newest first) whose key file `try_key`
-    /// opens and whose key opens this folder's database.
+    /// One pass over the backups (newest first): the first key that
+    /// `try_key` gets from a backup's key file and that opens this folder's
+    /// database, and the first key `try_key` gets at all (it proves the
+    /// secret right even when the database itself no longer opens).
     fn key_from_backups(
         &self,
         mut try_key: impl FnMut(&KeyFile) -> Result<Option<DbKey>>,
-    ) -> Result<Option<(DbKey, KeyFile)>> {
+    ) -> Result<FromBackups> {
+        let mut found = FromBackups::default();
         for path in self.backup_paths()? {
             let Ok(backup) = BackupFile::open(&path) else {
                 continue;
@@ -218,11 +228,13 @@ impl Vault {
             };
             if let Some(key) = try_key(file)? {
                 if self.opens_database(&key) {
-                    return Ok(Some((key, file.clone())));
+                    found.opening = Some((key, file.clone()));
+                    break;
                 }
+                found.known.get_or_insert((key, file.clone()));
             }
         }
-        Ok(None)
+        Ok(found)
     }
 
     /// The backup files in this folder, newest first by name.
@@ -277,18 +289,20 @@ impl Vault {
         now: NaiveDateTime,
     ) -> Result<(DbKey, KeyFile)> {
         super::keys::check_passphrase(new_passphrase)?;
-        let (key, mut file) = match self.key_file() {
-            Ok(file) => (file.unlock_with_recovery(recovery_key)?, file),
+        let (key, mut file, usable) = match self.key_file() {
+            Ok(file) => (file.unlock_with_recovery(recovery_key)?, file, true),
             Err(Error::KeyFileMissing | Error::KeyFileDamaged(_)) => {
-                self.key_without_key_file(recovery_key, kdf)?
+                let (key, file) = self.key_without_key_file(recovery_key, kdf)?;
+                (key, file, false)
             }
             Err(e) => return Err(e),
         };
         file.set_passphrase(&key, new_passphrase)?;
-        match self.key_file() {
+        if usable {
             // The key file was fine: only the passphrase changes.
-            Ok(_) => write_atomic(&self.key_path(), file.to_json()?.as_bytes())?,
-            Err(_) => self.put_back_key_file(&file, now)?,
+            write_atomic(&self.key_path(), file.to_json()?.as_bytes())?;
+        } else {
+            self.put_back_key_file(&file, now)?;
         }
         Ok((key, file))
     }
@@ -299,29 +313,16 @@ impl Vault {
             let file = KeyFile::rebuild(&derived, recovery_key, kdf)?;
             return Ok((derived, file));
         }
-        let from_backup =
+        let found =
             self.key_from_backups(|file| match file.unlock_with_recovery(recovery_key) {
                 Ok(key) => Ok(Some(key)),
                 Err(Error::WrongRecoveryKey) => Ok(None),
                 Err(e) => Err(e),
             })?;
-        if let Some(found) = from_backup {
-            return Ok(found);
-        }
-        // The database itself does not open with it: if a backup's key file
-        // knows this recovery key, the key is right and the database is
-        // damaged (the restore screen follows).
-        for path in self.backup_paths()? {
-            let Ok(backup) = BackupFile::open(&path) else {
-                continue;
-            };
-            if let Some(file) = backup.key_file() {
-                if let Ok(key) = file.unlock_with_recovery(recovery_key) {
-                    return Ok((key, file.clone()));
-                }
-            }
-        }
-        Err(Error::WrongRecoveryKey)
+        // When no key opens the database but a backup's key file knows this
+        // recovery key, the key is right and the database is damaged: the
+        // restore screen follows.
+        found.opening.or(found.known).ok_or(Error::WrongRecoveryKey)
     }
 
     /// Replace the passphrase, proving the old one first. Returns the new key file.
