@@ -7,6 +7,7 @@
 //! (`tests/no_loops.rs`). Nothing here knows about Tauri: the app crate
 //! calls in with plain values and `now`.
 
+pub mod chart;
 pub mod consents;
 pub mod contact_persons;
 pub mod demo;
@@ -23,6 +24,7 @@ pub mod professional;
 pub mod referrals;
 pub mod requests;
 pub mod residents;
+pub mod results;
 pub mod search;
 pub mod session;
 pub mod settings;

@@ -185,12 +185,28 @@ impl App {
     }
 
     pub async fn wait_css(&self, css: &str) -> TestResult<Element> {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(css))
-            .await
-            .map_err(|e| format!("waiting for {css}: {e}").into())
+            .await;
+        match found {
+            Ok(el) => Ok(el),
+            Err(e) => Err(format!("waiting for {css}: {e}; {}", self.what_shows().await).into()),
+        }
+    }
+
+    /// What the window shows, for a failure message: the main element's id
+    /// and the start of the visible text (so a timeout in CI explains itself).
+    async fn what_shows(&self) -> String {
+        let script = "const m = document.querySelector('main [id], main, body');
+            const t = (document.body ? document.body.innerText : '').replace(/\\s+/g, ' ');
+            return (m && m.id ? '#' + m.id + ': ' : '') + t.slice(0, 400);";
+        match self.client.execute(script, vec![]).await {
+            Ok(seen) => format!("the window showed: {seen}"),
+            Err(e) => format!("the window could not be read: {e}"),
+        }
     }
 
     /// Do `act` on the element matching `css`. When the page replaced the

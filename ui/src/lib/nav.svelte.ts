@@ -42,6 +42,12 @@ export function go(route: Route): void {
   show(route);
 }
 
+/** Start on `route` without asking: for the moment no form is open (right
+ *  after an unlock), so the screen of before the lock never shows again. */
+export function startAt(route: Route): void {
+  show(route);
+}
+
 function show(route: Route): void {
   nav.route = route;
   // Put keyboard focus on the new screen's heading for screen readers and keyboard users.

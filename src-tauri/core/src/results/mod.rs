@@ -1,0 +1,107 @@
+//! The group's results for a period: the figures the meeting screen and the
+//! annual report show, each beside the same period a year earlier, with small
+//! numbers suppressed so that no neighbour can be recognised.
+//!
+//! Everything here is a count, a sum or a median over many records: no name,
+//! address, phone number, date of birth or free text ever leaves this module.
+//! A figure is a [`Table`] (rows × the two periods), optionally drawn as a
+//! [`crate::chart::Chart`] made from the same, already suppressed, table.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A period, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Period {
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+}
+
+/// One cell of a table, after suppression.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+#[ts(export)]
+pub enum Cell {
+    /// A count at or above the threshold.
+    Count { n: u32 },
+    /// A number that is not a count of people or requests (hours, euros,
+    /// days, a percentage); shown only when the group it sums over is large
+    /// enough.
+    Amount { value: f64, unit: Unit },
+    /// A count (or an amount over a group) below the threshold: "< 5".
+    Small,
+    /// Hidden so that a small count cannot be computed back from the total
+    /// and the other cells (complementary suppression): "x".
+    Hidden,
+    /// Not applicable / no data for this period: "–".
+    Empty,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Unit {
+    Hours,
+    Euros,
+    Days,
+    Percent,
+}
+
+/// A row: a label (a life area, a kern, a month, a close reason — never a
+/// person) and one cell per column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Row {
+    pub label: String,
+    pub cells: Vec<Cell>,
+}
+
+/// A table of figures. `columns` name the value columns (typically the
+/// period and the same period a year earlier). When `additive`, the rows of
+/// each column add up to `total` (and complementary suppression applies).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Table {
+    /// Stable id, used in the UI and the XLSX sheet name (`requests-by-area`).
+    pub id: String,
+    pub title: String,
+    /// The heading of the label column ("Levensgebied").
+    pub label_heading: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+    pub total: Option<Row>,
+    pub additive: bool,
+    /// A sentence under the table (how it is counted), or empty.
+    pub note: String,
+}
+
+/// A section of the results (requests, volunteers, referrals, signals, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub tables: Vec<Table>,
+    /// Charts drawn from (already suppressed) tables of this section.
+    pub charts: Vec<crate::chart::Chart>,
+}
+
+/// All results for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Figures {
+    pub period: Period,
+    pub earlier: Period,
+    /// Counts below this show as "< N".
+    pub threshold: u32,
+    pub sections: Vec<Section>,
+}
