@@ -206,6 +206,26 @@ describe("a form with changes at the lock", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
+  it("after the auto-lock, the unlock opens Vandaag: the old form neither comes back nor asks", async () => {
+    const store = draftCommands();
+    const calls = await typing(store, 2);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await until(() => locks(calls).length === 1);
+    const field = await screen.findByLabelText("Wachtwoord");
+    fakeBackend({
+      ...store.handlers,
+      app_status: () => unlocked, unlock: () => unlocked, daily_backup: () => unlocked, list_skills: () => [],
+      // Slow enough for the old screen to draw (and restore its concept) first, if it could.
+      get_settings: () => new Promise((r) => setTimeout(() => r(settings(2)), 150)),
+    });
+    await fireEvent.input(field, { target: { value: "een lang wachtwoord" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Openen" }));
+    await until(shellShown);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen.queryByLabelText("De vraag in de woorden van de bewoner")).toBeNull();
+    expect((document.getElementById("ask-dialog") as HTMLDialogElement | null)?.open ?? false).toBe(false);
+  });
+
   it("the lock button asks first, and 'Terug naar het formulier' does not lock", async () => {
     const store = draftCommands();
     const calls = await typing(store, 0);
