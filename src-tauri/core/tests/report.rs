@@ -327,6 +327,40 @@ fn the_pdf_is_tagged_with_figures_and_tables_and_draws_charts_as_vectors() -> Te
 }
 
 #[test]
+fn a_long_table_repeats_its_header_row_on_the_next_page() -> TestResult {
+    let mut f = sample();
+    let long: Vec<Row> = (1..=50)
+        .map(|i| row(&format!("Straat {i}"), [n(100 + i), Cell::Small]))
+        .collect();
+    f.sections[0].tables[0].rows = long;
+    f.sections[0].tables[0].total = None;
+    f.sections[0].charts.clear();
+    let bytes = report::pdf::render(&f, &texts(), &meta())?;
+    let path = out_dir("long")?.join("long.pdf");
+    std::fs::write(&path, &bytes)?;
+    let p = path.to_str().ok_or("path")?;
+    let page = |k: &str| tool("pdftotext", &["-layout", "-f", k, "-l", k, p, "-"]);
+    let (two, three) = (page("2")?, page("3")?);
+    assert!(
+        two.contains("Straat 1 ") && !two.contains("Straat 50"),
+        "{two}"
+    );
+    assert!(three.contains("Straat 50"), "{three}");
+    // Page 3 starts the table again with its header row.
+    let header = squeezed(&three)
+        .into_iter()
+        .position(|l| l == "Levensgebied20262025")
+        .ok_or(format!("no header row on page 3:\n{three}"))?;
+    let first_row = squeezed(&three)
+        .into_iter()
+        .position(|l| l.starts_with("Straat"))
+        .ok_or("no rows on page 3")?;
+    assert!(header < first_row);
+    assert_rows_as_written(&f, &tool("pdftotext", &["-layout", p, "-"])?);
+    Ok(())
+}
+
+#[test]
 fn the_workbook_holds_every_cell_of_every_table() -> TestResult {
     let f = sample();
     let bytes = report::xlsx::render(&f, &texts(), &meta())?;
