@@ -58,11 +58,14 @@ pub fn make(
     let files = paths(path);
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     if !input.overwrite {
-        let existing: Vec<String> = files
-            .iter()
-            .filter(|p| p.exists())
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
+        let mut existing = Vec::new();
+        for p in &files {
+            if p.try_exists()? {
+                if let Some(name) = p.file_name() {
+                    existing.push(name.to_string_lossy().into_owned());
+                }
+            }
+        }
         if !existing.is_empty() {
             return Err(Error::ReportFilesExist { files: existing });
         }

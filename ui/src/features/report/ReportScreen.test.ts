@@ -43,6 +43,7 @@ describe("annual report screen", () => {
 
     const done = await screen.findByText(/Het jaarverslag over 2026 is gemaakt/);
     expect(done.closest("#report-done")?.textContent).toContain("Jaarverslag-2026.xlsx");
+    expect(done.closest("#report-done")?.textContent).toContain("In de map: /tmp/proef");
     const saves = calls.filter((c) => c.cmd === "save_report_texts");
     expect(saves.at(-1)?.args.texts).toEqual({ year: 2026, foreword: "Een jaar vol burenhulp.", notes: "Dank aan alle vrijwilligers." });
     const [make] = makes(calls);
