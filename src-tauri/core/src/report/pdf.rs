@@ -6,7 +6,7 @@
 use chrono::Datelike;
 
 use super::{cell_text, dutch_date, method, period_text, ReportMeta, ReportTexts};
-use crate::chart::{self, Chart, Mark};
+use crate::chart::{self, Chart, ChartKind, Mark};
 use crate::pdf::style::{ACCENT, BODY, BODY_BOLD, H2, H3, MUTED, SMALL, TEXT, TITLE};
 use crate::pdf::{
     Anchor, Fonts, Kind, Layout, Meta, PdfError, Rgb, Shape, Style, TableRow, TableSpec, LEFT,
@@ -115,7 +115,9 @@ fn cover(doc: &mut Layout<'_>, f: &Figures, texts: &ReportTexts, meta: &ReportMe
         &format!("Gemaakt op {}", dutch_date(meta.made_on)),
         SMALL,
     );
-    doc.space(24.0);
+    doc.space(16.0);
+    contents(doc, f, texts);
+    doc.space(16.0);
     if !texts.foreword.trim().is_empty() {
         doc.open(Kind::Section);
         doc.heading(2, "Voorwoord", H2, WIDTH);
@@ -123,6 +125,27 @@ fn cover(doc: &mut Layout<'_>, f: &Figures, texts: &ReportTexts, meta: &ReportMe
         paragraph(doc, &texts.foreword, BODY);
         doc.close_section();
     }
+}
+
+/// "In dit verslag": the parts that follow, as a list.
+fn contents(doc: &mut Layout<'_>, f: &Figures, texts: &ReportTexts) {
+    let mut parts: Vec<&str> = f.sections.iter().map(|s| s.title.as_str()).collect();
+    if !texts.notes.trim().is_empty() {
+        parts.push("Toelichting van de groep");
+    }
+    parts.push("Over de cijfers");
+    doc.keep(H3.leading + parts.len() as f32 * BODY.leading);
+    doc.heading(3, "In dit verslag", H3, WIDTH);
+    let fonts = doc.fonts();
+    doc.open(Kind::List);
+    for part in parts {
+        let label = fonts.line("\u{2022}", BODY);
+        let text = fonts.wrap(part, BODY, WIDTH - 16.0);
+        doc.open(Kind::Item);
+        doc.bullet(label, text, BODY, LEFT + 4.0, LEFT + 16.0);
+        doc.close();
+    }
+    doc.close();
 }
 
 /// A table's title, its chart (when it has one), the table and its note.
@@ -164,9 +187,17 @@ fn figure_with_table(doc: &mut Layout<'_>, table: &Table, chart: Option<&Chart>,
 
 /// The chart as vector shapes, tagged as a Figure with its description.
 fn draw_chart(doc: &mut Layout<'_>, chart: &Chart) {
+    let line = chart.kind == ChartKind::Line;
     let shapes = chart::draw(chart, WIDTH, CHART_H)
         .into_iter()
-        .map(shape)
+        .flat_map(|m| match m {
+            // A line chart's legend shows each series as its line (solid or
+            // dashed) with its dot, so it reads in grey print too.
+            Mark::Bar { x, y, w, h, series } if line && is_legend(y, w, h) => {
+                legend_line(x, y, series)
+            }
+            other => vec![shape(other)],
+        })
         .collect();
     let alt = if chart.description.trim().is_empty() {
         chart.title.clone()
@@ -174,6 +205,25 @@ fn draw_chart(doc: &mut Layout<'_>, chart: &Chart) {
         chart.description.clone()
     };
     doc.figure(&alt, WIDTH, CHART_H, shapes);
+}
+
+/// The legend's swatches: the 8-point squares `chart::draw` puts above the plot.
+fn is_legend(y: f32, w: f32, h: f32) -> bool {
+    y < 6.0 && (w - 8.0).abs() < 0.01 && (h - 8.0).abs() < 0.01
+}
+
+fn legend_line(x: f32, y: f32, series: u8) -> Vec<Shape> {
+    let mid = y + 4.0;
+    let stroke = shape(Mark::Line {
+        points: vec![(x - 4.0, mid), (x + 9.0, mid)],
+        series,
+    });
+    let dot = shape(Mark::Dot {
+        x: x + 2.5,
+        y: mid,
+        series,
+    });
+    vec![stroke, dot]
 }
 
 /// One chart mark in the house style. Series 0 (this year) is solid accent,
