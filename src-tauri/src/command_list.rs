@@ -117,6 +117,10 @@ macro_rules! with_commands {
             drafts::list_drafts,
             drafts::get_draft,
             drafts::discard_draft,
+            report::report_years,
+            report::report_texts,
+            report::save_report_texts,
+            report::make_report,
         }
     };
 }

@@ -48,6 +48,8 @@ pub enum SaveKind {
     Handover,
     SocialMapJson,
     SocialMapZip,
+    /// The annual report PDF (its XLSX is written beside it).
+    Report,
 }
 
 impl OpenKind {
@@ -70,6 +72,7 @@ impl SaveKind {
             SaveKind::Handover => ("PDF", &["pdf"]),
             SaveKind::SocialMapJson => ("HSDS JSON", &["json"]),
             SaveKind::SocialMapZip => ("HSDS CSV (ZIP)", &["zip"]),
+            SaveKind::Report => ("PDF", &["pdf"]),
         }
     }
 }

@@ -10,6 +10,8 @@ use std::time::Instant;
 mod handover;
 #[path = "bench_parts/import.rs"]
 mod import;
+#[path = "bench_parts/report.rs"]
+mod report;
 #[path = "bench_parts/social_map.rs"]
 mod social_map;
 #[path = "bench_parts/volunteers.rs"]
@@ -291,6 +293,7 @@ fn main() -> Result<()> {
 
     import::run(now)?;
     handover::run(&mut db, now)?;
+    report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
     Ok(())
 }

@@ -109,6 +109,12 @@ pub enum Error {
     /// A handover file (PDF, JSON or CSV) could not be written.
     #[error("the handover file could not be made: {0}")]
     Handover(String),
+    /// The annual report (PDF or XLSX) could not be made.
+    #[error("the annual report could not be made: {0}")]
+    Report(String),
+    /// The annual report's files are there already: replace only when asked.
+    #[error("the report files exist already: {files:?}")]
+    ReportFilesExist { files: Vec<String> },
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
     #[error(transparent)]
@@ -171,6 +177,8 @@ error_codes! {
     NotAvailable => "not_available",
     NoConsent => "no_consent",
     HandoverFailed => "handover_failed",
+    ReportFailed => "report_failed",
+    ReportFilesExist => "report_files_exist",
     RequestClosed => "request_closed",
     BadBackup => "bad_backup",
     HsdsUnreadable => "hsds_unreadable",
@@ -244,6 +252,8 @@ impl Error {
             Error::HsdsEmpty => ErrorCode::HsdsEmpty,
             Error::Crypto(_) => ErrorCode::Crypto,
             Error::Handover(_) => ErrorCode::HandoverFailed,
+            Error::Report(_) => ErrorCode::ReportFailed,
+            Error::ReportFilesExist { .. } => ErrorCode::ReportFilesExist,
             // A page that fails its check while the app is open: the UI
             // asks for a full check and shows the restore screen.
             Error::Sql(rusqlite::Error::SqliteFailure(f, _))

@@ -22,6 +22,7 @@ pub mod matching;
 pub(crate) mod pdf;
 pub mod professional;
 pub mod referrals;
+pub mod report;
 pub mod requests;
 pub mod residents;
 pub mod results;

@@ -12,6 +12,7 @@ pub mod import;
 pub mod matches;
 pub mod matching;
 pub mod referrals;
+pub mod report;
 pub mod requests;
 pub mod residents;
 pub mod session;

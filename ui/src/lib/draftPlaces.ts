@@ -23,6 +23,8 @@ export const places = {
   referral: (requestId: number, referralId?: number): string =>
     referralId !== undefined ? `request-${requestId}-referral-${referralId}` : `request-${requestId}`,
   contactNote: (requestId: number): string => `request-${requestId}`,
+  /** The foreword and notes of the annual report of a year ("year-2026"). */
+  reportTexts: (year: number): string => `year-${year}`,
 };
 
 /** The screen of a draft's form; null for a context this version does not know. */
@@ -53,6 +55,10 @@ export function placeRoute(kind: FormKind, context: string): Route | null {
     case "referral":
     case "contact_note":
       return request !== null ? { screen: "request", id: request } : null;
+    case "report_texts": {
+      const year = num(/^year-(\d{4})$/);
+      return year !== null ? { screen: "report", year } : null;
+    }
     default:
       return null;
   }

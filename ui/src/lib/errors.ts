@@ -45,6 +45,8 @@ const byCode: Record<ErrorCode, Sentence> = {
   no_consent:
     "Er is geen geldige toestemming van de bewoner om gegevens met deze ontvanger te delen. Leg eerst de toestemming vast. Alleen bij acuut gevaar mag het zonder, met een reden.",
   handover_failed: "Het overdrachtsbestand kon niet gemaakt worden. Er is niets opgeslagen of gedeeld.",
+  report_failed: "Het jaarverslag kon niet gemaakt worden. Er is niets opgeslagen.",
+  report_files_exist: "Er staan al bestanden met deze naam. Wilt u ze vervangen?",
   request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",
   bad_backup:
     "Dit bestand is geen bruikbare back-up van dit buurtpunt: het is beschadigd, niet helemaal gekopieerd, of de sleutel past er niet bij. Er is niets gewijzigd.",

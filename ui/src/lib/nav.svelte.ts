@@ -22,7 +22,8 @@ export type Route =
   | { screen: "organisation"; id: number }
   | { screen: "organisation-new" }
   | { screen: "organisation-edit"; id: number }
-  | { screen: "settings" };
+  | { screen: "settings" }
+  | { screen: "report"; year?: number };
 
 export type RequestFormRoute = Extract<Route, { screen: "request-new" | "request-edit" }>;
 

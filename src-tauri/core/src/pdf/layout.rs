@@ -18,6 +18,21 @@ pub(crate) enum Kind {
     Item,
     Label,
     Body,
+    /// A drawing with its alternative text, on `page` at `rect` (x, y, w, h).
+    Figure {
+        alt: String,
+        page: usize,
+        rect: (f32, f32, f32, f32),
+    },
+    Table,
+    THead,
+    TBody,
+    Tr,
+    /// A header cell: of its column (`row == false`) or of its row.
+    Th {
+        row: bool,
+    },
+    Td,
 }
 
 #[derive(Debug)]
@@ -55,6 +70,13 @@ pub(super) enum Item {
         fill: Option<Rgb>,
         stroke: Option<(Rgb, f32)>,
     },
+    /// Vector shapes at (x, y), drawn as one piece of content.
+    Drawing {
+        x: f32,
+        y: f32,
+        shapes: Vec<super::shape::Shape>,
+        mark: Mark,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +100,7 @@ struct OpenFrame {
 pub(crate) struct Layout<'f> {
     pub(super) fonts: &'f Fonts,
     pub(super) pages: Vec<Vec<Item>>,
-    y: f32,
+    pub(super) y: f32,
     pub(super) stack: Vec<Group>,
     pub(super) leaves: usize,
     pub(super) outline: Vec<(String, usize, f32)>,
@@ -113,7 +135,7 @@ impl<'f> Layout<'f> {
         }
     }
 
-    fn at_page_top(&self) -> bool {
+    pub(super) fn at_page_top(&self) -> bool {
         self.y <= self.page_top() + 0.01
     }
 
@@ -131,7 +153,14 @@ impl<'f> Layout<'f> {
         }
     }
 
-    fn new_page(&mut self) {
+    /// Start a new page unless this one is still empty.
+    pub(crate) fn page_break(&mut self) {
+        if !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    pub(super) fn new_page(&mut self) {
         let segment = self.frame.as_ref().map(|f| (f.page, f.index, f.y));
         if let Some((page, index, y)) = segment {
             self.close_frame_segment(page, index, y, BOTTOM);
@@ -146,7 +175,7 @@ impl<'f> Layout<'f> {
         }
     }
 
-    fn current(&mut self) -> &mut Vec<Item> {
+    pub(super) fn current(&mut self) -> &mut Vec<Item> {
         let last = self.pages.len() - 1;
         &mut self.pages[last]
     }
@@ -168,7 +197,7 @@ impl<'f> Layout<'f> {
         }
     }
 
-    fn push_child(&mut self, child: Child) {
+    pub(super) fn push_child(&mut self, child: Child) {
         if let Some(top) = self.stack.last_mut() {
             top.children.push(child);
         }
@@ -262,7 +291,7 @@ impl<'f> Layout<'f> {
         self.close();
     }
 
-    fn put(&mut self, page: usize, x: f32, baseline: f32, style: Style, line: Line) {
+    pub(super) fn put(&mut self, page: usize, x: f32, baseline: f32, style: Style, line: Line) {
         if line.is_empty() {
             return;
         }

@@ -8,6 +8,9 @@
 //!   logical structure (sections, headings, paragraphs, lists) that becomes
 //!   the PDF's tag tree; rules, boxes, the running header and the page
 //!   numbers are artifacts;
+//! - [`table`]: tables (TH/TD tagged, the header row repeated on a new page);
+//! - [`figure`]: drawings (charts) as vector paths, tagged as a Figure with
+//!   alternative text;
 //! - [`write`]: the page furniture and the tagged PDF itself (krilla).
 //!
 //! Nothing in the text is interpreted: what the data says is what is drawn.
@@ -15,14 +18,20 @@
 //! count ("Pagina 1 van 2") is known before anything is written.
 //!
 //! The engine knows nothing of what a document says: the handover is its
-//! first user; [`style`] is the house style they share.
+//! first user, the annual report the second; [`style`] is the house style
+//! they share.
 
+mod figure;
 mod layout;
+mod shape;
 pub(crate) mod style;
+mod table;
 mod text;
 mod write;
 
 pub(crate) use layout::{Frame, Kind, Layout};
+pub(crate) use shape::{Anchor, Shape};
+pub(crate) use table::{TableRow, TableSpec};
 pub(crate) use text::Fonts;
 
 /// One typographic point is 1/72 inch.

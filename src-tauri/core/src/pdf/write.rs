@@ -13,8 +13,8 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup,
-    TagKind, TagTree,
+    Artifact, ArtifactType, BBox, ContentTag, Identifier, ListNumbering, Node, SpanTag,
+    TableHeaderScope, Tag, TagGroup, TagKind, TagTree,
 };
 use krilla::{Document, SerializeSettings};
 
@@ -202,6 +202,19 @@ fn draw(
             surface.draw_path(&path);
             surface.end_tagged();
         }
+        Item::Drawing { x, y, shapes, mark } => {
+            let tag = match mark {
+                Mark::Leaf(_) => ContentTag::Other,
+                Mark::Artifact(kind) => ContentTag::Artifact(Artifact::with_kind(*kind)),
+            };
+            let id = surface.start_tagged(tag);
+            super::figure::draw(surface, fonts, *x, *y, shapes)?;
+            surface.end_tagged();
+            if let Mark::Leaf(n) = mark {
+                let slot = ids.get_mut(*n).ok_or_else(|| fail("leaf out of range"))?;
+                *slot = Some(id);
+            }
+        }
     }
     Ok(())
 }
@@ -239,6 +252,24 @@ fn to_node(child: Child, ids: &[Option<Identifier>]) -> Result<Option<Node>> {
                 Kind::Item => Tag::LI.into(),
                 Kind::Label => Tag::Lbl.into(),
                 Kind::Body => Tag::LBody.into(),
+                Kind::Figure { alt, page, rect } => {
+                    let r = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3)
+                        .ok_or_else(|| fail("figure box"))?;
+                    Tag::Figure(Some(alt))
+                        .with_bbox(Some(BBox::new(page, r)))
+                        .into()
+                }
+                Kind::Table => Tag::Table.into(),
+                Kind::THead => Tag::THead.into(),
+                Kind::TBody => Tag::TBody.into(),
+                Kind::Tr => Tag::TR.into(),
+                Kind::Th { row } => Tag::TH(if row {
+                    TableHeaderScope::Row
+                } else {
+                    TableHeaderScope::Column
+                })
+                .into(),
+                Kind::Td => Tag::TD.into(),
             };
             Ok(Some(Node::Group(TagGroup::with_children(kind, children))))
         }

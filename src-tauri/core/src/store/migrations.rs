@@ -13,6 +13,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/005_followup_referrals_consent.sql")),
     M::up(include_str!("sql/006_volunteer_kern_snooze_note.sql")),
     M::up(include_str!("sql/007_drafts.sql")),
+    // MERGE: 008 and 009 come from other branches; 010 goes after them.
+    M::up(include_str!("sql/010_report_texts.sql")),
 ];
 
 /// The schema version this build writes.

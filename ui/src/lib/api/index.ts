@@ -64,6 +64,10 @@ import type { ImportProgress } from "./generated/ImportProgress";
 import type { ImportReport } from "./generated/ImportReport";
 import type { CheckDue } from "./generated/CheckDue";
 import type { HsdsExportSummary } from "./generated/HsdsExportSummary";
+import type { ReportInput } from "./generated/ReportInput";
+import type { ReportOutcome } from "./generated/ReportOutcome";
+import type { ReportTexts } from "./generated/ReportTexts";
+import type { ReportYears } from "./generated/ReportYears";
 import type { HsdsFormat } from "./generated/HsdsFormat";
 import type { HsdsReport } from "./generated/HsdsReport";
 import type { LifeArea } from "./generated/LifeArea";
@@ -192,6 +196,10 @@ export type * from "./generated/HandoverReferral";
 export type * from "./generated/HandoverSender";
 export type * from "./generated/Hint";
 export type * from "./generated/HsdsExportSummary";
+export type * from "./generated/ReportInput";
+export type * from "./generated/ReportOutcome";
+export type * from "./generated/ReportTexts";
+export type * from "./generated/ReportYears";
 export type * from "./generated/HsdsFormat";
 export type * from "./generated/HsdsProblem";
 export type * from "./generated/HsdsReport";
@@ -426,4 +434,9 @@ export const api = {
   listDrafts: () => call<DraftSummary[]>("list_drafts"),
   getDraft: (kind: FormKind, context: string) => call<Draft | null>("get_draft", { kind, context }),
   discardDraft: (kind: FormKind, context: string) => call<void>("discard_draft", { kind, context }),
+  // the annual report (jaarverslag)
+  reportYears: () => call<ReportYears>("report_years"),
+  reportTexts: (year: number) => call<ReportTexts>("report_texts", { year }),
+  saveReportTexts: (texts: ReportTexts) => call<ReportTexts>("save_report_texts", { texts }),
+  makeReport: (input: ReportInput, path: string) => call<ReportOutcome>("make_report", { input, path }),
 };

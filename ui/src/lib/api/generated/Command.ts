@@ -103,7 +103,11 @@ export type Command =
   | "save_draft"
   | "list_drafts"
   | "get_draft"
-  | "discard_draft";
+  | "discard_draft"
+  | "report_years"
+  | "report_texts"
+  | "save_report_texts"
+  | "make_report";
 
 /** Every command, in the order of the Rust list. */
 export const COMMANDS: readonly Command[] = [
@@ -209,4 +213,8 @@ export const COMMANDS: readonly Command[] = [
   "list_drafts",
   "get_draft",
   "discard_draft",
+  "report_years",
+  "report_texts",
+  "save_report_texts",
+  "make_report",
 ];
