@@ -5,7 +5,7 @@
 //! readers and for whoever would rather read than look).
 //!
 //! A value that is `None` was suppressed (a small number): nothing is drawn
-//! for it but the label "< N" or "x" that its table shows.
+//! for it (a line breaks) but the label "< N" or "x" that its table shows.
 //!
 //! This module names nothing else in the crate (like `pdf` and `vocab`).
 
@@ -208,7 +208,18 @@ pub fn draw(chart: &Chart, width: f32, height: f32) -> Vec<Mark> {
                                 series: i as u8,
                             });
                         }
-                        None => flush(&mut run, i as u8, &mut marks),
+                        None => {
+                            flush(&mut run, i as u8, &mut marks);
+                            // Say why there is no point: "< 5" or "x".
+                            marks.push(Mark::Text {
+                                x,
+                                y: base - 3.0 - 9.0 * i as f32,
+                                text: s.hidden_label.get(c).cloned().unwrap_or_default(),
+                                anchor: Anchor::Middle,
+                                size: SMALL - 1.0,
+                                series: Some(i as u8),
+                            });
+                        }
                     }
                 }
                 flush(&mut run, i as u8, &mut marks);
