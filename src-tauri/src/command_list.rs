@@ -117,6 +117,18 @@ macro_rules! with_commands {
             drafts::list_drafts,
             drafts::get_draft,
             drafts::discard_draft,
+            signals::list_signals,
+            signals::get_signal,
+            signals::create_signal,
+            signals::update_signal,
+            signals::change_signal_status,
+            signals::resident_signals,
+            signals::request_signals,
+            signals::make_request_from_signal,
+            signals::make_collective_request,
+            signals::list_signal_concerns,
+            signals::add_signal_concern,
+            signals::set_signal_concern_hidden,
         }
     };
 }

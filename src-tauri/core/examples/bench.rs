@@ -10,6 +10,8 @@ use std::time::Instant;
 mod handover;
 #[path = "bench_parts/import.rs"]
 mod import;
+#[path = "bench_parts/signals.rs"]
+mod signals;
 #[path = "bench_parts/social_map.rs"]
 mod social_map;
 #[path = "bench_parts/volunteers.rs"]
@@ -292,6 +294,7 @@ fn main() -> Result<()> {
     import::run(now)?;
     handover::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
+    signals::run(&mut db, today)?;
     Ok(())
 }
 
@@ -412,7 +415,7 @@ fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
 fn request(resident_id: i64, i: usize, today: NaiveDate) -> RequestInput {
     let received = today - Duration::days((i * 37 % 3650) as i64);
     RequestInput {
-        resident_id,
+        resident_id: Some(resident_id),
         received_on: received.format("%Y-%m-%d").to_string(),
         channel: [
             Channel::Phone,

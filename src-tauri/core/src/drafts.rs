@@ -28,6 +28,7 @@ text_enum! {
         Consent => "consent",
         Referral => "referral",
         ContactNote => "contact_note",
+        Signal => "signal",
     }
 }
 

@@ -103,7 +103,19 @@ export type Command =
   | "save_draft"
   | "list_drafts"
   | "get_draft"
-  | "discard_draft";
+  | "discard_draft"
+  | "list_signals"
+  | "get_signal"
+  | "create_signal"
+  | "update_signal"
+  | "change_signal_status"
+  | "resident_signals"
+  | "request_signals"
+  | "make_request_from_signal"
+  | "make_collective_request"
+  | "list_signal_concerns"
+  | "add_signal_concern"
+  | "set_signal_concern_hidden";
 
 /** Every command, in the order of the Rust list. */
 export const COMMANDS: readonly Command[] = [
@@ -209,4 +221,16 @@ export const COMMANDS: readonly Command[] = [
   "list_drafts",
   "get_draft",
   "discard_draft",
+  "list_signals",
+  "get_signal",
+  "create_signal",
+  "update_signal",
+  "change_signal_status",
+  "resident_signals",
+  "request_signals",
+  "make_request_from_signal",
+  "make_collective_request",
+  "list_signal_concerns",
+  "add_signal_concern",
+  "set_signal_concern_hidden",
 ];
