@@ -60,7 +60,8 @@ fn window_start(today: NaiveDate, weeks: u32) -> NaiveDate {
 }
 
 /// The counted signals of the window, as SQL (params ?1 from, ?2 to).
-const COUNTED: &str = "s.noticed_on >= ?1 AND s.noticed_on <= ?2 AND s.place_kind <> 'village'
+pub(crate) const COUNTED: &str =
+    "s.noticed_on >= ?1 AND s.noticed_on <= ?2 AND s.place_kind <> 'village'
     AND s.collective_request_id IS NULL AND (s.outcome IS NULL OR s.outcome <> 'nothing_needed')";
 
 /// The patterns on `today`, the most signals first.
