@@ -1,10 +1,9 @@
-//! About 40 fictional signals over the demo's last year, noted by two demo
-//! contact persons, the volunteers, or anonymously; one pattern shows on
+//! About 40 fictional signals over the demo's last year, noted by the
+//! volunteers or anonymously; one pattern shows on
 //! Vandaag (loneliness in the Turfstraat, Veenhoeve).
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::contact_persons::{self, ContactPersonInput};
 use crate::signals::{
     self, NoticerKind, PlaceKind, SignalInput, SignalOutcome, SignalStatus, SignalStep,
 };
@@ -47,32 +46,12 @@ pub(super) fn fill(
     volunteers: &[i64],
 ) -> Result<()> {
     let now = at(today);
-    let mut persons = Vec::new();
-    for name in ["Gerda Kampinga", "Harm Lubbers"] {
-        let p = contact_persons::create(
-            db,
-            &ContactPersonInput {
-                name: name.into(),
-                phone: String::new(),
-                email: String::new(),
-                active: true,
-            },
-        )?;
-        persons.push(p.id);
-    }
-    let noticer = |i: usize| -> (Option<NoticerKind>, Option<i64>, Option<i64>) {
-        match i % 3 {
-            0 => (
-                Some(NoticerKind::ContactPerson),
-                Some(persons[i % persons.len()]),
-                None,
-            ),
-            1 if !volunteers.is_empty() => (
-                Some(NoticerKind::Volunteer),
-                None,
-                Some(volunteers[i % volunteers.len()]),
-            ),
-            _ => (Some(NoticerKind::Anonymous), None, None),
+    // Noted by the demo's volunteers or passed on anonymously. (The demo has
+    // no contact persons of its own: the first export asks for a name.)
+    let noticer = |i: usize| -> (Option<NoticerKind>, Option<i64>) {
+        match volunteers.get(i % volunteers.len().max(1)) {
+            Some(v) if i % 3 != 2 => (Some(NoticerKind::Volunteer), Some(*v)),
+            _ => (Some(NoticerKind::Anonymous), None),
         }
     };
     let places: &[(PlaceKind, &str, &str)] = &[
@@ -87,7 +66,7 @@ pub(super) fn fill(
     for i in 0..34usize {
         let noticed = today - Days::new(60 + 9 * i as u64);
         let (concern, note) = NOTES[i % NOTES.len()];
-        let (kind, cp, vol) = noticer(i);
+        let (kind, vol) = noticer(i);
         let (place_kind, street, kern) = places[i % places.len()];
         let about = (i % 4 == 1 && !people.is_empty()).then(|| people[(i * 7) % people.len()]);
         let s = signals::create(
@@ -95,7 +74,6 @@ pub(super) fn fill(
             &SignalInput {
                 noticed_on: iso(noticed),
                 noticer_kind: kind,
-                contact_person_id: cp,
                 volunteer_id: vol,
                 resident_id: about,
                 place_kind: Some(place_kind),
@@ -157,13 +135,12 @@ pub(super) fn fill(
         (3, "Weduwnaar zit elke dag alleen op de bank voor het raam."),
     ];
     for (n, (ago, note)) in lonely.iter().enumerate() {
-        let (kind, cp, vol) = noticer(n);
+        let (kind, vol) = noticer(n);
         signals::create(
             db,
             &SignalInput {
                 noticed_on: iso(today - Days::new(*ago)),
                 noticer_kind: kind,
-                contact_person_id: cp,
                 volunteer_id: vol,
                 place_kind: Some(PlaceKind::Street),
                 street: "Turfstraat".into(),
@@ -192,8 +169,8 @@ pub(super) fn fill(
             db,
             &SignalInput {
                 noticed_on: iso(today - Days::new(1)),
-                noticer_kind: Some(NoticerKind::ContactPerson),
-                contact_person_id: Some(persons[0]),
+                noticer_kind: noticer(0).0,
+                volunteer_id: noticer(0).1,
                 resident_id: people.get(5 + concern as usize).copied(),
                 place_kind: Some(PlaceKind::Village),
                 concern_id: Some(concern),

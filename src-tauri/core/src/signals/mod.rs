@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 pub use figures::{figures, Count, SignalFigures};
 pub use links::{for_request, make_request};
+#[cfg(test)]
 pub(crate) use patterns::COUNTED;
 pub use patterns::{make_collective_request, patterns, Pattern, PatternKey};
 pub use store::{
