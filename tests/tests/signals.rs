@@ -161,3 +161,38 @@ async fn signals_add_up_to_a_pattern_that_becomes_a_collective_request() -> Test
         .await?;
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_village_shows_its_pattern_and_a_year_of_signals() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let shot = |name: &str| screenshot_dir().map(|d| d.join(format!("{name}.png")));
+    let app = App::launch(data.path()).await?;
+    app.click("#open-demo").await?;
+    app.wait_text("#pattern-0 .text", "In de Turfstraat in Veenhoeve")
+        .await?;
+    if let Some(p) = shot("demo-today") {
+        app.screenshot(&p).await?;
+    }
+    app.click("#nav-signals").await?;
+    app.wait_exact("#signal-count", "40 signalen").await?;
+    if let Some(p) = shot("demo-signals") {
+        app.screenshot(&p).await?;
+    }
+    // A signal about a named resident shows who noted it.
+    app.select("#signal-filter-concern", "6").await?;
+    app.wait_exact("#signal-count", "1 signaal").await?;
+    let row = app.wait_css(".signal-row").await?;
+    row.send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await?;
+    app.wait_text("#signal-detail-safety", "0800-2000").await?;
+    assert!(
+        !app.exists("#signal-make-request").await?,
+        "no help request of the group's own for this"
+    );
+    let noticer = app.text("#signal-noticer").await?;
+    assert!(noticer.contains("vrijwilliger"), "{noticer}");
+    if let Some(p) = shot("demo-signal-detail") {
+        app.screenshot(&p).await?;
+    }
+    app.quit().await
+}
