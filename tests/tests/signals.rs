@@ -162,6 +162,8 @@ async fn signals_add_up_to_a_pattern_that_becomes_a_collective_request() -> Test
     app.quit().await
 }
 
+/// The demo: its pattern on Vandaag, 40 signals, who noted one about a
+/// resident, and a signal made into a request with its facts filled in.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_village_shows_its_pattern_and_a_year_of_signals() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -194,5 +196,24 @@ async fn the_demo_village_shows_its_pattern_and_a_year_of_signals() -> TestResul
     if let Some(p) = shot("demo-signal-detail") {
         app.screenshot(&p).await?;
     }
+
+    // "Niet pluis" about a resident: one click opens the request form with
+    // the facts filled in; saving links both ways.
+    app.click("#nav-signals").await?;
+    app.select("#signal-filter-concern", "8").await?;
+    app.wait_text(".signal-row", "Niet pluis").await?;
+    let row = app.wait_css(".signal-row").await?;
+    row.send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await?;
+    app.click("#signal-make-request").await?;
+    app.wait_css("#request-from-signal").await?;
+    let ask = app.value("#request-ask").await?;
+    assert!(ask.contains("eet niet meer"), "{ask}");
+    app.click("#request-save").await?;
+    app.wait_text("#request-from-signals", "Uit signaal van")
+        .await?;
+    app.click("#request-from-signals .from-signal").await?;
+    app.wait_text("#signal-status", "Opgepakt").await?;
+    app.wait_css("#signal-request-link").await?;
     app.quit().await
 }
