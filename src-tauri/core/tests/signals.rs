@@ -379,6 +379,38 @@ fn a_pattern_becomes_a_collective_request_without_a_resident() -> Result<()> {
 }
 
 #[test]
+fn a_request_about_a_resident_keeps_one_when_it_becomes_a_street_request() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let r = common::resident(&mut db, "Teun", "Smidt", "Lindeloo")?;
+    let input = RequestInput {
+        resident_id: Some(r),
+        received_on: "2026-11-20".into(),
+        ask: "Bladeren ruimen".into(),
+        ..Default::default()
+    };
+    let req = requests::create(&mut db, input.clone(), now())?;
+    let street = RequestInput {
+        resident_id: None,
+        scope: Scope::Street,
+        scope_note: "Brink".into(),
+        ..input.clone()
+    };
+    let err = requests::update(&mut db, req.id, street.clone(), now()).expect_err("resident dropped");
+    assert_eq!(fields(err), vec![("residentId".into(), Rule::Required)]);
+    let kept = requests::update(
+        &mut db,
+        req.id,
+        RequestInput {
+            resident_id: Some(r),
+            ..street
+        },
+        now(),
+    )?;
+    assert_eq!((kept.resident_id, kept.scope), (Some(r), Scope::Street));
+    Ok(())
+}
+
+#[test]
 fn an_individual_request_still_needs_a_resident() -> Result<()> {
     let mut db = Db::in_memory()?;
     let err = requests::create(

@@ -69,6 +69,14 @@ pub fn update(
     db.write(|tx| {
         let i = &clean.input;
         ensure_resident(tx, i.resident_id)?;
+        // A request about a person stays about a person (its referrals,
+        // consents and handovers hang on them); another resident is fine.
+        if i.resident_id.is_none() && resident_of(tx, id)?.is_some() {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "residentId",
+                Rule::Required,
+            )]));
+        }
         let n = tx.execute(
             "UPDATE help_requests SET resident_id = ?2, received_on = ?3, channel = ?4, ask = ?5, underlying_need = ?6,
                  own_strength = ?7, tried = ?8, urgency = ?9, due_on = ?10, scope = ?11, scope_note = ?12, updated_at = ?13,
