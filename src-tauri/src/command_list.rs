@@ -121,6 +121,18 @@ macro_rules! with_commands {
             report::report_texts,
             report::save_report_texts,
             report::make_report,
+            signals::list_signals,
+            signals::get_signal,
+            signals::create_signal,
+            signals::update_signal,
+            signals::change_signal_status,
+            signals::resident_signals,
+            signals::request_signals,
+            signals::make_request_from_signal,
+            signals::make_collective_request,
+            signals::list_signal_concerns,
+            signals::add_signal_concern,
+            signals::set_signal_concern_hidden,
         }
     };
 }

@@ -12,7 +12,7 @@ const unlocked: AppStatus = {
 const locked: AppStatus = { ...unlocked, phase: "locked" };
 const settings = (autoLockMinutes: number): Settings => ({
   autoLockMinutes, helpPointName: "Buurtpunt Lindeloo", defaultLimitHours: 4, vogValidYears: 3, checkinWeeks: 8, notAskedWeeks: 12,
-  backupDays: 7, backupWeeks: 4, backupMonths: 6,
+  backupDays: 7, backupWeeks: 4, backupMonths: 6, patternMinSignals: 3, patternWeeks: 8, signalKeepMonths: 6,
 });
 
 /** Wait with real timeouts (only intervals and the clock are fake here). */

@@ -21,12 +21,14 @@ const COMPOSITIONS: Record<string, string[]> = {
     "matching/MatchPanel.svelte",
     "followup/FollowUpPanel.svelte",
     "referrals/ReferralPanel.svelte",
+    "signals/LinkedSignals.svelte",
   ],
   // The page of one resident: their requests, volunteer profile and consents.
   "residents/ResidentDetail.svelte": [
     "requests/RequestCards.svelte",
     "volunteers/VolunteerPanel.svelte",
     "consent/ConsentList.svelte",
+    "signals/LinkedSignals.svelte",
   ],
   // Vandaag: what is due in every feature, and the drafts left open.
   "today/Today.svelte": [
@@ -34,6 +36,7 @@ const COMPOSITIONS: Record<string, string[]> = {
     "social-map/DueBlock.svelte",
     "followup/DueBlock.svelte",
     "drafts/DraftNotice.svelte",
+    "signals/PatternBlock.svelte",
   ],
   // A referral: its recipient is picked from the social map, and the
   // resident's consent is recorded in place.

@@ -12,6 +12,8 @@ mod handover;
 mod import;
 #[path = "bench_parts/report.rs"]
 mod report;
+#[path = "bench_parts/signals.rs"]
+mod signals;
 #[path = "bench_parts/social_map.rs"]
 mod social_map;
 #[path = "bench_parts/volunteers.rs"]
@@ -295,6 +297,7 @@ fn main() -> Result<()> {
     handover::run(&mut db, now)?;
     report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
+    signals::run(&mut db, today)?;
     Ok(())
 }
 
@@ -415,7 +418,7 @@ fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
 fn request(resident_id: i64, i: usize, today: NaiveDate) -> RequestInput {
     let received = today - Duration::days((i * 37 % 3650) as i64);
     RequestInput {
-        resident_id,
+        resident_id: Some(resident_id),
         received_on: received.format("%Y-%m-%d").to_string(),
         channel: [
             Channel::Phone,

@@ -29,6 +29,7 @@ text_enum! {
         Referral => "referral",
         ContactNote => "contact_note",
         ReportTexts => "report_texts",
+        Signal => "signal",
     }
 }
 

@@ -68,6 +68,13 @@ pub enum Error {
     /// No valid consent of the resident covers this recipient: nothing is shared.
     #[error("no valid consent of resident {resident_id} for this recipient")]
     NoConsent { resident_id: i64 },
+    /// A street or village request has no resident: it cannot be referred
+    /// or handed over (that is always about one person).
+    #[error("request {id} is collective: no resident to refer")]
+    CollectiveRequest { id: i64 },
+    /// The pattern is no longer there (signals changed, or it became a request).
+    #[error("no such pattern of signals now")]
+    NoPattern,
     /// The request is closed: reopen it first.
     #[error("request {id} is closed")]
     RequestClosed { id: i64 },
@@ -176,6 +183,8 @@ error_codes! {
     AlreadyMatched => "already_matched",
     NotAvailable => "not_available",
     NoConsent => "no_consent",
+    CollectiveRequest => "collective_request",
+    NoPattern => "no_pattern",
     HandoverFailed => "handover_failed",
     ReportFailed => "report_failed",
     ReportFilesExist => "report_files_exist",
@@ -241,6 +250,8 @@ impl Error {
             Error::NotAvailable { .. } => ErrorCode::NotAvailable,
             Error::RequestClosed { .. } => ErrorCode::RequestClosed,
             Error::NoConsent { .. } => ErrorCode::NoConsent,
+            Error::CollectiveRequest { .. } => ErrorCode::CollectiveRequest,
+            Error::NoPattern => ErrorCode::NoPattern,
             Error::BadBackup(_) => ErrorCode::BadBackup,
             Error::ImportUnreadable(_) => ErrorCode::ImportUnreadable,
             Error::ImportEmpty => ErrorCode::ImportEmpty,

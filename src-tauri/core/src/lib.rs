@@ -29,6 +29,7 @@ pub mod results;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod signals;
 pub mod skills;
 pub mod social_map;
 pub mod store;

@@ -32,6 +32,12 @@ pub struct Settings {
     pub backup_weeks: u32,
     /// and the newest of each of the last this many months.
     pub backup_months: u32,
+    /// A pattern: at least this many signals with the same concern in one place
+    pub pattern_min_signals: u32,
+    /// within this many weeks.
+    pub pattern_weeks: u32,
+    /// Signals closed with "niets nodig" are forgotten after this many months.
+    pub signal_keep_months: u32,
 }
 
 impl Settings {
@@ -57,6 +63,9 @@ impl Default for Settings {
             backup_days: 7,
             backup_weeks: 4,
             backup_months: 6,
+            pattern_min_signals: 3,
+            pattern_weeks: 8,
+            signal_keep_months: 6,
         }
     }
 }
@@ -88,6 +97,9 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     number(conn, "backup_days", &mut s.backup_days)?;
     number(conn, "backup_weeks", &mut s.backup_weeks)?;
     number(conn, "backup_months", &mut s.backup_months)?;
+    number(conn, "pattern_min_signals", &mut s.pattern_min_signals)?;
+    number(conn, "pattern_weeks", &mut s.pattern_weeks)?;
+    number(conn, "signal_keep_months", &mut s.signal_keep_months)?;
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
     }
@@ -121,6 +133,21 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
     );
     c.rule("backupWeeks", Rule::Number, s.backup_weeks > 104);
     c.rule("backupMonths", Rule::Number, s.backup_months > 120);
+    c.rule(
+        "patternMinSignals",
+        Rule::Number,
+        !(2..=20).contains(&s.pattern_min_signals),
+    );
+    c.rule(
+        "patternWeeks",
+        Rule::Number,
+        !(1..=52).contains(&s.pattern_weeks),
+    );
+    c.rule(
+        "signalKeepMonths",
+        Rule::Number,
+        !(1..=24).contains(&s.signal_keep_months),
+    );
     c.finish()?;
     db.write(|tx| {
         let mut stmt =
@@ -134,6 +161,9 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             ("backup_days", s.backup_days),
             ("backup_weeks", s.backup_weeks),
             ("backup_months", s.backup_months),
+            ("pattern_min_signals", s.pattern_min_signals),
+            ("pattern_weeks", s.pattern_weeks),
+            ("signal_keep_months", s.signal_keep_months),
         ] {
             stmt.execute(params![key, value.to_string()])?;
         }

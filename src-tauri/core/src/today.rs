@@ -40,6 +40,11 @@ pub struct Today {
     pub checkins_due: Vec<CheckinReminder>,
     #[ts(type = "number")]
     pub checkins_due_total: i64,
+    /// Signals that add up in one place (see `signals::patterns`).
+    pub patterns: Vec<crate::signals::Pattern>,
+    /// Signals nobody has discussed yet.
+    #[ts(type = "number")]
+    pub new_signals: i64,
 }
 
 /// A volunteer whose wellbeing check-in is due.
@@ -107,6 +112,12 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
     let overdue = block(Attention::Overdue)?;
     let due_soon = block(Attention::DueSoon)?;
     let (checkins_due, checkins_due_total) = checkins_due(conn, date)?;
+    let patterns = crate::signals::patterns(conn, date, &settings::get(conn)?)?;
+    let new_signals = conn.query_row(
+        "SELECT count(*) FROM signals WHERE status = 'new'",
+        [],
+        |r| r.get(0),
+    )?;
     Ok(Today {
         date: iso(date),
         new_requests: new_requests.items,
@@ -119,5 +130,7 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
         due_soon_total: due_soon.total,
         checkins_due,
         checkins_due_total,
+        patterns,
+        new_signals,
     })
 }

@@ -45,7 +45,9 @@ fn contains(bytes: &[u8], needle: &str) -> bool {
 /// file was written by the Buurtpunt before that migration landed.
 fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
     db.conn().execute_batch(
-        "DROP TABLE drafts;
+        "DROP TABLE signals;
+         DROP TABLE signal_concerns;
+         DROP TABLE drafts;
          ALTER TABLE volunteers DROP COLUMN kern;
          DROP TABLE exports;
          DROP TABLE referrals;

@@ -54,7 +54,7 @@ fn case(db: &mut Db) -> Result<(i64, i64)> {
     let request = requests::create(
         db,
         RequestInput {
-            resident_id: resident.id,
+            resident_id: Some(resident.id),
             received_on: "2026-11-18".into(),
             ask: "Ik kan mij niet meer goed wassen en aankleden.".into(),
             underlying_need: "Woont alleen, zoon is overbelast.".into(),

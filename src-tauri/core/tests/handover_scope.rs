@@ -150,7 +150,7 @@ fn case(db: &mut Db) -> TestResult<Case> {
     let request = requests::create(
         db,
         RequestInput {
-            resident_id: resident,
+            resident_id: Some(resident),
             received_on: "2026-11-18".into(),
             ask: "Wie helpt met de Kwispelmolen in de achtertuin?".into(),
             underlying_need: "Schemerangst sinds de winter".into(),

@@ -35,7 +35,7 @@ fn request_due(db: &mut Db, resident: i64, klussen: i64, due_on: &str, needed: i
     Ok(requests::create(
         db,
         RequestInput {
-            resident_id: resident,
+            resident_id: Some(resident),
             received_on: "2026-11-20".into(),
             ask: "De schuur moet leeg voor de winter.".into(),
             life_areas: vec![LifeArea::GardenAndOddJobs],

@@ -38,7 +38,7 @@ fn request() -> impl Strategy<Value = RequestFacts> {
         .prop_map(
             |(skills, needs_vog, wanted, kern, mask, est)| RequestFacts {
                 request_id: 1,
-                resident_id: 100,
+                resident_id: Some(100),
                 resident_name: "Mien Jansen".into(),
                 kern: KERNEN[kern].into(),
                 life_area_mask: mask,
@@ -215,7 +215,7 @@ proptest! {
             residents::create(db, ResidentInput { first_name: first.into(), last_name: "Test".into(), kern: "Lindeloo".into(), ..Default::default() }, true, now()).expect("resident").id
         };
         let asker = person(&mut db, "Mien");
-        let req = |db: &mut Db| requests::create(db, RequestInput { resident_id: asker, received_on: "2026-11-20".into(), ask: "Hulp".into(), ..Default::default() }, now()).expect("request").id;
+        let req = |db: &mut Db| requests::create(db, RequestInput { resident_id: Some(asker), received_on: "2026-11-20".into(), ask: "Hulp".into(), ..Default::default() }, now()).expect("request").id;
         let first = req(&mut db);
         let second = req(&mut db);
         let v = person(&mut db, "Evert");

@@ -56,7 +56,7 @@ fn request(db: &mut Db, input: RequestInput) -> Result<i64> {
 /// A request from `resident_id`; `set` fills in what matters for the test.
 fn request_with(db: &mut Db, resident_id: i64, set: impl FnOnce(&mut RequestInput)) -> Result<i64> {
     let mut input = RequestInput {
-        resident_id,
+        resident_id: Some(resident_id),
         ..Default::default()
     };
     set(&mut input);

@@ -26,7 +26,7 @@ fn person(first: &str, last: &str) -> ResidentInput {
 
 fn ask(resident_id: i64, text: &str) -> RequestInput {
     RequestInput {
-        resident_id,
+        resident_id: Some(resident_id),
         received_on: "2026-11-20".into(),
         channel: Channel::AtTheDoor,
         ask: text.into(),
@@ -272,7 +272,7 @@ fn request_dates_must_be_real_and_in_order() -> Result<()> {
         vec![("receivedOn".into(), Rule::DateInFuture)]
     );
     let mut unknown = ask(999, "Vraag");
-    unknown.resident_id = 999;
+    unknown.resident_id = Some(999);
     assert_eq!(
         requests::create(&mut db, unknown, now())
             .unwrap_err()

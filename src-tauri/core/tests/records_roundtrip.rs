@@ -25,7 +25,7 @@ fn person(first: &str, last: &str) -> ResidentInput {
 
 fn ask(resident_id: i64, text: &str) -> RequestInput {
     RequestInput {
-        resident_id,
+        resident_id: Some(resident_id),
         received_on: "2026-11-20".into(),
         channel: Channel::Phone,
         ask: text.into(),
@@ -65,7 +65,7 @@ fn updating_a_request_changes_every_field_and_the_search_follows() -> Result<()>
     assert_eq!(hits(&db, "dakgoot")?, vec![before.id]);
 
     let changed = RequestInput {
-        resident_id: r.id,
+        resident_id: Some(r.id),
         received_on: "2026-11-21".into(),
         channel: Channel::AtTheDoor,
         ask: "Ritje naar de tandarts in Roggeveen".into(),

@@ -161,7 +161,7 @@ fn a_task_with_a_vulnerable_person_needs_a_valid_vog() -> Result<()> {
     let request = requests::create(
         &mut db,
         RequestInput {
-            resident_id: asker,
+            resident_id: Some(asker),
             received_on: "2026-11-20".into(),
             ask: "Wie komt er eens koffie drinken?".into(),
             skills: vec![bezoek],

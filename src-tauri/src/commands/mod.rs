@@ -17,6 +17,7 @@ pub mod requests;
 pub mod residents;
 pub mod session;
 pub mod settings;
+pub mod signals;
 pub mod skills;
 pub mod social_map;
 pub mod today;

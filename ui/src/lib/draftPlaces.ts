@@ -5,10 +5,12 @@ import type { Route } from "./nav.svelte";
 
 export const places = {
   /** A new request ("new", "wmo", "resident-5") or a change of request 42 ("edit-42"). */
-  request: (p: { id?: number; residentId?: number; channel?: Channel }): string =>
+  request: (p: { id?: number; residentId?: number; channel?: Channel; fromSignal?: number }): string =>
     p.id !== undefined
       ? `edit-${p.id}`
-      : p.residentId !== undefined
+      : p.fromSignal !== undefined
+        ? `signal-${p.fromSignal}`
+        : p.residentId !== undefined
         ? `resident-${p.residentId}`
         : p.channel === "wmo_desk"
           ? "wmo"
@@ -25,6 +27,9 @@ export const places = {
   contactNote: (requestId: number): string => `request-${requestId}`,
   /** The foreword and notes of the annual report of a year ("year-2026"). */
   reportTexts: (year: number): string => `year-${year}`,
+  /** A new signal ("new", "resident-5") or a change of signal 12 ("edit-12"). */
+  signal: (p: { id?: number; residentId?: number }): string =>
+    p.id !== undefined ? `edit-${p.id}` : p.residentId !== undefined ? `resident-${p.residentId}` : "new",
 };
 
 /** The screen of a draft's form; null for a context this version does not know. */
@@ -36,12 +41,14 @@ export function placeRoute(kind: FormKind, context: string): Route | null {
   const edit = num(/^edit-(\d+)$/);
   const resident = num(/^resident-(\d+)$/);
   const request = num(/^request-(\d+)(?:-referral-\d+)?$/);
+  const signal = num(/^signal-(\d+)$/);
   switch (kind) {
     case "request":
       if (context === "new") return { screen: "request-new" };
       if (context === "wmo") return { screen: "request-new", channel: "wmo_desk" };
       if (edit !== null) return { screen: "request-edit", id: edit };
       if (resident !== null) return { screen: "request-new", residentId: resident };
+      if (signal !== null) return { screen: "request-new", fromSignal: signal };
       return null;
     case "resident":
       if (context === "new") return { screen: "resident-new" };
@@ -52,6 +59,10 @@ export function placeRoute(kind: FormKind, context: string): Route | null {
     case "consent":
       if (resident !== null) return { screen: "resident", id: resident };
       return request !== null ? { screen: "request", id: request } : null;
+    case "signal":
+      if (context === "new") return { screen: "signal-new" };
+      if (edit !== null) return { screen: "signal-edit", id: edit };
+      return resident !== null ? { screen: "signal-new", residentId: resident } : null;
     case "referral":
     case "contact_note":
       return request !== null ? { screen: "request", id: request } : null;

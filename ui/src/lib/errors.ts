@@ -44,6 +44,9 @@ const byCode: Record<ErrorCode, Sentence> = {
     "Deze vrijwilliger kan nu niet gekoppeld worden (bijvoorbeeld pauze, afwezig, geen VOG of wil deze taak niet).",
   no_consent:
     "Er is geen geldige toestemming van de bewoner om gegevens met deze ontvanger te delen. Leg eerst de toestemming vast. Alleen bij acuut gevaar mag het zonder, met een reden.",
+  collective_request:
+    "Dit is een hulpvraag voor een straat of het hele dorp. Doorverwijzen of overdragen kan alleen bij een hulpvraag van één bewoner.",
+  no_pattern: "Deze signalen vormen geen patroon meer. Kijk opnieuw op Vandaag.",
   handover_failed: "Het overdrachtsbestand kon niet gemaakt worden. Er is niets opgeslagen of gedeeld.",
   report_failed: "Het jaarverslag kon niet gemaakt worden. Er is niets opgeslagen.",
   report_files_exist: "Er staan al bestanden met deze naam. Wilt u ze vervangen?",

@@ -6,7 +6,8 @@ export type Route =
   | { screen: "requests" }
   | { screen: "request"; id: number }
   // `chosen`: a resident just made with "Nieuwe bewoner toevoegen" (see `back`).
-  | { screen: "request-new"; residentId?: number; channel?: Channel; chosen?: number }
+  // `fromSignal`: the form opens with the facts of that signal, and saving links both.
+  | { screen: "request-new"; residentId?: number; channel?: Channel; chosen?: number; fromSignal?: number }
   | { screen: "request-edit"; id: number; chosen?: number }
   | { screen: "residents" }
   | { screen: "resident"; id: number }
@@ -23,7 +24,11 @@ export type Route =
   | { screen: "organisation-new" }
   | { screen: "organisation-edit"; id: number }
   | { screen: "settings" }
-  | { screen: "report"; year?: number };
+  | { screen: "report"; year?: number }
+  | { screen: "signals" }
+  | { screen: "signal"; id: number }
+  | { screen: "signal-new"; residentId?: number }
+  | { screen: "signal-edit"; id: number };
 
 export type RequestFormRoute = Extract<Route, { screen: "request-new" | "request-edit" }>;
 

@@ -132,7 +132,7 @@ pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Resul
     let request = requests::create(
         db,
         RequestInput {
-            resident_id: 1,
+            resident_id: Some(1),
             received_on: today.format("%Y-%m-%d").to_string(),
             ask: "Kan iemand mij naar het ziekenhuis brengen?".into(),
             life_areas: vec![LifeArea::Transport],

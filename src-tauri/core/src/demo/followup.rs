@@ -31,7 +31,10 @@ fn open_request(db: &Db, words: &str) -> Result<Option<(i64, i64)>> {
             ..Default::default()
         },
     )?;
-    Ok(page.items.first().map(|r| (r.id, r.resident_id)))
+    Ok(page
+        .items
+        .first()
+        .and_then(|r| r.resident_id.map(|resident| (r.id, resident))))
 }
 
 fn service(db: &Db, words: &str) -> Result<ReferralInput> {

@@ -2,6 +2,7 @@
 //! requests, the same every time for the same day, so a first look is not empty.
 
 mod followup;
+mod signals;
 mod social_map;
 mod volunteers;
 
@@ -250,7 +251,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         let req = requests::create(
             db,
             RequestInput {
-                resident_id,
+                resident_id: Some(resident_id),
                 received_on: iso(received),
                 channel,
                 ask: a.ask.into(),
@@ -335,5 +336,13 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
     }
     crew.settle(db, today)?;
     followup::fill(db, today)?;
+    let helpers: Vec<i64> = {
+        let mut stmt = db.conn().prepare(
+            "SELECT resident_id FROM volunteers WHERE status = 'active' ORDER BY resident_id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    signals::fill(db, today, &ids, &helpers)?;
     Ok(())
 }

@@ -221,9 +221,9 @@ pub fn due_reminders(
         |r| r.get(0),
     )?;
     let mut stmt = conn.prepare_cached(
-        "SELECT m.id, m.request_id, r.first_name || ' ' || r.last_name, m.due_on, m.note, m.repeat_weeks,
+        "SELECT m.id, m.request_id, ifnull(r.first_name || ' ' || r.last_name, h.scope_note), m.due_on, m.note, m.repeat_weeks,
                 m.snooze_note
-         FROM reminders m JOIN help_requests h ON h.id = m.request_id JOIN residents r ON r.id = h.resident_id
+         FROM reminders m JOIN help_requests h ON h.id = m.request_id LEFT JOIN residents r ON r.id = h.resident_id
          WHERE m.done_on IS NULL AND m.due_on <= ?1 ORDER BY m.due_on, m.id LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![d, limit], |r| {

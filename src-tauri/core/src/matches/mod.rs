@@ -81,8 +81,10 @@ pub struct Match {
     #[ts(type = "number")]
     pub volunteer_id: i64,
     pub volunteer_name: String,
-    #[ts(type = "number")]
-    pub resident_id: i64,
+    /// `None` for a collective request (street or village).
+    #[ts(type = "number | null")]
+    pub resident_id: Option<i64>,
+    /// The resident's name, or the place of a collective request.
     pub resident_name: String,
     /// The first 160 characters of the request's ask.
     pub ask: String,

@@ -18,13 +18,13 @@ fn invalid(field: &str, rule: Rule) -> Error {
 
 const COLUMNS: &str =
     "m.id, m.request_id, m.volunteer_id, vr.first_name || ' ' || vr.last_name, h.resident_id,
-    r.first_name || ' ' || r.last_name, substr(h.ask, 1, 160), m.status, m.agreement, m.planned_on,
+    ifnull(r.first_name || ' ' || r.last_name, h.scope_note), substr(h.ask, 1, 160), m.status, m.agreement, m.planned_on,
     m.override_reason, m.asked_on, m.closed_on, m.close_note,
     (SELECT ifnull(sum(minutes), 0) FROM hour_entries WHERE match_id = m.id),
     (SELECT ifnull(sum(km), 0) FROM hour_entries WHERE match_id = m.id), m.created_at";
 
 const FROM: &str = "FROM matches m JOIN help_requests h ON h.id = m.request_id
-    JOIN residents r ON r.id = h.resident_id JOIN residents vr ON vr.id = m.volunteer_id";
+    LEFT JOIN residents r ON r.id = h.resident_id JOIN residents vr ON vr.id = m.volunteer_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Match> {
     let minutes: i64 = r.get(14)?;

@@ -22,9 +22,10 @@ fn day(v: &str) -> Result<NaiveDate> {
 pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
     let mut f = conn
         .query_row(
-            "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.life_area_mask,
+            "SELECT h.id, h.resident_id, ifnull(r.first_name || ' ' || r.last_name, h.scope_note), ifnull(r.kern, ''),
+                    h.life_area_mask,
                     h.needs_vog, h.wanted_slots, h.estimated_hours, h.due_on
-             FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
+             FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
             [id],
             |r| {
                 Ok(RequestFacts {

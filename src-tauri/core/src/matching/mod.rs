@@ -24,7 +24,8 @@ pub const SHOW_UNAVAILABLE: usize = 50;
 #[derive(Debug, Clone, Default)]
 pub struct RequestFacts {
     pub request_id: i64,
-    pub resident_id: i64,
+    /// `None` for a collective request (street or village).
+    pub resident_id: Option<i64>,
     pub resident_name: String,
     pub kern: String,
     pub life_area_mask: i64,

@@ -149,6 +149,9 @@ pub fn create(
     let c = check(input)?;
     let id = db.write(|tx| {
         requests::status_of(tx, request_id)?;
+        if requests::resident_of(tx, request_id)?.is_none() {
+            return Err(Error::CollectiveRequest { id: request_id });
+        }
         tx.execute(
             "INSERT INTO referrals (request_id, service_id, organisation, service, contact, wmo_desk, reason, urgency,
                  volunteers_did, status, created_at, updated_at)

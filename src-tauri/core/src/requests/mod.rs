@@ -15,7 +15,7 @@ pub(crate) use search_index::reindex_resident;
 pub use store::{
     advice, change_status, close, create, get, list, needing_attention, update, Attention,
 };
-pub(crate) use store::{set_status, status_of};
+pub(crate) use store::{insert, resident_of, set_status, status_of};
 
 use crate::professional::ProfessionalFlag;
 use crate::text_enum;
@@ -134,8 +134,10 @@ impl Status {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RequestInput {
-    #[ts(type = "number")]
-    pub resident_id: i64,
+    /// Needed for an individual request; a street or village request may have none.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub resident_id: Option<i64>,
     /// `YYYY-MM-DD`.
     pub received_on: String,
     pub channel: Channel,
@@ -190,7 +192,7 @@ fn one() -> i64 {
 impl Default for RequestInput {
     fn default() -> Self {
         RequestInput {
-            resident_id: 0,
+            resident_id: None,
             received_on: String::new(),
             channel: Channel::Phone,
             ask: String::new(),
@@ -221,8 +223,11 @@ impl Default for RequestInput {
 pub struct HelpRequest {
     #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
-    pub resident_id: i64,
+    /// `None` for a collective request (street or village) without a resident.
+    #[ts(type = "number | null")]
+    pub resident_id: Option<i64>,
+    /// The resident's name, or for a collective request the place
+    /// ("Kerkstraat, Oosterwolde", "Heel het dorp").
     pub resident_name: String,
     pub kern: String,
     pub received_on: String,
@@ -266,8 +271,10 @@ pub struct HelpRequest {
 pub struct RequestSummary {
     #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
-    pub resident_id: i64,
+    /// `None` for a collective request without a resident.
+    #[ts(type = "number | null")]
+    pub resident_id: Option<i64>,
+    /// The resident's name, or the place of a collective request.
     pub resident_name: String,
     pub kern: String,
     pub received_on: String,
@@ -322,6 +329,11 @@ impl RequestInput {
             c.max_len(field, value, LONG);
         }
         c.max_len("scopeNote", &self.scope_note, SHORT);
+        c.rule(
+            "residentId",
+            Rule::Required,
+            self.scope == Scope::Individual && self.resident_id.is_none(),
+        );
         let received_on = validate::date(&mut c, "receivedOn", &self.received_on, true);
         c.not_after("receivedOn", received_on, today);
         let due_on = validate::date(&mut c, "dueOn", &self.due_on, false);

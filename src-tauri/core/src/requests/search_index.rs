@@ -10,10 +10,10 @@ pub(crate) fn reindex(tx: &Transaction<'_>, id: i64) -> Result<()> {
     tx.execute("DELETE FROM request_search WHERE rowid = ?1", [id])?;
     tx.execute(
         "INSERT INTO request_search (rowid, body)
-         SELECT h.id, replace(replace(r.first_name || ' ' || r.last_name || ' ' || r.kern || ' ' || h.ask || ' ' || h.underlying_need
+         SELECT h.id, replace(replace(ifnull(r.first_name || ' ' || r.last_name || ' ' || r.kern, '') || ' ' || h.ask || ' ' || h.underlying_need
                 || ' ' || h.own_strength || ' ' || h.tried || ' ' || h.scope_note || ' '
                 || ifnull((SELECT group_concat(note, ' ') FROM contact_log WHERE request_id = h.id), ''), 'Ĳ', 'IJ'), 'ĳ', 'ij')
-         FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
+         FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1",
         [id],
     )?;
     Ok(())

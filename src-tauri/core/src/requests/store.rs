@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::contact_log;
 use super::search_index::reindex;
 use super::{
-    CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
+    Clean, CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
 };
 use crate::professional::ProfessionalFlag;
 use crate::store::list::{Filter, List};
@@ -16,7 +16,8 @@ use crate::validate::{Check, LONG, SHORT};
 use crate::vocab::{FieldError, LifeArea, Mask, Rule};
 use crate::{Db, Error, Page, Result};
 
-fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
+fn ensure_resident(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> {
+    let Some(id) = id else { return Ok(()) };
     if crate::store::exists(tx, crate::store::Table::Residents, id)? {
         Ok(())
     } else {
@@ -29,7 +30,14 @@ fn ensure_resident(tx: &Transaction<'_>, id: i64) -> Result<()> {
 
 pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<HelpRequest> {
     let clean = input.validate(now.date())?;
-    let id = db.write(|tx| {
+    let id = db.write(|tx| insert(tx, &clean, now))?;
+    get(db.conn(), id)
+}
+
+/// Insert a checked request inside the caller's transaction (a signal makes
+/// its request and links it in one transaction); returns the new id.
+pub(crate) fn insert(tx: &Transaction<'_>, clean: &Clean, now: NaiveDateTime) -> Result<i64> {
+    {
         let i = &clean.input;
         ensure_resident(tx, i.resident_id)?;
         tx.execute(
@@ -48,8 +56,7 @@ pub fn create(db: &mut Db, input: RequestInput, now: NaiveDateTime) -> Result<He
         set_skills(tx, id, &i.skills)?;
         reindex(tx, id)?;
         Ok(id)
-    })?;
-    get(db.conn(), id)
+    }
 }
 
 pub fn update(
@@ -62,6 +69,14 @@ pub fn update(
     db.write(|tx| {
         let i = &clean.input;
         ensure_resident(tx, i.resident_id)?;
+        // A request about a person stays about a person (its referrals,
+        // consents and handovers hang on them); another resident is fine.
+        if i.resident_id.is_none() && resident_of(tx, id)?.is_some() {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "residentId",
+                Rule::Required,
+            )]));
+        }
         let n = tx.execute(
             "UPDATE help_requests SET resident_id = ?2, received_on = ?3, channel = ?4, ask = ?5, underlying_need = ?6,
                  own_strength = ?7, tried = ?8, urgency = ?9, due_on = ?10, scope = ?11, scope_note = ?12, updated_at = ?13,
@@ -173,6 +188,20 @@ pub(crate) fn status_of(tx: &Transaction<'_>, id: i64) -> Result<Status> {
     })
 }
 
+/// The resident of a request (`None` for a collective request), inside a transaction.
+pub(crate) fn resident_of(tx: &Transaction<'_>, id: i64) -> Result<Option<i64>> {
+    tx.query_row(
+        "SELECT resident_id FROM help_requests WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "request",
+        id,
+    })
+}
+
 /// The status change of [`change_status`] inside a caller's transaction
 /// (also used when a match moves the request along).
 pub(crate) fn set_status(
@@ -233,13 +262,22 @@ fn life_areas(v: Option<String>) -> rusqlite::Result<Vec<LifeArea>> {
     Ok(out)
 }
 
-const DETAIL: &str = "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on, h.channel,
+/// Who a request is for, in words: the resident's name, or for a collective
+/// request its place (kept in `scope_note`) or "Heel het dorp".
+pub(crate) const WHO: &str =
+    "CASE WHEN h.resident_id IS NOT NULL THEN r.first_name || ' ' || r.last_name
+    WHEN h.scope_note <> '' THEN h.scope_note ELSE 'Heel het dorp' END";
+
+/// The kern of a request: the resident's, or none for a collective request.
+const KERN: &str = "ifnull(r.kern, '')";
+
+const DETAIL: &str = "SELECT h.id, h.resident_id, {WHO}, {KERN}, h.received_on, h.channel,
         h.ask, h.underlying_need, h.own_strength, h.tried, h.urgency, h.due_on, h.scope, h.scope_note, h.status,
         h.close_reason, h.created_at, h.updated_at,
         (SELECT group_concat(life_area) FROM request_life_areas WHERE request_id = h.id),
         h.needs_vog, h.wanted_slots, h.volunteers_needed, h.estimated_hours, h.goal_short, h.goal_long,
         h.outcome, h.close_kind, h.flags
-    FROM help_requests h JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1";
+    FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id WHERE h.id = ?1";
 
 fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
     let status: Status = r.get(14)?;
@@ -281,7 +319,11 @@ fn detail_row(r: &Row<'_>) -> rusqlite::Result<HelpRequest> {
 
 pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
     let mut req = conn
-        .query_row(DETAIL, [id], detail_row)
+        .query_row(
+            &DETAIL.replace("{WHO}", WHO).replace("{KERN}", KERN),
+            [id],
+            detail_row,
+        )
         .optional()?
         .ok_or(Error::NotFound {
             what: "request",
@@ -292,9 +334,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<HelpRequest> {
     Ok(req)
 }
 
-const SUMMARY_COLUMNS: &str =
-    "h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
-    substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask";
+fn summary_columns() -> String {
+    format!(
+        "h.id, h.resident_id, {WHO}, {KERN}, h.received_on,
+    substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask"
+    )
+}
 
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
     Ok(RequestSummary {
@@ -314,7 +359,8 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
 /// Open requests: new, in progress or matched.
 const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
 
-const FROM_WITH_RESIDENT: &str = "FROM help_requests h JOIN residents r ON r.id = h.resident_id";
+const FROM_WITH_RESIDENT: &str =
+    "FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id";
 
 /// The filtered, paged request list, newest first. Only the filters that are
 /// set become SQL, so SQLite can use its indexes.
@@ -347,7 +393,7 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
     } else {
         FROM_WITH_RESIDENT
     };
-    let select = format!("SELECT {SUMMARY_COLUMNS} {FROM_WITH_RESIDENT}");
+    let select = format!("SELECT {} {FROM_WITH_RESIDENT}", summary_columns());
     List {
         count_from,
         select: &select,
@@ -401,7 +447,7 @@ pub fn needing_attention(
             "h.due_on, h.id"
         }
     };
-    let select = format!("SELECT {SUMMARY_COLUMNS} {FROM_WITH_RESIDENT}");
+    let select = format!("SELECT {} {FROM_WITH_RESIDENT}", summary_columns());
     List {
         count_from: "FROM help_requests h",
         select: &select,

@@ -294,3 +294,46 @@ mod plan_tests {
         Ok(())
     }
 }
+
+/// The signal list and the pattern query read through their indexes.
+#[cfg(test)]
+mod signal_plan_tests {
+    use super::plans;
+    use crate::signals::{self, SignalQuery, SignalStatus};
+    use crate::{Db, Result};
+
+    #[test]
+    fn the_signal_list_and_the_patterns_use_their_indexes() -> Result<()> {
+        let db = Db::in_memory()?;
+        let c = db.conn();
+        signals::list(c, &SignalQuery::default())?;
+        let plan = plans::last(c)?;
+        assert!(plan.contains("USING INDEX signals_by_date"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
+        let new = SignalQuery {
+            status: Some(SignalStatus::New),
+            ..Default::default()
+        };
+        signals::list(c, &new)?;
+        let plan = plans::last(c)?;
+        assert!(plan.contains("signals_by_status (status=?)"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
+        let window = format!(
+            "SELECT s.concern_id, count(*) FROM signals s WHERE {}
+             GROUP BY s.concern_id, s.place_kind, s.kern, s.street",
+            signals::COUNTED
+        );
+        let values = [
+            rusqlite::types::Value::Text("2026-09-28".into()),
+            rusqlite::types::Value::Text("2026-11-22".into()),
+        ];
+        let plan = plans::plan(c, &window, &values)?;
+        assert!(
+            plan.contains(
+                "USING COVERING INDEX signals_for_patterns (noticed_on>? AND noticed_on<?)"
+            ),
+            "{plan}"
+        );
+        Ok(())
+    }
+}

@@ -87,7 +87,7 @@ pub fn odd_jobs_request(db: &mut Db, resident_id: i64, klussen: i64) -> Result<i
     Ok(requests::create(
         db,
         RequestInput {
-            resident_id,
+            resident_id: Some(resident_id),
             received_on: "2026-11-20".into(),
             ask: "De lamp in de gang is kapot.".into(),
             life_areas: vec![LifeArea::GardenAndOddJobs],

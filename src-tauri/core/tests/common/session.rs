@@ -41,7 +41,7 @@ pub fn resident(first: &str, last: &str) -> ResidentInput {
 /// A request received by phone; the rest is left at its default.
 pub fn phone_request(resident_id: i64, ask: &str) -> RequestInput {
     RequestInput {
-        resident_id,
+        resident_id: Some(resident_id),
         received_on: "2026-11-20".into(),
         channel: Channel::Phone,
         ask: ask.into(),

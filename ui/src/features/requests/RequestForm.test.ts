@@ -48,3 +48,30 @@ describe("request form", () => {
     expect(calls.filter((c) => c.cmd === "create_request")).toHaveLength(0);
   });
 });
+
+describe("request form from a signal", () => {
+  it("opens with the signal's facts and saving links it to the signal", async () => {
+    const calls = fakeBackend({
+      get_signal: () => ({
+        id: 5, noticedOn: "2026-11-19", noticerKind: "anonymous", contactPersonId: null, volunteerId: null,
+        noticerName: "", residentId: null, residentName: null, placeKind: "street", street: "Kerkstraat",
+        kern: "Lindeloo", placeLabel: "Kerkstraat, Lindeloo", concernId: 7, concernLabel: "Woning en straat",
+        homeSafety: false, lifeArea: "housing", notRight: false, note: "Losse stoeptegels bij de bushalte.",
+        status: "new", allowedNext: ["discussed", "taken_up", "closed"], outcome: null, passedTo: "",
+        closedOn: null, requestId: null, referralId: null, collectiveRequestId: null,
+      }),
+      list_skills: () => [],
+      make_request_from_signal: () => ({ id: 31 }),
+    });
+    render(RequestForm, { fromSignal: 5 });
+    expect(await screen.findByText(/Gemaakt uit een signaal/)).toBeInTheDocument();
+    const ask = (await screen.findByLabelText("De vraag in de woorden van de bewoner")) as HTMLTextAreaElement;
+    expect(ask.value).toBe("Losse stoeptegels bij de bushalte.");
+    expect(screen.getByLabelText("Wonen")).toBeChecked();
+    await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
+    const made = calls.find((c) => c.cmd === "make_request_from_signal");
+    expect(made?.args.signalId).toBe(5);
+    expect(made?.args.input).toMatchObject({ residentId: null, scope: "street", scopeNote: "Kerkstraat, Lindeloo" });
+    expect(calls.some((c) => c.cmd === "create_request")).toBe(false);
+  });
+});

@@ -89,6 +89,13 @@ import type { Command } from "./generated/Command";
 import type { OpenKind } from "./generated/OpenKind";
 import type { SaveKind } from "./generated/SaveKind";
 import type { Limits } from "./generated/Limits";
+import type { Signal } from "./generated/Signal";
+import type { SignalInput } from "./generated/SignalInput";
+import type { SignalQuery } from "./generated/SignalQuery";
+import type { SignalStep } from "./generated/SignalStep";
+import type { Concern } from "./generated/Concern";
+import type { ConcernInput } from "./generated/ConcernInput";
+import type { PatternKey } from "./generated/PatternKey";
 
 export type * from "./generated/Absence";
 export type * from "./generated/AbsenceInput";
@@ -228,6 +235,18 @@ export type * from "./generated/Command";
 export type * from "./generated/OpenKind";
 export type * from "./generated/SaveKind";
 export type * from "./generated/Limits";
+export type * from "./generated/Signal";
+export type * from "./generated/SignalInput";
+export type * from "./generated/SignalQuery";
+export type * from "./generated/SignalStep";
+export type * from "./generated/SignalStatus";
+export type * from "./generated/SignalOutcome";
+export type * from "./generated/NoticerKind";
+export type * from "./generated/PlaceKind";
+export type * from "./generated/Concern";
+export type * from "./generated/ConcernInput";
+export type * from "./generated/Pattern";
+export type * from "./generated/PatternKey";
 
 /** An error from the Rust side, with its stable code and field errors. */
 export class ApiError extends Error {
@@ -439,4 +458,19 @@ export const api = {
   reportTexts: (year: number) => call<ReportTexts>("report_texts", { year }),
   saveReportTexts: (texts: ReportTexts) => call<ReportTexts>("save_report_texts", { texts }),
   makeReport: (input: ReportInput, path: string) => call<ReportOutcome>("make_report", { input, path }),
+  // signals (signalen)
+  listSignals: (query: SignalQuery) => call<Page<Signal>>("list_signals", { query }),
+  getSignal: (id: number) => call<Signal>("get_signal", { id }),
+  createSignal: (input: SignalInput) => call<Signal>("create_signal", { input }),
+  updateSignal: (id: number, input: SignalInput) => call<Signal>("update_signal", { id, input }),
+  changeSignalStatus: (id: number, step: SignalStep) => call<Signal>("change_signal_status", { id, step }),
+  residentSignals: (residentId: number) => call<Signal[]>("resident_signals", { residentId }),
+  requestSignals: (requestId: number) => call<Signal[]>("request_signals", { requestId }),
+  makeRequestFromSignal: (signalId: number, input: RequestInput) =>
+    call<HelpRequest>("make_request_from_signal", { signalId, input }),
+  makeCollectiveRequest: (key: PatternKey) => call<HelpRequest>("make_collective_request", { key }),
+  listSignalConcerns: (withHidden: boolean) => call<Concern[]>("list_signal_concerns", { withHidden }),
+  addSignalConcern: (input: ConcernInput) => call<Concern>("add_signal_concern", { input }),
+  setSignalConcernHidden: (id: number, hidden: boolean) =>
+    call<Concern[]>("set_signal_concern_hidden", { id, hidden }),
 };

@@ -108,6 +108,18 @@ export type Command =
   | "report_texts"
   | "save_report_texts"
   | "make_report";
+  | "list_signals"
+  | "get_signal"
+  | "create_signal"
+  | "update_signal"
+  | "change_signal_status"
+  | "resident_signals"
+  | "request_signals"
+  | "make_request_from_signal"
+  | "make_collective_request"
+  | "list_signal_concerns"
+  | "add_signal_concern"
+  | "set_signal_concern_hidden";
 
 /** Every command, in the order of the Rust list. */
 export const COMMANDS: readonly Command[] = [
@@ -217,4 +229,16 @@ export const COMMANDS: readonly Command[] = [
   "report_texts",
   "save_report_texts",
   "make_report",
+  "list_signals",
+  "get_signal",
+  "create_signal",
+  "update_signal",
+  "change_signal_status",
+  "resident_signals",
+  "request_signals",
+  "make_request_from_signal",
+  "make_collective_request",
+  "list_signal_concerns",
+  "add_signal_concern",
+  "set_signal_concern_hidden",
 ];

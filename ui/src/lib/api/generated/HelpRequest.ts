@@ -12,7 +12,16 @@ import type { Urgency } from "./Urgency";
 /**
  * A request as shown on its own page.
  */
-export type HelpRequest = { id: number, residentId: number, residentName: string, kern: string, receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeAreas: Array<LifeArea>, ownStrength: string, tried: string, urgency: Urgency, dueOn: string | null, scope: Scope, scopeNote: string, status: Status, 
+export type HelpRequest = { id: number, 
+/**
+ * `None` for a collective request (street or village) without a resident.
+ */
+residentId: number | null, 
+/**
+ * The resident's name, or for a collective request the place
+ * ("Kerkstraat, Oosterwolde", "Heel het dorp").
+ */
+residentName: string, kern: string, receivedOn: string, channel: Channel, ask: string, underlyingNeed: string, lifeAreas: Array<LifeArea>, ownStrength: string, tried: string, urgency: Urgency, dueOn: string | null, scope: Scope, scopeNote: string, status: Status, 
 /**
  * What "Status wijzigen" offers: the open statuses this request may move
  * to ([`Status::open_steps`]; the UI asks, it does not copy the rule).

@@ -8,7 +8,11 @@ import type { Urgency } from "./Urgency";
 /**
  * What the request form sends.
  */
-export type RequestInput = { residentId: number, 
+export type RequestInput = { 
+/**
+ * Needed for an individual request; a street or village request may have none.
+ */
+residentId: number | null, 
 /**
  * `YYYY-MM-DD`.
  */

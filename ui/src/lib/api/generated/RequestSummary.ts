@@ -6,7 +6,15 @@ import type { Urgency } from "./Urgency";
 /**
  * One row of a request list.
  */
-export type RequestSummary = { id: number, residentId: number, residentName: string, kern: string, receivedOn: string, 
+export type RequestSummary = { id: number, 
+/**
+ * `None` for a collective request without a resident.
+ */
+residentId: number | null, 
+/**
+ * The resident's name, or the place of a collective request.
+ */
+residentName: string, kern: string, receivedOn: string, 
 /**
  * The first 160 characters of the ask.
  */

@@ -36,4 +36,16 @@ backupWeeks: number,
 /**
  * and the newest of each of the last this many months.
  */
-backupMonths: number, };
+backupMonths: number, 
+/**
+ * A pattern: at least this many signals with the same concern in one place
+ */
+patternMinSignals: number, 
+/**
+ * within this many weeks.
+ */
+patternWeeks: number, 
+/**
+ * Signals closed with "niets nodig" are forgotten after this many months.
+ */
+signalKeepMonths: number, };
