@@ -32,6 +32,11 @@ pub struct Settings {
     pub backup_weeks: u32,
     /// and the newest of each of the last this many months.
     pub backup_months: u32,
+    /// In the group's results, a count below this shows as "< N".
+    pub small_number_threshold: u32,
+    /// The group's own hourly rate for the social value, in euro cents
+    /// (0 = not set: no amount is shown).
+    pub hourly_rate_cents: u32,
 }
 
 impl Settings {
@@ -57,9 +62,18 @@ impl Default for Settings {
             backup_days: 7,
             backup_weeks: 4,
             backup_months: 6,
+            small_number_threshold: 5,
+            hourly_rate_cents: 0,
         }
     }
 }
+
+/// The smallest threshold for small numbers: below 3, "< N" would give
+/// the number away (a count "< 2" that is not 0 is 1).
+pub const SMALL_NUMBER_MIN: u32 = 3;
+pub const SMALL_NUMBER_MAX: u32 = 20;
+/// At most € 200 an hour: a higher rate is a typing error.
+pub const HOURLY_RATE_MAX_CENTS: u32 = 20_000;
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -88,6 +102,12 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     number(conn, "backup_days", &mut s.backup_days)?;
     number(conn, "backup_weeks", &mut s.backup_weeks)?;
     number(conn, "backup_months", &mut s.backup_months)?;
+    number(
+        conn,
+        "small_number_threshold",
+        &mut s.small_number_threshold,
+    )?;
+    number(conn, "hourly_rate_cents", &mut s.hourly_rate_cents)?;
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
     }
@@ -121,6 +141,16 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
     );
     c.rule("backupWeeks", Rule::Number, s.backup_weeks > 104);
     c.rule("backupMonths", Rule::Number, s.backup_months > 120);
+    c.rule(
+        "smallNumberThreshold",
+        Rule::Number,
+        !(SMALL_NUMBER_MIN..=SMALL_NUMBER_MAX).contains(&s.small_number_threshold),
+    );
+    c.rule(
+        "hourlyRateCents",
+        Rule::Number,
+        s.hourly_rate_cents > HOURLY_RATE_MAX_CENTS,
+    );
     c.finish()?;
     db.write(|tx| {
         let mut stmt =
@@ -134,6 +164,8 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             ("backup_days", s.backup_days),
             ("backup_weeks", s.backup_weeks),
             ("backup_months", s.backup_months),
+            ("small_number_threshold", s.small_number_threshold),
+            ("hourly_rate_cents", s.hourly_rate_cents),
         ] {
             stmt.execute(params![key, value.to_string()])?;
         }

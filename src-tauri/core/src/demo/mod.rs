@@ -2,6 +2,7 @@
 //! requests, the same every time for the same day, so a first look is not empty.
 
 mod followup;
+mod meeting;
 mod social_map;
 mod volunteers;
 
@@ -230,6 +231,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         Status::Lapsed,
         Status::InProgress,
     ];
+    let mut request_ids = Vec::new();
     for j in 0..60 {
         let a = &ASKS[j % ASKS.len()];
         let resident_id = ids[pick(&mut seed, ids.len())];
@@ -290,6 +292,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             },
             now,
         )?;
+        request_ids.push(req.id);
         if j % 2 == 0 {
             requests::add_note(
                 db,
@@ -333,7 +336,9 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             requests::change_status(db, req.id, *step, reason, now)?;
         }
     }
+    meeting::last_year(db, &crew, &ids, today)?;
     crew.settle(db, today)?;
     followup::fill(db, today)?;
+    meeting::agenda(db, &request_ids, LAST[0], today)?;
     Ok(())
 }

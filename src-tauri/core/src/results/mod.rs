@@ -105,3 +105,56 @@ pub struct Figures {
     pub threshold: u32,
     pub sections: Vec<Section>,
 }
+
+mod build;
+pub mod period;
+mod referrals;
+mod requests;
+pub mod suppress;
+pub mod value;
+mod volunteers;
+
+pub use period::PeriodChoice;
+
+use rusqlite::Connection;
+
+use crate::settings::Settings;
+use crate::Result;
+
+/// The group's results for `period`, each beside the same period a year
+/// earlier, with every small number suppressed. `today` decides which Wmo
+/// answers are overdue.
+pub fn figures(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    settings: &Settings,
+) -> Result<Figures> {
+    let earlier = period.earlier();
+    let frame = build::Frame {
+        columns: vec![period.label(), earlier.label()],
+        threshold: settings.small_number_threshold,
+    };
+    let (requests, collective) = requests::sections(conn, &frame, period, earlier)?;
+    let (volunteers, hours) =
+        volunteers::section(conn, &frame, period, earlier, settings.default_limit_hours)?;
+    let referrals = referrals::section(conn, &frame, period, earlier, today)?;
+    let value = value::section(&frame, hours, settings.hourly_rate_cents);
+    // SIGNALS: the "Signalen" section goes here, between the referrals and
+    // the collective actions, made from `signals::store::figures(conn, from,
+    // to)` (plain counts, through `frame.counts` so they are suppressed too)
+    // and `signals::patterns`. Its id is "signals": the meeting screen
+    // "Signalen" shows the section with that id.
+    Ok(Figures {
+        period,
+        earlier,
+        threshold: settings.small_number_threshold,
+        sections: vec![requests, volunteers, referrals, collective, value],
+    })
+}
+
+/// The results for the period the picker chose (see [`figures`]).
+pub fn for_choice(conn: &Connection, choice: &PeriodChoice, today: NaiveDate) -> Result<Figures> {
+    let period = choice.period()?;
+    figures(conn, period, today, &crate::settings::get(conn)?)
+}

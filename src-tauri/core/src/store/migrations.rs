@@ -13,6 +13,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/005_followup_referrals_consent.sql")),
     M::up(include_str!("sql/006_volunteer_kern_snooze_note.sql")),
     M::up(include_str!("sql/007_drafts.sql")),
+    // 008 is the signals' migration (issue 11, merged by the lead before this one).
+    M::up(include_str!("sql/009_agenda_results.sql")),
 ];
 
 /// The schema version this build writes.

@@ -36,4 +36,13 @@ backupWeeks: number,
 /**
  * and the newest of each of the last this many months.
  */
-backupMonths: number, };
+backupMonths: number, 
+/**
+ * In the group's results, a count below this shows as "< N".
+ */
+smallNumberThreshold: number, 
+/**
+ * The group's own hourly rate for the social value, in euro cents
+ * (0 = not set: no amount is shown).
+ */
+hourlyRateCents: number, };
