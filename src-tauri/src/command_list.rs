@@ -117,6 +117,15 @@ macro_rules! with_commands {
             drafts::list_drafts,
             drafts::get_draft,
             drafts::discard_draft,
+            meeting::enter_meeting,
+            meeting::leave_meeting,
+            meeting::meeting_figures,
+            meeting::meeting_agenda,
+            meeting::mark_agenda_discussed,
+            agenda::request_agenda,
+            agenda::add_agenda_item,
+            agenda::update_agenda_item,
+            agenda::write_agenda_outcome,
         }
     };
 }

@@ -10,6 +10,8 @@ use std::time::Instant;
 mod handover;
 #[path = "bench_parts/import.rs"]
 mod import;
+#[path = "bench_parts/meeting.rs"]
+mod meeting;
 #[path = "bench_parts/social_map.rs"]
 mod social_map;
 #[path = "bench_parts/volunteers.rs"]
@@ -289,6 +291,7 @@ fn main() -> Result<()> {
         },
     )?;
 
+    meeting::run(&mut db, today)?;
     import::run(now)?;
     handover::run(&mut db, now)?;
     social_map::run(&mut db, now)?;

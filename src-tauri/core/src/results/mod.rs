@@ -153,6 +153,54 @@ pub fn figures(
     })
 }
 
+/// A chart drawn for the meeting screen: its marks in a box of
+/// `width` × `height` points (the UI scales the box to the screen).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Drawing {
+    /// The chart's (and its table's) id.
+    pub id: String,
+    pub width: f32,
+    pub height: f32,
+    pub marks: Vec<crate::chart::Mark>,
+}
+
+/// The figures with every chart drawn, for the meeting screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ScreenFigures {
+    pub figures: Figures,
+    pub drawings: Vec<Drawing>,
+}
+
+/// Chart box on the screen: small, so the UI scales it up and the labels
+/// read from across a room.
+const SCREEN_W: f32 = 320.0;
+const SCREEN_H: f32 = 180.0;
+
+/// The figures for the period the picker chose, with their charts drawn.
+pub fn for_screen(
+    conn: &Connection,
+    choice: &PeriodChoice,
+    today: NaiveDate,
+) -> Result<ScreenFigures> {
+    let figures = for_choice(conn, choice, today)?;
+    let drawings = figures
+        .sections
+        .iter()
+        .flat_map(|s| s.charts.iter())
+        .map(|c| Drawing {
+            id: c.id.clone(),
+            width: SCREEN_W,
+            height: SCREEN_H,
+            marks: crate::chart::draw(c, SCREEN_W, SCREEN_H),
+        })
+        .collect();
+    Ok(ScreenFigures { figures, drawings })
+}
+
 /// The results for the period the picker chose (see [`figures`]).
 pub fn for_choice(conn: &Connection, choice: &PeriodChoice, today: NaiveDate) -> Result<Figures> {
     let period = choice.period()?;

@@ -103,7 +103,16 @@ export type Command =
   | "save_draft"
   | "list_drafts"
   | "get_draft"
-  | "discard_draft";
+  | "discard_draft"
+  | "enter_meeting"
+  | "leave_meeting"
+  | "meeting_figures"
+  | "meeting_agenda"
+  | "mark_agenda_discussed"
+  | "request_agenda"
+  | "add_agenda_item"
+  | "update_agenda_item"
+  | "write_agenda_outcome";
 
 /** Every command, in the order of the Rust list. */
 export const COMMANDS: readonly Command[] = [
@@ -209,4 +218,13 @@ export const COMMANDS: readonly Command[] = [
   "list_drafts",
   "get_draft",
   "discard_draft",
+  "enter_meeting",
+  "leave_meeting",
+  "meeting_figures",
+  "meeting_agenda",
+  "mark_agenda_discussed",
+  "request_agenda",
+  "add_agenda_item",
+  "update_agenda_item",
+  "write_agenda_outcome",
 ];
