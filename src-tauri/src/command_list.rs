@@ -133,6 +133,15 @@ macro_rules! with_commands {
             signals::list_signal_concerns,
             signals::add_signal_concern,
             signals::set_signal_concern_hidden,
+            meeting::enter_meeting,
+            meeting::leave_meeting,
+            meeting::meeting_figures,
+            meeting::meeting_agenda,
+            meeting::mark_agenda_discussed,
+            agenda::request_agenda,
+            agenda::add_agenda_item,
+            agenda::update_agenda_item,
+            agenda::write_agenda_outcome,
         }
     };
 }

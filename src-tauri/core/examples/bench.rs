@@ -14,6 +14,8 @@ mod import;
 mod report;
 #[path = "bench_parts/signals.rs"]
 mod signals;
+#[path = "bench_parts/meeting.rs"]
+mod meeting;
 #[path = "bench_parts/social_map.rs"]
 mod social_map;
 #[path = "bench_parts/volunteers.rs"]
@@ -293,6 +295,7 @@ fn main() -> Result<()> {
         },
     )?;
 
+    meeting::run(&mut db, today)?;
     import::run(now)?;
     handover::run(&mut db, now)?;
     report::run(&mut db, now)?;

@@ -34,6 +34,10 @@ pub enum Error {
     /// The database is closed: unlock first.
     #[error("the database is locked")]
     Locked,
+
+    /// Meeting mode is on: only the anonymous meeting screens may read.
+    #[error("meeting mode is on")]
+    MeetingMode,
     /// The database file is missing, empty, unreadable, not Buurtpunt's, or
     /// fails its integrity check: the restore screen, never a new database.
     #[error("the database is damaged: {0}")]
@@ -168,6 +172,7 @@ error_codes! {
     AlreadySetUp => "already_set_up",
     NotSetUp => "not_set_up",
     Locked => "locked",
+    MeetingMode => "meeting_mode",
     DatabaseDamaged => "database_damaged",
     KeyFileDamaged => "key_file_damaged",
     KeyFileMissing => "key_file_missing",
@@ -237,6 +242,7 @@ impl Error {
             Error::AlreadySetUp => ErrorCode::AlreadySetUp,
             Error::NotSetUp => ErrorCode::NotSetUp,
             Error::Locked => ErrorCode::Locked,
+            Error::MeetingMode => ErrorCode::MeetingMode,
             Error::Damaged(_) => ErrorCode::DatabaseDamaged,
             Error::KeyFileDamaged(_) => ErrorCode::KeyFileDamaged,
             Error::KeyFileMissing => ErrorCode::KeyFileMissing,

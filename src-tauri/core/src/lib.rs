@@ -7,6 +7,7 @@
 //! (`tests/no_loops.rs`). Nothing here knows about Tauri: the app crate
 //! calls in with plain values and `now`.
 
+pub mod agenda;
 pub mod chart;
 pub mod consents;
 pub mod contact_persons;

@@ -38,6 +38,11 @@ pub struct Settings {
     pub pattern_weeks: u32,
     /// Signals closed with "niets nodig" are forgotten after this many months.
     pub signal_keep_months: u32,
+    /// In the group's results, a count below this shows as "< N".
+    pub small_number_threshold: u32,
+    /// The group's own hourly rate for the social value, in euro cents
+    /// (0 = not set: no amount is shown).
+    pub hourly_rate_cents: u32,
 }
 
 impl Settings {
@@ -66,9 +71,18 @@ impl Default for Settings {
             pattern_min_signals: 3,
             pattern_weeks: 8,
             signal_keep_months: 6,
+            small_number_threshold: 5,
+            hourly_rate_cents: 0,
         }
     }
 }
+
+/// The smallest threshold for small numbers: below 3, "< N" would give
+/// the number away (a count "< 2" that is not 0 is 1).
+pub const SMALL_NUMBER_MIN: u32 = 3;
+pub const SMALL_NUMBER_MAX: u32 = 20;
+/// At most € 200 an hour: a higher rate is a typing error.
+pub const HOURLY_RATE_MAX_CENTS: u32 = 20_000;
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -100,6 +114,12 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     number(conn, "pattern_min_signals", &mut s.pattern_min_signals)?;
     number(conn, "pattern_weeks", &mut s.pattern_weeks)?;
     number(conn, "signal_keep_months", &mut s.signal_keep_months)?;
+    number(
+        conn,
+        "small_number_threshold",
+        &mut s.small_number_threshold,
+    )?;
+    number(conn, "hourly_rate_cents", &mut s.hourly_rate_cents)?;
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
     }
@@ -148,6 +168,16 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
         Rule::Number,
         !(1..=24).contains(&s.signal_keep_months),
     );
+    c.rule(
+        "smallNumberThreshold",
+        Rule::Number,
+        !(SMALL_NUMBER_MIN..=SMALL_NUMBER_MAX).contains(&s.small_number_threshold),
+    );
+    c.rule(
+        "hourlyRateCents",
+        Rule::Number,
+        s.hourly_rate_cents > HOURLY_RATE_MAX_CENTS,
+    );
     c.finish()?;
     db.write(|tx| {
         let mut stmt =
@@ -164,6 +194,8 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             ("pattern_min_signals", s.pattern_min_signals),
             ("pattern_weeks", s.pattern_weeks),
             ("signal_keep_months", s.signal_keep_months),
+            ("small_number_threshold", s.small_number_threshold),
+            ("hourly_rate_cents", s.hourly_rate_cents),
         ] {
             stmt.execute(params![key, value.to_string()])?;
         }

@@ -1,6 +1,7 @@
 //! Thin Tauri commands, one file per feature. Each locks the session and
 //! makes one call into `buurtpunt-core`.
 
+pub mod agenda;
 pub mod backups;
 pub mod consents;
 pub mod contact_persons;
@@ -11,6 +12,7 @@ pub mod hours;
 pub mod import;
 pub mod matches;
 pub mod matching;
+pub mod meeting;
 pub mod referrals;
 pub mod report;
 pub mod requests;

@@ -6,9 +6,10 @@ use tauri::State;
 use crate::error::ApiResult;
 use crate::state::AppState;
 
+/// Also in meeting mode (the settings name no one; the auto-lock needs them).
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> ApiResult<Settings> {
-    Ok(settings::get(state.session()?.db()?.conn())?)
+    Ok(settings::get(state.session()?.meeting_db()?.conn())?)
 }
 
 #[tauri::command]

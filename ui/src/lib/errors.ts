@@ -24,6 +24,7 @@ const byCode: Record<ErrorCode, Sentence> = {
   already_set_up: "Er is al een buurtpunt in deze map. Open het met uw wachtwoord.",
   not_set_up: "Er is nog geen buurtpunt in deze map. Start eerst een nieuw buurtpunt.",
   locked: "Buurtpunt is vergrendeld. Vul eerst uw wachtwoord in.",
+  meeting_mode: "De vergadermodus staat aan. Verlaat eerst de vergadermodus (met het wachtwoord).",
   database_damaged: "Het gegevensbestand is beschadigd of onleesbaar. Zet een back-up terug.",
   key_file_damaged:
     "Het sleutelbestand (sleutel.json) is beschadigd. Open Buurtpunt met de herstelsleutel, of zet een back-up-bestand terug.",
@@ -119,6 +120,10 @@ export function fieldText(f: FieldError): string {
       return "Schrijf kort waarom.";
     case "url":
       return "Vul een webadres in zoals www.voorbeeld.nl.";
+    case "period_order":
+      return "De einddatum ligt vóór de begindatum.";
+    case "period_too_long":
+      return "Kies een periode van hoogstens tien jaar.";
     default:
       return "Dit klopt niet.";
   }

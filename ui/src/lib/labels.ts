@@ -3,6 +3,9 @@ import { fromIso } from "./dates";
 export const dutchDate = fromIso;
 import { dutchDecimal, dutchInt } from "./numbers";
 import type {
+  AgeBand,
+  AgendaStatus,
+  FoundKind,
   AbsenceKind,
   Channel,
   CloseKind,
@@ -212,3 +215,29 @@ export function todayIso(): string {
 export function countLabel(n: number, one: string, many: string): string {
   return `${dutchInt(n)} ${n === 1 ? one : many}`;
 }
+
+export const ageBandLabel: Record<AgeBand, string> = {
+  under_30: "Jonger dan 30",
+  "30_49": "30 tot 50 jaar",
+  "50_64": "50 tot 65 jaar",
+  "65_74": "65 tot 75 jaar",
+  "75_84": "75 tot 85 jaar",
+  "85_plus": "85 jaar of ouder",
+  unknown: "Leeftijd onbekend",
+};
+
+export const agendaStatusLabel: Record<AgendaStatus, string> = {
+  agenda: "Op de agenda",
+  discussed: "Besproken",
+  done: "Uitkomst verwerkt",
+};
+
+/** "(een naam uit de bewoners)" — what kind of personal data was found. */
+export const foundKindLabel: Record<FoundKind, string> = {
+  name: "een naam uit de bewoners",
+  street: "een straat uit de adressen",
+  phone: "een telefoonnummer uit de bewoners",
+  email: "een e-mailadres uit de bewoners",
+  postcode: "een postcode uit de adressen",
+  birth_date: "een geboortedatum uit de bewoners",
+};

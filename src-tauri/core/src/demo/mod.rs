@@ -3,6 +3,7 @@
 
 mod followup;
 mod signals;
+mod meeting;
 mod social_map;
 mod volunteers;
 
@@ -231,6 +232,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         Status::Lapsed,
         Status::InProgress,
     ];
+    let mut request_ids = Vec::new();
     for j in 0..60 {
         let a = &ASKS[j % ASKS.len()];
         let resident_id = ids[pick(&mut seed, ids.len())];
@@ -291,6 +293,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             },
             now,
         )?;
+        request_ids.push(req.id);
         if j % 2 == 0 {
             requests::add_note(
                 db,
@@ -334,6 +337,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             requests::change_status(db, req.id, *step, reason, now)?;
         }
     }
+    meeting::last_year(db, &crew, &ids, today)?;
     crew.settle(db, today)?;
     followup::fill(db, today)?;
     let helpers: Vec<i64> = {
@@ -344,5 +348,6 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         rows.collect::<std::result::Result<_, _>>()?
     };
     signals::fill(db, today, &ids, &helpers)?;
+    meeting::agenda(db, &request_ids, LAST[0], today)?;
     Ok(())
 }

@@ -247,7 +247,7 @@ pub(super) struct Crew {
     ids: Vec<i64>,
 }
 
-fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {
+pub(super) fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {
     NaiveDateTime::new(
         day,
         NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN),

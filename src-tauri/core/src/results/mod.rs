@@ -105,3 +105,104 @@ pub struct Figures {
     pub threshold: u32,
     pub sections: Vec<Section>,
 }
+
+mod build;
+pub mod period;
+mod referrals;
+mod requests;
+pub mod suppress;
+pub mod value;
+mod volunteers;
+
+pub use period::PeriodChoice;
+
+use rusqlite::Connection;
+
+use crate::settings::Settings;
+use crate::Result;
+
+/// The group's results for `period`, each beside the same period a year
+/// earlier, with every small number suppressed. `today` decides which Wmo
+/// answers are overdue.
+pub fn figures(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    settings: &Settings,
+) -> Result<Figures> {
+    let earlier = period.earlier();
+    let frame = build::Frame {
+        columns: vec![period.label(), earlier.label()],
+        threshold: settings.small_number_threshold,
+    };
+    let (requests, collective) = requests::sections(conn, &frame, period, earlier)?;
+    let (volunteers, hours) =
+        volunteers::section(conn, &frame, period, earlier, settings.default_limit_hours)?;
+    let referrals = referrals::section(conn, &frame, period, earlier, today)?;
+    let value = value::section(&frame, hours, settings.hourly_rate_cents);
+    // SIGNALS: the "Signalen" section goes here, between the referrals and
+    // the collective actions, made from `signals::store::figures(conn, from,
+    // to)` (plain counts, through `frame.counts` so they are suppressed too)
+    // and `signals::patterns`. Its id is "signals": the meeting screen
+    // "Signalen" shows the section with that id.
+    Ok(Figures {
+        period,
+        earlier,
+        threshold: settings.small_number_threshold,
+        sections: vec![requests, volunteers, referrals, collective, value],
+    })
+}
+
+/// A chart drawn for the meeting screen: its marks in a box of
+/// `width` × `height` points (the UI scales the box to the screen).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Drawing {
+    /// The chart's (and its table's) id.
+    pub id: String,
+    pub width: f32,
+    pub height: f32,
+    pub marks: Vec<crate::chart::Mark>,
+}
+
+/// The figures with every chart drawn, for the meeting screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ScreenFigures {
+    pub figures: Figures,
+    pub drawings: Vec<Drawing>,
+}
+
+/// Chart box on the screen: small, so the UI scales it up and the labels
+/// read from across a room.
+const SCREEN_W: f32 = 320.0;
+const SCREEN_H: f32 = 180.0;
+
+/// The figures for the period the picker chose, with their charts drawn.
+pub fn for_screen(
+    conn: &Connection,
+    choice: &PeriodChoice,
+    today: NaiveDate,
+) -> Result<ScreenFigures> {
+    let figures = for_choice(conn, choice, today)?;
+    let drawings = figures
+        .sections
+        .iter()
+        .flat_map(|s| s.charts.iter())
+        .map(|c| Drawing {
+            id: c.id.clone(),
+            width: SCREEN_W,
+            height: SCREEN_H,
+            marks: crate::chart::draw(c, SCREEN_W, SCREEN_H),
+        })
+        .collect();
+    Ok(ScreenFigures { figures, drawings })
+}
+
+/// The results for the period the picker chose (see [`figures`]).
+pub fn for_choice(conn: &Connection, choice: &PeriodChoice, today: NaiveDate) -> Result<Figures> {
+    let period = choice.period()?;
+    figures(conn, period, today, &crate::settings::get(conn)?)
+}

@@ -61,6 +61,9 @@ pub struct Session {
     /// The background work of the open database.
     job: Option<Job>,
     less_data: Option<LessData>,
+    /// Meeting mode: the window is a shared screen. Only the anonymous
+    /// meeting reads ([`Session::meeting_db`]) work; [`Session::db`] refuses.
+    meeting: bool,
 }
 
 impl Drop for Session {
@@ -87,6 +90,7 @@ impl Session {
             backup_problem: None,
             job: None,
             less_data: None,
+            meeting: false,
         }
     }
 
@@ -138,6 +142,7 @@ impl Session {
             } else {
                 None
             },
+            meeting: self.meeting && phase == Phase::Unlocked,
         }
     }
 
@@ -260,6 +265,7 @@ impl Session {
     pub fn lock(&mut self) -> Result<AppStatus> {
         self.stop_job()?;
         let state = std::mem::replace(&mut self.state, State::Closed);
+        self.meeting = false;
         self.pending_recovery = None;
         self.less_data = None;
         if let State::Open {
@@ -295,12 +301,43 @@ impl Session {
         Ok(self.status())
     }
 
-    /// The open database, or `Locked`.
+    /// The open database, or `Locked`; in meeting mode `MeetingMode`: no
+    /// screen with personal data can be read while the window is shared.
     pub fn db(&mut self) -> Result<&mut Db> {
+        if self.meeting {
+            return Err(Error::MeetingMode);
+        }
+        self.meeting_db()
+    }
+
+    /// The open database for the meeting screens, whose reads are anonymous
+    /// by construction (the group's results, the checked agenda). Works in
+    /// and out of meeting mode.
+    pub fn meeting_db(&mut self) -> Result<&mut Db> {
         match &mut self.state {
             State::Open { db, .. } => Ok(db),
             _ => Err(Error::Locked),
         }
+    }
+
+    /// Turn the window into a shared screen (see [`Session::db`]).
+    pub fn enter_meeting(&mut self) -> Result<AppStatus> {
+        self.meeting_db()?;
+        self.meeting = true;
+        Ok(self.status())
+    }
+
+    /// Leave meeting mode: only with the passphrase of the open help point
+    /// (someone else may be at the keyboard). A wrong one keeps the meeting.
+    pub fn leave_meeting(&mut self, passphrase: &str) -> Result<AppStatus> {
+        match &self.state {
+            State::Open { key_file, .. } => {
+                key_file.unlock(passphrase)?;
+            }
+            _ => return Err(Error::Locked),
+        }
+        self.meeting = false;
+        Ok(self.status())
     }
 
     fn real_key(&self) -> Result<&DbKey> {

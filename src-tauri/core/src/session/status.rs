@@ -70,4 +70,6 @@ pub struct AppStatus {
     pub background: Option<Background>,
     /// A backup with more data than now: the user is asked before it may go.
     pub less_data: Option<LessData>,
+    /// Meeting mode is on: the UI shows only the meeting screens.
+    pub meeting: bool,
 }

@@ -14,7 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/006_volunteer_kern_snooze_note.sql")),
     M::up(include_str!("sql/007_drafts.sql")),
     M::up(include_str!("sql/008_signals.sql")),
-    // MERGE: 009 comes from the meeting branch; 010 goes after it.
+    M::up(include_str!("sql/009_agenda_results.sql")),
     M::up(include_str!("sql/010_report_texts.sql")),
 ];
 

@@ -48,4 +48,8 @@ pub enum Rule {
     ReasonRequired,
     /// Not a web address (www.voorbeeld.nl).
     Url,
+    /// The end of a period lies before its start.
+    PeriodOrder,
+    /// A period longer than ten years.
+    PeriodTooLong,
 }

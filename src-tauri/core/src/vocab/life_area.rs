@@ -22,6 +22,22 @@ text_enum! {
 /// and `services.area_mask`.
 impl Mask for LifeArea {}
 
+impl LifeArea {
+    /// The Dutch name, as the screens and the reports write it.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            LifeArea::Housing => "Wonen",
+            LifeArea::Transport => "Vervoer",
+            LifeArea::SocialContact => "Sociaal contact",
+            LifeArea::Health => "Gezondheid",
+            LifeArea::MoneyAndAdmin => "Geld en administratie",
+            LifeArea::Household => "Huishouden",
+            LifeArea::GardenAndOddJobs => "Tuin en klussen",
+            LifeArea::Other => "Anders",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

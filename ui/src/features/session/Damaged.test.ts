@@ -8,7 +8,7 @@ import Damaged from "./Damaged.svelte";
 const damaged: AppStatus = {
   phase: "damaged", demo: false, setUp: true, dataDir: "/tmp/buurtpunt",
   damage: "file is not a database (page 3)", damageKind: "unsound", keyProblem: null,
-  backupProblem: null, background: null, lessData: null,
+  backupProblem: null, background: null, lessData: null, meeting: false,
 };
 const opened: AppStatus = { ...damaged, phase: "unlocked", damage: null };
 

@@ -8,7 +8,7 @@ import Welcome from "./Welcome.svelte";
 
 const opened: AppStatus = {
   phase: "unlocked", demo: false, setUp: true, dataDir: "/tmp/nieuw", damage: null, damageKind: null,
-  keyProblem: null, backupProblem: null, background: null, lessData: null,
+  keyProblem: null, backupProblem: null, background: null, lessData: null, meeting: false,
 };
 const locked = (keyProblem: AppStatus["keyProblem"]): AppStatus => ({ ...opened, phase: "locked", keyProblem });
 const restores = (calls: Call[]) => calls.filter((c) => c.cmd.startsWith("restore_with"));

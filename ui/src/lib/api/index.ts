@@ -19,6 +19,11 @@ import type { ResidentSummary } from "./generated/ResidentSummary";
 import type { Settings } from "./generated/Settings";
 import type { Status } from "./generated/Status";
 import type { Today } from "./generated/Today";
+import type { AgendaInput } from "./generated/AgendaInput";
+import type { AgendaItem } from "./generated/AgendaItem";
+import type { MeetingItem } from "./generated/MeetingItem";
+import type { PeriodChoice } from "./generated/PeriodChoice";
+import type { ScreenFigures } from "./generated/ScreenFigures";
 import type { CloseInput } from "./generated/CloseInput";
 import type { ContactPersonInput } from "./generated/ContactPersonInput";
 import type { ContactPerson } from "./generated/ContactPerson";
@@ -153,6 +158,29 @@ export type * from "./generated/StatusEntry";
 export type * from "./generated/Suggestion";
 export type * from "./generated/Suggestions";
 export type * from "./generated/Today";
+export type * from "./generated/AgeBand";
+export type * from "./generated/AgendaInput";
+export type * from "./generated/AgendaItem";
+export type * from "./generated/AgendaStatus";
+export type * from "./generated/Anchor";
+export type * from "./generated/Cell";
+export type * from "./generated/Chart";
+export type * from "./generated/ChartKind";
+export type * from "./generated/Drawing";
+export type * from "./generated/Figures";
+export type * from "./generated/Finding";
+export type * from "./generated/FoundKind";
+export type * from "./generated/Mark";
+export type * from "./generated/MeetingItem";
+export type * from "./generated/MeetingText";
+export type * from "./generated/Period";
+export type * from "./generated/PeriodChoice";
+export type * from "./generated/Row";
+export type * from "./generated/ScreenFigures";
+export type * from "./generated/Section";
+export type * from "./generated/Series";
+export type * from "./generated/Table";
+export type * from "./generated/Unit";
 export type * from "./generated/Unavailable";
 export type * from "./generated/Urgency";
 export type * from "./generated/VogState";
@@ -346,6 +374,17 @@ export const api = {
     call<ContactEntry>("add_contact_note", { requestId, onDate, note }),
   // today
   today: () => call<Today>("today"),
+  // meeting mode (only these are called while it is on)
+  enterMeeting: () => call<AppStatus>("enter_meeting"),
+  leaveMeeting: (passphrase: string) => call<AppStatus>("leave_meeting", { passphrase }),
+  meetingFigures: (choice: PeriodChoice) => call<ScreenFigures>("meeting_figures", { choice }),
+  meetingAgenda: () => call<MeetingItem[]>("meeting_agenda"),
+  markAgendaDiscussed: (id: number) => call<MeetingItem[]>("mark_agenda_discussed", { id }),
+  // the case discussion's agenda, on the request
+  requestAgenda: (requestId: number) => call<AgendaItem[]>("request_agenda", { requestId }),
+  addAgendaItem: (requestId: number, input: AgendaInput) => call<AgendaItem>("add_agenda_item", { requestId, input }),
+  updateAgendaItem: (id: number, input: AgendaInput) => call<AgendaItem>("update_agenda_item", { id, input }),
+  writeAgendaOutcome: (id: number, outcome: string) => call<AgendaItem>("write_agenda_outcome", { id, outcome }),
   // backups
   listBackups: () => call<BackupInfo[]>("list_backups"),
   exportBackup: (path: string) => call<Counts>("export_backup", { path }),

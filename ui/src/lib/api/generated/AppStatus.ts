@@ -38,4 +38,8 @@ background: Background | null,
 /**
  * A backup with more data than now: the user is asked before it may go.
  */
-lessData: LessData | null, };
+lessData: LessData | null, 
+/**
+ * Meeting mode is on: the UI shows only the meeting screens.
+ */
+meeting: boolean, };

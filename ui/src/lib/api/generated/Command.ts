@@ -120,6 +120,15 @@ export type Command =
   | "list_signal_concerns"
   | "add_signal_concern"
   | "set_signal_concern_hidden";
+  | "enter_meeting"
+  | "leave_meeting"
+  | "meeting_figures"
+  | "meeting_agenda"
+  | "mark_agenda_discussed"
+  | "request_agenda"
+  | "add_agenda_item"
+  | "update_agenda_item"
+  | "write_agenda_outcome";
 
 /** Every command, in the order of the Rust list. */
 export const COMMANDS: readonly Command[] = [
@@ -241,4 +250,13 @@ export const COMMANDS: readonly Command[] = [
   "list_signal_concerns",
   "add_signal_concern",
   "set_signal_concern_hidden",
+  "enter_meeting",
+  "leave_meeting",
+  "meeting_figures",
+  "meeting_agenda",
+  "mark_agenda_discussed",
+  "request_agenda",
+  "add_agenda_item",
+  "update_agenda_item",
+  "write_agenda_outcome",
 ];

@@ -49,3 +49,11 @@ patternWeeks: number,
  * Signals closed with "niets nodig" are forgotten after this many months.
  */
 signalKeepMonths: number, };
+ * In the group's results, a count below this shows as "< N".
+ */
+smallNumberThreshold: number, 
+/**
+ * The group's own hourly rate for the social value, in euro cents
+ * (0 = not set: no amount is shown).
+ */
+hourlyRateCents: number, };
