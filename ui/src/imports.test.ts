@@ -16,12 +16,14 @@ const SOURCES: Record<string, string> = Object.fromEntries(
 
 /** Composition page (under features/) → the other features' files it shows. */
 const COMPOSITIONS: Record<string, string[]> = {
-  // The page of one request: its matches, its follow-up and its referrals.
+  // The page of one request: its matches, its follow-up, its referrals, its
+  // signals and its case on the meeting's agenda.
   "requests/RequestDetail.svelte": [
     "matching/MatchPanel.svelte",
     "followup/FollowUpPanel.svelte",
     "referrals/ReferralPanel.svelte",
     "signals/LinkedSignals.svelte",
+    "agenda/AgendaPanel.svelte",
   ],
   // The page of one resident: their requests, volunteer profile and consents.
   "residents/ResidentDetail.svelte": [

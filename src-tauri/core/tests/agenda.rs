@@ -43,7 +43,7 @@ fn anna(db: &mut Db) -> Result<(i64, i64)> {
     let q = requests::create(
         db,
         RequestInput {
-            resident_id: r.id,
+            resident_id: Some(r.id),
             received_on: "2026-11-20".into(),
             ask: "Boodschappen".into(),
             life_areas: vec![LifeArea::Household],

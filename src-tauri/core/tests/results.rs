@@ -26,7 +26,7 @@ fn request(
     Ok(requests::create(
         db,
         RequestInput {
-            resident_id,
+            resident_id: Some(resident_id),
             received_on: format!("{y}-{m:02}-{d:02}"),
             channel,
             ask: "Hulp gevraagd.".into(),

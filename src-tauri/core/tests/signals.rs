@@ -395,7 +395,8 @@ fn a_request_about_a_resident_keeps_one_when_it_becomes_a_street_request() -> Re
         scope_note: "Brink".into(),
         ..input.clone()
     };
-    let err = requests::update(&mut db, req.id, street.clone(), now()).expect_err("resident dropped");
+    let err =
+        requests::update(&mut db, req.id, street.clone(), now()).expect_err("resident dropped");
     assert_eq!(fields(err), vec![("residentId".into(), Rule::Required)]);
     let kept = requests::update(
         &mut db,

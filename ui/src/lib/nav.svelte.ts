@@ -4,10 +4,12 @@ import type { Channel } from "./api";
 export type Route =
   | { screen: "today" }
   | { screen: "requests" }
-  | { screen: "request"; id: number }
+  // `refer`: open the referral form at once (a signal made into a referral).
+  | { screen: "request"; id: number; refer?: boolean }
   // `chosen`: a resident just made with "Nieuwe bewoner toevoegen" (see `back`).
-  // `fromSignal`: the form opens with the facts of that signal, and saving links both.
-  | { screen: "request-new"; residentId?: number; channel?: Channel; chosen?: number; fromSignal?: number }
+  // `fromSignal`: the form opens with the facts of that signal, and saving links both;
+  // with `refer` the referral form opens on the saved request.
+  | { screen: "request-new"; residentId?: number; channel?: Channel; chosen?: number; fromSignal?: number; refer?: boolean }
   | { screen: "request-edit"; id: number; chosen?: number }
   | { screen: "residents" }
   | { screen: "resident"; id: number }

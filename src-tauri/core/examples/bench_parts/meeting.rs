@@ -26,11 +26,19 @@ fn raw(c: &Connection, from: &str, to: &str) -> Result<()> {
     run("SELECT (SELECT min(l.on_date) FROM contact_log l WHERE l.request_id = h.id),
                 (SELECT min(m.asked_on) FROM matches m WHERE m.request_id = h.id AND m.status <> 'proposed')
            FROM help_requests h WHERE h.received_on BETWEEN ?1 AND ?2")?;
-    run("SELECT volunteer_id, strftime('%Y-%W', on_date), sum(minutes)
-           FROM hour_entries WHERE on_date BETWEEN ?1 AND ?2 GROUP BY 1, 2")?;
-    run("SELECT substr(on_date, 1, 7), sum(minutes), count(DISTINCT volunteer_id)
-           FROM hour_entries WHERE on_date BETWEEN ?1 AND ?2 GROUP BY 1")?;
+    run(
+        "SELECT volunteer_id, strftime('%Y-%W', on_date), sum(minutes)
+           FROM hour_entries WHERE on_date BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+    )?;
+    run(
+        "SELECT substr(on_date, 1, 7), sum(minutes), count(DISTINCT volunteer_id)
+           FROM hour_entries WHERE on_date BETWEEN ?1 AND ?2 GROUP BY 1",
+    )?;
     run("SELECT wmo_desk, service_id, count(*) FROM referrals WHERE sent_on BETWEEN ?1 AND ?2 GROUP BY 1, 2")?;
+    run(
+        "SELECT concern_id, place_kind, outcome, count(*), count(resident_id), sum(not_right)
+           FROM signals WHERE noticed_on BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3",
+    )?;
     Ok(())
 }
 
@@ -41,7 +49,11 @@ pub fn run(db: &mut Db, today: NaiveDate) -> Result<()> {
         "meeting_figures_year",
         || results::for_choice(db.conn(), &choice, today).map(drop),
         || {
-            raw(db.conn(), &format!("{year}-01-01"), &format!("{year}-12-31"))?;
+            raw(
+                db.conn(),
+                &format!("{year}-01-01"),
+                &format!("{year}-12-31"),
+            )?;
             raw(
                 db.conn(),
                 &format!("{}-01-01", year - 1),

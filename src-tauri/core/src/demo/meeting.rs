@@ -34,7 +34,7 @@ pub(super) fn last_year(
         let req = requests::create(
             db,
             RequestInput {
-                resident_id: residents[(k * 5 + 2) % residents.len()],
+                resident_id: Some(residents[(k * 5 + 2) % residents.len()]),
                 received_on: iso(received),
                 channel: Channel::ALL[(k * 3) % Channel::ALL.len()],
                 ask: a.ask.into(),

@@ -2,8 +2,8 @@
 //! requests, the same every time for the same day, so a first look is not empty.
 
 mod followup;
-mod signals;
 mod meeting;
+mod signals;
 mod social_map;
 mod volunteers;
 

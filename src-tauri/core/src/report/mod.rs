@@ -104,6 +104,7 @@ fn amount(value: f64, unit: Unit) -> String {
     match unit {
         Unit::Euros => format!("€ {}", whole(value)),
         Unit::Percent => format!("{}%", whole(value)),
+        Unit::Days if whole(value) == "1" => "1 dag".into(),
         Unit::Days => format!("{} dagen", whole(value)),
         Unit::Hours => {
             let tenths = (value * 10.0).round();

@@ -110,6 +110,7 @@ mod build;
 pub mod period;
 mod referrals;
 mod requests;
+mod signals;
 pub mod suppress;
 pub mod value;
 mod volunteers;
@@ -140,16 +141,12 @@ pub fn figures(
         volunteers::section(conn, &frame, period, earlier, settings.default_limit_hours)?;
     let referrals = referrals::section(conn, &frame, period, earlier, today)?;
     let value = value::section(&frame, hours, settings.hourly_rate_cents);
-    // SIGNALS: the "Signalen" section goes here, between the referrals and
-    // the collective actions, made from `signals::store::figures(conn, from,
-    // to)` (plain counts, through `frame.counts` so they are suppressed too)
-    // and `signals::patterns`. Its id is "signals": the meeting screen
-    // "Signalen" shows the section with that id.
+    let signals = signals::section(conn, &frame, period, earlier, today, settings)?;
     Ok(Figures {
         period,
         earlier,
         threshold: settings.small_number_threshold,
-        sections: vec![requests, volunteers, referrals, collective, value],
+        sections: vec![requests, volunteers, referrals, signals, collective, value],
     })
 }
 

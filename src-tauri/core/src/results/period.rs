@@ -158,8 +158,19 @@ impl Period {
     }
 }
 
-/// "mrt 2026": a month's short name for chart labels.
-pub fn month_short(first: NaiveDate) -> String {
-    let name = MONTHS[first.month0() as usize];
-    format!("{} {}", &name[..3], first.format("%y"))
+/// The Dutch short names of the months.
+const SHORT: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// A month's short name for a row or chart label: "mrt" within one
+/// calendar year (the column says which), "mrt 26" when `period` spans
+/// more than one.
+pub fn month_short(period: &Period, first: NaiveDate) -> String {
+    let name = SHORT[first.month0() as usize];
+    if period.from.year() == period.to.year() {
+        name.to_owned()
+    } else {
+        format!("{name} {}", first.format("%y"))
+    }
 }

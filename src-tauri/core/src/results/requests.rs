@@ -210,7 +210,7 @@ pub(crate) fn sections(
                     list.iter().find(|x| x.0 == k).map_or(0, |x| x.1)
                 };
                 (
-                    super::period::month_short(*m),
+                    super::period::month_short(&now, *m),
                     [find(&a.by_month, key(m)), find(&b.by_month, key(e))],
                 )
             })

@@ -153,7 +153,12 @@ pub(crate) fn section(
             now.months()
                 .iter()
                 .zip(earlier.months().iter())
-                .map(|(m, e)| (super::period::month_short(*m), [find(&a, m), find(&b, e)]))
+                .map(|(m, e)| {
+                    (
+                        super::period::month_short(&now, *m),
+                        [find(&a, m), find(&b, e)],
+                    )
+                })
                 .collect(),
         );
         charts.push(frame.chart(

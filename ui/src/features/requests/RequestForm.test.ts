@@ -1,7 +1,8 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { failure, fakeBackend } from "../../test/ipc";
+import { nav } from "../../lib/nav.svelte";
 import RequestForm from "./RequestForm.svelte";
 
 const resident = {
@@ -73,5 +74,27 @@ describe("request form from a signal", () => {
     expect(made?.args.signalId).toBe(5);
     expect(made?.args.input).toMatchObject({ residentId: null, scope: "street", scopeNote: "Kerkstraat, Lindeloo" });
     expect(calls.some((c) => c.cmd === "create_request")).toBe(false);
+  });
+
+  it("made to refer: after saving, the request opens with its referral form", async () => {
+    fakeBackend({
+      get_signal: () => ({
+        id: 6, noticedOn: "2026-11-19", noticerKind: "anonymous", contactPersonId: null, volunteerId: null,
+        noticerName: "", residentId: 4, residentName: "Zoë Hofstede", placeKind: "street", street: "Brink",
+        kern: "Lindeloo", placeLabel: "Brink, Lindeloo", concernId: 2, concernLabel: "Geldzorgen of schulden",
+        homeSafety: false, lifeArea: "money_and_admin", notRight: false, note: "Brieven van de deurwaarder.",
+        status: "new", allowedNext: ["discussed", "taken_up", "closed"], outcome: null, passedTo: "",
+        closedOn: null, requestId: null, referralId: null, collectiveRequestId: null,
+      }),
+      get_resident: () => resident,
+      list_skills: () => [],
+      make_request_from_signal: () => ({ id: 32, residentId: 4 }),
+    });
+    render(RequestForm, { fromSignal: 6, refer: true });
+    expect(await screen.findByText(/Na het opslaan vult u de doorverwijzing in/)).toBeInTheDocument();
+    const ask = (await screen.findByLabelText("De vraag in de woorden van de bewoner")) as HTMLTextAreaElement;
+    expect(ask.value).toBe("Brieven van de deurwaarder.");
+    await userEvent.click(screen.getByRole("button", { name: "Opslaan" }));
+    await vi.waitFor(() => expect(nav.route).toEqual({ screen: "request", id: 32, refer: true }));
   });
 });

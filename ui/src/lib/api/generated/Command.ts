@@ -107,7 +107,7 @@ export type Command =
   | "report_years"
   | "report_texts"
   | "save_report_texts"
-  | "make_report";
+  | "make_report"
   | "list_signals"
   | "get_signal"
   | "create_signal"
@@ -119,7 +119,7 @@ export type Command =
   | "make_collective_request"
   | "list_signal_concerns"
   | "add_signal_concern"
-  | "set_signal_concern_hidden";
+  | "set_signal_concern_hidden"
   | "enter_meeting"
   | "leave_meeting"
   | "meeting_figures"

@@ -3,5 +3,4 @@
 /**
  * The forms that keep drafts.
  */
-export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "report_texts";
-export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "signal";
+export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "report_texts" | "signal";

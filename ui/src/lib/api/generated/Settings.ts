@@ -48,7 +48,8 @@ patternWeeks: number,
 /**
  * Signals closed with "niets nodig" are forgotten after this many months.
  */
-signalKeepMonths: number, };
+signalKeepMonths: number, 
+/**
  * In the group's results, a count below this shows as "< N".
  */
 smallNumberThreshold: number, 
