@@ -197,19 +197,22 @@ async fn the_demo_village_shows_its_pattern_and_a_year_of_signals() -> TestResul
         app.screenshot(&p).await?;
     }
 
-    // "Niet pluis" about a resident: one click opens the request form with
-    // the facts filled in; saving links both ways.
+    // "Niet pluis" about a resident, to be referred: one click opens the
+    // request form with the facts filled in; saving links both ways and
+    // opens the referral form on the new request.
     app.click("#nav-signals").await?;
     app.select("#signal-filter-concern", "8").await?;
     app.wait_text(".signal-row", "Niet pluis").await?;
     let row = app.wait_css(".signal-row").await?;
     row.send_keys(&fantoccini::key::Key::Enter.to_string())
         .await?;
-    app.click("#signal-make-request").await?;
-    app.wait_css("#request-from-signal").await?;
+    app.click("#signal-make-referral").await?;
+    app.wait_text("#request-from-signal", "doorverwijzing")
+        .await?;
     let ask = app.value("#request-ask").await?;
     assert!(ask.contains("eet niet meer"), "{ask}");
     app.click("#request-save").await?;
+    app.wait_css("#referral-form #referral-reason").await?;
     app.wait_text("#request-from-signals", "Uit signaal van")
         .await?;
     app.click("#request-from-signals .from-signal").await?;

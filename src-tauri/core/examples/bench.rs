@@ -480,10 +480,14 @@ fn generate(
     ];
     for i in 0..n_requests {
         let r = requests::create(db, request(1 + (i % n_residents) as i64, i, today), now)?;
-        // Ten years of history: most requests are closed.
+        // Ten years of history: most requests are closed, within two months
+        // of coming in (as the closing step in the contact log says).
         if i % 10 != 0 {
             let to = statuses[i % statuses.len()];
-            requests::change_status(db, r.id, to, "Klaar volgens afspraak.", now)?;
+            let received = today - Duration::days((i * 37 % 3650) as i64);
+            let closed = (received + Duration::days((i % 60) as i64)).min(today);
+            let at = closed.and_time(now.time());
+            requests::change_status(db, r.id, to, "Klaar volgens afspraak.", at)?;
         }
     }
     db.conn().execute_batch("PRAGMA synchronous = FULL")?;

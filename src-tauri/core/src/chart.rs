@@ -227,18 +227,55 @@ pub fn draw(chart: &Chart, width: f32, height: f32) -> Vec<Mark> {
         }
     }
 
-    // Category labels under the axis.
+    // Category labels under the axis: a label wider than its slot goes on
+    // two lines, and shrinks when a line is still too wide.
     for (c, label) in chart.categories.iter().enumerate() {
-        marks.push(Mark::Text {
-            x: plot_x + slot * c as f32 + slot / 2.0,
-            y: base + 12.0,
-            text: label.clone(),
-            anchor: Anchor::Middle,
-            size: SMALL,
-            series: None,
-        });
+        let (lines, size) = fit_label(label, slot * 0.95);
+        for (i, line) in lines.into_iter().enumerate() {
+            marks.push(Mark::Text {
+                x: plot_x + slot * c as f32 + slot / 2.0,
+                y: base + 12.0 + i as f32 * (size + 1.0),
+                text: line,
+                anchor: Anchor::Middle,
+                size,
+                series: None,
+            });
+        }
     }
     marks
+}
+
+/// About how wide `text` is at `size` (average glyph of a sans font).
+fn text_width(text: &str, size: f32) -> f32 {
+    text.chars().count() as f32 * size * 0.55
+}
+
+/// A label on one or two lines (split at the space nearest the middle),
+/// and the font size at which its widest line fits `room`.
+fn fit_label(label: &str, room: f32) -> (Vec<String>, f32) {
+    if text_width(label, SMALL) <= room {
+        return (vec![label.to_owned()], SMALL);
+    }
+    let middle = label.chars().count() / 2;
+    let split = label
+        .char_indices()
+        .filter(|(_, ch)| *ch == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| label[..*i].chars().count().abs_diff(middle));
+    let lines: Vec<String> = match split {
+        Some(i) => vec![label[..i].to_owned(), label[i + 1..].to_owned()],
+        None => vec![label.to_owned()],
+    };
+    let widest = lines
+        .iter()
+        .map(|l| text_width(l, SMALL))
+        .fold(0.0_f32, f32::max);
+    let size = if widest > room {
+        (SMALL * room / widest).max(5.5)
+    } else {
+        SMALL
+    };
+    (lines, size)
 }
 
 fn flush(run: &mut Vec<(f32, f32)>, series: u8, marks: &mut Vec<Mark>) {
@@ -350,5 +387,13 @@ mod tests {
         assert_eq!(nice_top(1200.0), 2000.0);
         assert_eq!(axis_number(1500.0), "1.500");
         assert_eq!(axis_number(2.5), "2,5");
+    }
+
+    #[test]
+    fn a_long_category_label_goes_on_two_lines_within_its_slot() {
+        let (lines, size) = fit_label("Geld en administratie", 40.0);
+        assert_eq!(lines, vec!["Geld en", "administratie"]);
+        assert!(lines.iter().all(|l| text_width(l, size) <= 40.0 + 0.01));
+        assert_eq!(fit_label("Wonen", 40.0), (vec!["Wonen".to_owned()], SMALL));
     }
 }
