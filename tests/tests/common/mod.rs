@@ -79,6 +79,8 @@ pub struct App {
     pub client: Client,
     /// The test folder (`--test-files`) that answers the file dialogs.
     files: Option<PathBuf>,
+    /// The data folder: `quit` waits until the app on it has gone.
+    data_dir: PathBuf,
     _driver: Driver,
 }
 
@@ -171,6 +173,7 @@ impl App {
         let app = App {
             client,
             files: files.map(Path::to_path_buf),
+            data_dir: data_dir.to_path_buf(),
             _driver: driver,
         };
         app.wait_css("main, #welcome-screen, #unlock-screen, #damaged-screen")
@@ -179,8 +182,22 @@ impl App {
     }
 
     /// Quit the app (ends the WebDriver session, which closes the window).
+    /// End the session, and wait until the app process has really gone: a
+    /// next launch on the same folder must not meet the old one still
+    /// holding the database open (its close could then not fold the WAL).
     pub async fn quit(self) -> TestResult {
         self.client.close().await?;
+        let pattern = format!("buurtpunt --data-dir {}", self.data_dir.display());
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            let out = Command::new("pgrep")
+                .args(["-f", "--", &pattern])
+                .output()?;
+            if out.stdout.iter().all(u8::is_ascii_whitespace) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         Ok(())
     }
 
