@@ -28,21 +28,6 @@ const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "la", "le", "von",
 ];
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Lower case, without accents, every run of other characters one space,
 /// with a space on both ends: `" ter horst "`.
 pub(crate) fn normalise(text: &str) -> String {
@@ -246,7 +231,7 @@ fn dates(norm: &str) -> Vec<NaiveDate> {
     let num = |w: &str| w.parse::<u32>().ok();
     let month = |w: &str| {
         num(w).or_else(|| {
-            MONTHS
+            crate::vocab::MONTHS
                 .iter()
                 .position(|m| w.len() >= 3 && m.starts_with(w))
                 .map(|i| i as u32 + 1)

@@ -75,22 +75,8 @@ fn filled(v: &str) -> Option<&str> {
 
 /// `2026-11-22` → `22 november 2026`; anything else is shown as written.
 pub(crate) fn dutch_date(s: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     match stored_date(s.trim()) {
-        Some(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        Some(d) => crate::vocab::dutch_date(d),
         None => s.trim().to_owned(),
     }
 }

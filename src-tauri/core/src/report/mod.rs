@@ -131,22 +131,7 @@ pub fn cell_text(cell: &Cell, threshold: u32) -> String {
 
 /// `2026-01-01` → `1 januari 2026`.
 pub(crate) fn dutch_date(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    crate::vocab::dutch_date(d)
 }
 
 /// A period in words: "1 januari 2026 tot en met 31 december 2026".

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::Period;
 use crate::validate::{self, Check};
-use crate::vocab::Rule;
+use crate::vocab::{Rule, MONTHS, MONTHS_SHORT};
 use crate::Result;
 
 /// What the period picker sends.
@@ -35,21 +35,6 @@ pub enum PeriodChoice {
 
 /// The longest from–to: ten years (a longer one is a typing error).
 const MAX_DAYS: i64 = 3660;
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).filter(|d| validate::DATE_YEARS.contains(&d.year()))
@@ -158,16 +143,11 @@ impl Period {
     }
 }
 
-/// The Dutch short names of the months.
-const SHORT: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-
 /// A month's short name for a row or chart label: "mrt" within one
 /// calendar year (the column says which), "mrt 26" when `period` spans
 /// more than one.
 pub fn month_short(period: &Period, first: NaiveDate) -> String {
-    let name = SHORT[first.month0() as usize];
+    let name = MONTHS_SHORT[first.month0() as usize];
     if period.from.year() == period.to.year() {
         name.to_owned()
     } else {

@@ -11,6 +11,7 @@ mod damage;
 mod data_category;
 mod field;
 mod life_area;
+mod month;
 mod text_enum;
 mod week;
 
@@ -21,6 +22,7 @@ pub use damage::{Damage, DamageKind};
 pub use data_category::DataCategory;
 pub use field::{FieldError, Rule};
 pub use life_area::LifeArea;
+pub use month::{dutch_date, MONTHS, MONTHS_SHORT};
 pub use text_enum::{Mask, TextEnum};
 pub use week::{day_bits, slot_bit, WEEK_MASK};
 
