@@ -3,6 +3,8 @@
 //! the same query in plain SQL (`<name>_raw_sql`) for the ratio.
 //!
 //! Run: `cargo run --release -p buurtpunt-core --example bench [-- --residents N --requests N]`
+//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting
+//! and report lines on it again.)
 
 use std::time::Instant;
 
@@ -207,6 +209,20 @@ fn main() -> Result<()> {
     let today =
         NaiveDate::from_ymd_opt(2026, 11, 22).ok_or(buurtpunt_core::Error::Invalid(vec![]))?;
     let now = NaiveDateTime::new(today, chrono::NaiveTime::MIN);
+
+    // `--reuse DIR`: open a data set kept with `--keep DIR` (the whole bench
+    // ran on it) and run only the meeting and report lines, for profiling.
+    if let Some(dir) = std::env::args()
+        .skip_while(|a| a != "--reuse")
+        .nth(1)
+        .map(std::path::PathBuf::from)
+    {
+        let vault = Vault::new(&dir);
+        let (key, key_file) = vault.unlock_key(PASS, now)?;
+        let mut db = vault.open(&key, &key_file, now)?.db;
+        meeting::run(&mut db, today)?;
+        return report::run(&mut db, now);
+    }
 
     let t = Instant::now();
     let mut db = vault.create(PASS, KdfParams::DEFAULT)?.db;

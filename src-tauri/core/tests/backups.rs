@@ -45,7 +45,24 @@ fn contains(bytes: &[u8], needle: &str) -> bool {
 /// file was written by the Buurtpunt before that migration landed.
 fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
     db.conn().execute_batch(
-        "DROP TABLE report_exports;
+        "DROP TABLE results_months;
+         DROP TRIGGER results_months_request_in;
+         DROP TRIGGER results_months_request_changed;
+         DROP TRIGGER results_months_request_gone;
+         DROP TRIGGER results_months_log_in;
+         DROP TRIGGER results_months_log_changed;
+         DROP TRIGGER results_months_log_gone;
+         DROP TRIGGER results_months_match_in;
+         DROP TRIGGER results_months_match_changed;
+         DROP TRIGGER results_months_match_gone;
+         DROP TRIGGER results_months_kern_changed;
+         DROP TRIGGER results_months_hours_in;
+         DROP TRIGGER results_months_hours_changed;
+         DROP TRIGGER results_months_hours_gone;
+         DROP TRIGGER results_months_status_in;
+         DROP TRIGGER results_months_status_changed;
+         DROP TRIGGER results_months_status_gone;
+         DROP TABLE report_exports;
          DROP TABLE report_texts;
          DROP TABLE agenda_items;
          DROP INDEX contact_log_closing;

@@ -1,5 +1,5 @@
-//! What the demo needs for meeting mode: the same months a year earlier
-//! (so the results have something to compare with) and a few cases on the
+//! What the demo needs for meeting mode: two years of history (so the
+//! results have something to compare with) and a few cases on the
 //! agenda of the case discussion, one of them not yet anonymous.
 
 use chrono::{Days, NaiveDate};
@@ -12,12 +12,22 @@ use crate::store::time::iso;
 use crate::vocab::LifeArea;
 use crate::{Db, Result};
 
-/// Requests of a year ago, all closed by now; most with a volunteer's hours.
-pub(super) fn last_year(
+/// Two years of history before the last three months, all closed by now,
+/// most with a volunteer's hours: the same three months a year ago (many,
+/// so a quarter compares), and a quieter rest of both years.
+pub(super) fn history(db: &mut Db, crew: &Crew, residents: &[i64], today: NaiveDate) -> Result<()> {
+    closed_requests(db, crew, residents, today, (48, 365, 92))?;
+    closed_requests(db, crew, residents, today, (30, 457, 273))?;
+    closed_requests(db, crew, residents, today, (30, 92, 273))
+}
+
+/// `n` closed requests received from `back` days ago to `span` days before that.
+fn closed_requests(
     db: &mut Db,
     crew: &Crew,
     residents: &[i64],
     today: NaiveDate,
+    (n, back, span): (usize, u64, u64),
 ) -> Result<()> {
     let kinds = [
         CloseKind::NeedMet,
@@ -27,9 +37,9 @@ pub(super) fn last_year(
         CloseKind::NeedMet,
         CloseKind::NoCapacity,
     ];
-    for k in 0..48usize {
+    for k in 0..n {
         let a = &ASKS[(k * 7) % ASKS.len()];
-        let received = today - Days::new(365 + (k as u64 * 11) % 92);
+        let received = today - Days::new(back + (k as u64 * 11) % span);
         let village = k % 16 == 5;
         let req = requests::create(
             db,

@@ -337,7 +337,7 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             requests::change_status(db, req.id, *step, reason, now)?;
         }
     }
-    meeting::last_year(db, &crew, &ids, today)?;
+    meeting::history(db, &crew, &ids, today)?;
     crew.settle(db, today)?;
     followup::fill(db, today)?;
     let helpers: Vec<i64> = {

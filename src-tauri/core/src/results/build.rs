@@ -122,21 +122,48 @@ fn value(cell: Cell) -> Option<f64> {
     }
 }
 
-/// The median of some day counts (`None` for none).
-pub(crate) fn median(mut days: Vec<i64>) -> Option<f64> {
-    if days.is_empty() {
+/// The median of day counts given as (days, how many); `None` for none.
+pub(crate) fn median(histogram: &[(i64, u32)]) -> Option<f64> {
+    let mut h = histogram.to_vec();
+    h.sort_unstable();
+    let n: u64 = h.iter().map(|(_, k)| u64::from(*k)).sum();
+    if n == 0 {
         return None;
     }
-    days.sort_unstable();
-    let n = days.len();
+    // The value at 0-based position `i` of the sorted list.
+    let at = |i: u64| {
+        let mut seen = 0;
+        for (d, k) in &h {
+            seen += u64::from(*k);
+            if i < seen {
+                return *d;
+            }
+        }
+        h.last().map_or(0, |x| x.0)
+    };
     Some(if n % 2 == 1 {
-        days[n / 2] as f64
+        at(n / 2) as f64
     } else {
-        (days[n / 2 - 1] + days[n / 2]) as f64 / 2.0
+        (at(n / 2 - 1) + at(n / 2)) as f64 / 2.0
     })
 }
 
 /// A count that fits a `u32` (SQLite counts are `i64`).
 pub(crate) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn the_median_of_a_histogram_is_the_middle_of_the_list_it_stands_for() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[(4, 0)]), None);
+        // 0 0 2 7 7 7 → (2 + 7) / 2
+        assert_eq!(median(&[(7, 3), (0, 2), (2, 1)]), Some(4.5));
+        // 1 3 3 → 3
+        assert_eq!(median(&[(3, 2), (1, 1)]), Some(3.0));
+    }
 }

@@ -107,6 +107,8 @@ pub struct Figures {
 }
 
 mod build;
+mod months;
+mod parts;
 pub mod period;
 mod referrals;
 mod requests;
@@ -136,9 +138,17 @@ pub fn figures(
         columns: vec![period.label(), earlier.label()],
         threshold: settings.small_number_threshold,
     };
-    let (requests, collective) = requests::sections(conn, &frame, period, earlier)?;
-    let (volunteers, hours) =
-        volunteers::section(conn, &frame, period, earlier, settings.default_limit_hours)?;
+    let now_pieces = months::pieces(conn, period)?;
+    let earlier_pieces = months::pieces(conn, earlier)?;
+    let (requests, collective) =
+        requests::sections(&frame, (period, &now_pieces), (earlier, &earlier_pieces));
+    let (volunteers, hours) = volunteers::section(
+        conn,
+        &frame,
+        (period, &now_pieces),
+        (earlier, &earlier_pieces),
+        settings.default_limit_hours,
+    )?;
     let referrals = referrals::section(conn, &frame, period, earlier, today)?;
     let value = value::section(&frame, hours, settings.hourly_rate_cents);
     let signals = signals::section(conn, &frame, period, earlier, today, settings)?;

@@ -2,16 +2,14 @@
 //! channel, how they ended, the time to a first contact and to a match, and
 //! the collective actions (requests for a street or the whole village).
 
-use rusqlite::{params, Connection};
-
-use super::build::{count, median, Counts, Frame};
+use super::build::{median, Counts, Frame};
+use super::months::Piece;
+use super::parts::add;
 use super::suppress::amount;
 use super::{Cell, Period, Section, Unit};
 use crate::chart::ChartKind;
-use crate::requests::{Channel, CloseKind, Scope};
-use crate::store::time::iso;
-use crate::vocab::{LifeArea, Mask, TextEnum};
-use crate::Result;
+use crate::requests::{Channel, Scope};
+use crate::vocab::{LifeArea, TextEnum};
 
 /// The raw numbers of one period.
 #[derive(Default)]
@@ -23,99 +21,44 @@ struct Numbers {
     by_scope: Vec<(Scope, u32)>,
     by_month: Vec<(String, u32)>,
     closed: Vec<(String, u32)>,
-    first_contact: Vec<i64>,
-    first_match: Vec<i64>,
+    first_contact: Vec<(i64, u32)>,
+    first_match: Vec<(i64, u32)>,
 }
 
-fn add<K: PartialEq>(list: &mut Vec<(K, u32)>, key: K, n: u32) {
-    match list.iter_mut().find(|(k, _)| *k == key) {
-        Some((_, m)) => *m += n,
-        None => list.push((key, n)),
-    }
-}
-
-fn numbers(conn: &Connection, p: Period) -> Result<Numbers> {
-    let (from, to) = (iso(p.from), iso(p.to));
+/// The numbers of a period: the sum of its pieces.
+fn numbers(pieces: &[Piece]) -> Numbers {
     let mut out = Numbers::default();
-    let mut stmt = conn.prepare_cached(
-        "SELECT h.channel, coalesce(r.kern, ''), h.scope, substr(h.received_on, 1, 7),
-                h.life_area_mask, count(*)
-           FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id
-          WHERE h.received_on BETWEEN ?1 AND ?2
-          GROUP BY 1, 2, 3, 4, 5",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let channel: Channel = r.get(0)?;
-        let kern: String = r.get(1)?;
-        let scope: Scope = r.get(2)?;
-        let month: String = r.get(3)?;
-        let mask: i64 = r.get(4)?;
-        let n = count(r.get(5)?);
-        out.received += n;
-        for area in LifeArea::from_mask(mask) {
-            out.by_area[area.index()] += n;
+    for p in pieces {
+        let r = &p.part.requests;
+        out.received += r.received;
+        for (sum, n) in out.by_area.iter_mut().zip(r.by_area) {
+            *sum += n;
         }
-        add(&mut out.by_kern, kern, n);
-        add(&mut out.by_channel, channel, n);
-        add(&mut out.by_scope, scope, n);
-        add(&mut out.by_month, month, n);
-    }
-    // Closed: a closing step in the period, and still closed.
-    let mut stmt = conn.prepare_cached(
-        "SELECT h.close_kind, h.status, count(DISTINCT h.id)
-           FROM contact_log l JOIN help_requests h ON h.id = l.request_id
-          WHERE l.status IN ('done', 'referred', 'lapsed') AND l.on_date BETWEEN ?1 AND ?2
-            AND h.status IN ('done', 'referred', 'lapsed')
-          GROUP BY 1, 2",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let kind: Option<CloseKind> = r.get(0)?;
-        let status: String = r.get(1)?;
+        for (k, n) in &r.by_kern {
+            add(&mut out.by_kern, k.clone(), *n);
+        }
+        for (k, n) in &r.by_channel {
+            add(&mut out.by_channel, *k, *n);
+        }
+        for (k, n) in &r.by_scope {
+            add(&mut out.by_scope, *k, *n);
+        }
         add(
-            &mut out.closed,
-            close_label(kind, &status).into(),
-            count(r.get(2)?),
+            &mut out.by_month,
+            p.month.format("%Y-%m").to_string(),
+            r.received,
         );
-    }
-    // Days from receiving to the first contact-log entry and to the first
-    // match a volunteer said yes to.
-    let mut stmt = conn.prepare_cached(
-        "SELECT (SELECT julianday(min(l.on_date)) FROM contact_log l WHERE l.request_id = h.id)
-                    - julianday(h.received_on),
-                (SELECT julianday(min(m.asked_on)) FROM matches m
-                  WHERE m.request_id = h.id AND m.status <> 'proposed')
-                    - julianday(h.received_on)
-           FROM help_requests h
-          WHERE h.received_on BETWEEN ?1 AND ?2",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        if let Some(d) = r.get::<_, Option<f64>>(0)? {
-            out.first_contact.push((d.round() as i64).max(0));
+        for (k, n) in &r.closed {
+            add(&mut out.closed, k.clone(), *n);
         }
-        if let Some(d) = r.get::<_, Option<f64>>(1)? {
-            out.first_match.push((d.round() as i64).max(0));
+        for (k, n) in &r.first_contact {
+            add(&mut out.first_contact, *k, *n);
+        }
+        for (k, n) in &r.first_match {
+            add(&mut out.first_match, *k, *n);
         }
     }
-    Ok(out)
-}
-
-fn close_label(kind: Option<CloseKind>, status: &str) -> &'static str {
-    match kind {
-        Some(CloseKind::NeedMet) => "De vraag is beantwoord",
-        Some(CloseKind::Referred) => "Doorverwezen naar een professional",
-        Some(CloseKind::NoCapacity) => "Geen vrijwilliger of ruimte",
-        Some(CloseKind::NoLongerNeeded) => "Niet meer nodig",
-        Some(CloseKind::Declined) => "De bewoner wilde het niet",
-        Some(CloseKind::Other) => "Andere reden",
-        None => match status {
-            "done" => "De vraag is beantwoord",
-            "referred" => "Doorverwezen naar een professional",
-            _ => "Vervallen (geen reden gekozen)",
-        },
-    }
+    out
 }
 
 pub(crate) fn channel_label(c: Channel) -> &'static str {
@@ -148,13 +91,12 @@ fn merge<K: Clone + PartialEq>(a: &[(K, u32)], b: &[(K, u32)]) -> Vec<(K, [u32; 
 
 /// The requests section and the collective-actions section.
 pub(crate) fn sections(
-    conn: &Connection,
     frame: &Frame,
-    now: Period,
-    earlier: Period,
-) -> Result<(Section, Section)> {
-    let a = numbers(conn, now)?;
-    let b = numbers(conn, earlier)?;
+    (now, now_pieces): (Period, &[Piece]),
+    (earlier, earlier_pieces): (Period, &[Piece]),
+) -> (Section, Section) {
+    let a = numbers(now_pieces);
+    let b = numbers(earlier_pieces);
     let t = frame.threshold;
     let mut tables = Vec::new();
     let mut charts = Vec::new();
@@ -284,9 +226,9 @@ pub(crate) fn sections(
         reasons,
     ));
 
-    let med = |days: &Vec<i64>| {
-        let n = count(days.len() as i64);
-        match median(days.clone()) {
+    let med = |days: &Vec<(i64, u32)>| {
+        let n = days.iter().map(|d| d.1).sum();
+        match median(days) {
             Some(v) => amount(v, Unit::Days, n, t),
             None => Cell::Empty,
         }
@@ -345,5 +287,5 @@ pub(crate) fn sections(
         )],
         charts: Vec::new(),
     };
-    Ok((requests, collective))
+    (requests, collective)
 }

@@ -1,13 +1,14 @@
 //! Volunteers in a period: who gave help, who started and who stopped, the
 //! hours given, and how the load is spread (counts only, never who).
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::{count, Counts, Frame};
+use super::months::Piece;
 use super::suppress::amount;
 use super::{Period, Section, Unit};
 use crate::chart::ChartKind;
-use crate::store::time::iso;
 use crate::Result;
 
 /// From this share of the weekly limit on, a week counts as near the limit.
@@ -37,32 +38,58 @@ struct Numbers {
     by_month: Vec<(String, i64, u32)>,
 }
 
-fn numbers(conn: &Connection, p: Period, default_limit_hours: u32) -> Result<Numbers> {
-    let (from, to) = (iso(p.from), iso(p.to));
+/// Each volunteer's weekly limit in hours (`None`: the group's default).
+fn limits(conn: &Connection) -> Result<FxHashMap<i64, Option<f64>>> {
+    let mut stmt = conn.prepare_cached("SELECT resident_id, limit_hours FROM volunteers")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The numbers of a period from its pieces.
+fn numbers(
+    pieces: &[Piece],
+    limits: &FxHashMap<i64, Option<f64>>,
+    default_limit_hours: u32,
+) -> Numbers {
     let mut out = Numbers::default();
-    let mut stmt = conn.prepare_cached(
-        "SELECT substr(on_date, 1, 7), sum(minutes), count(DISTINCT volunteer_id)
-           FROM hour_entries WHERE on_date BETWEEN ?1 AND ?2 GROUP BY 1",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        out.by_month.push((r.get(0)?, r.get(1)?, count(r.get(2)?)));
+    // Minutes per volunteer and week over the whole period (a week can lie
+    // in two months).
+    let mut weeks: FxHashMap<(i64, i32), i64> = FxHashMap::default();
+    let mut stopped: FxHashSet<i64> = FxHashSet::default();
+    for p in pieces {
+        let v = &p.part.volunteers;
+        let mut minutes = 0;
+        let mut who: FxHashSet<i64> = FxHashSet::default();
+        for (id, week, m) in &v.weeks {
+            *weeks.entry((*id, *week)).or_default() += m;
+            minutes += m;
+            who.insert(*id);
+        }
+        if !v.weeks.is_empty() {
+            out.by_month.push((
+                p.month.format("%Y-%m").to_string(),
+                minutes,
+                count(who.len() as i64),
+            ));
+        }
+        out.started += v.started;
+        stopped.extend(v.stopped.iter().copied());
     }
-    // The busiest week of each volunteer against their weekly limit.
-    let mut stmt = conn.prepare_cached(
-        "SELECT w.volunteer_id, max(w.minutes), sum(w.minutes), v.limit_hours
-           FROM (SELECT volunteer_id, strftime('%Y-%W', on_date) AS week, sum(minutes) AS minutes
-                   FROM hour_entries WHERE on_date BETWEEN ?1 AND ?2
-                  GROUP BY volunteer_id, week) w
-           LEFT JOIN volunteers v ON v.resident_id = w.volunteer_id
-          GROUP BY w.volunteer_id",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let busiest: i64 = r.get(1)?;
-        let total: i64 = r.get(2)?;
-        let limit: Option<f64> = r.get(3)?;
-        let limit = limit.unwrap_or(f64::from(default_limit_hours)).max(0.1);
+    out.stopped = count(stopped.len() as i64);
+    // Per volunteer: the busiest week and all minutes.
+    let mut per: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
+    for ((id, _), m) in weeks {
+        let e = per.entry(id).or_default();
+        e.0 = e.0.max(m);
+        e.1 += m;
+    }
+    for (id, (busiest, total)) in per {
+        let limit = limits
+            .get(&id)
+            .copied()
+            .flatten()
+            .unwrap_or(f64::from(default_limit_hours))
+            .max(0.1);
         let share = busiest as f64 / 60.0 / limit;
         let level = if share > 1.0 + 1e-9 {
             2
@@ -75,32 +102,20 @@ fn numbers(conn: &Connection, p: Period, default_limit_hours: u32) -> Result<Num
         out.hours.minutes += total;
         out.hours.volunteers += 1;
     }
-    out.started = count(conn.query_row(
-        "SELECT count(*) FROM (SELECT min(on_date) AS first FROM volunteer_status_log
-                                WHERE status = 'active' GROUP BY volunteer_id)
-          WHERE first BETWEEN ?1 AND ?2",
-        params![from, to],
-        |r| r.get(0),
-    )?);
-    out.stopped = count(conn.query_row(
-        "SELECT count(DISTINCT volunteer_id) FROM volunteer_status_log
-          WHERE status = 'stopped' AND on_date BETWEEN ?1 AND ?2",
-        params![from, to],
-        |r| r.get(0),
-    )?);
-    Ok(out)
+    out
 }
 
 /// The volunteers section, and the hours of both periods (for the social value).
 pub(crate) fn section(
     conn: &Connection,
     frame: &Frame,
-    now: Period,
-    earlier: Period,
+    (now, now_pieces): (Period, &[Piece]),
+    (earlier, earlier_pieces): (Period, &[Piece]),
     default_limit_hours: u32,
 ) -> Result<(Section, [Hours; 2])> {
-    let a = numbers(conn, now, default_limit_hours)?;
-    let b = numbers(conn, earlier, default_limit_hours)?;
+    let limits = limits(conn)?;
+    let a = numbers(now_pieces, &limits, default_limit_hours);
+    let b = numbers(earlier_pieces, &limits, default_limit_hours);
     let t = frame.threshold;
     let mut tables = Vec::new();
     let mut charts = Vec::new();
