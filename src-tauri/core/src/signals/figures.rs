@@ -5,8 +5,6 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::patterns::patterns;
-use crate::settings;
 use crate::store::time::iso;
 use crate::Result;
 
@@ -41,9 +39,6 @@ pub struct SignalFigures {
     /// "Niet pluis".
     #[ts(type = "number")]
     pub not_right: i64,
-    /// Patterns as they stand on `to` (with today's settings).
-    #[ts(type = "number")]
-    pub patterns: i64,
 }
 
 fn counts(conn: &Connection, sql: &str, from: &str, to: &str) -> Result<Vec<Count>> {
@@ -78,7 +73,6 @@ pub fn figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Sign
         &f,
         &t,
     )?;
-    let s = settings::get(conn)?;
     Ok(SignalFigures {
         total,
         by_concern,
@@ -87,6 +81,5 @@ pub fn figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Sign
         by_place_kind: counts(conn, &by("s.place_kind", ""), &f, &t)?,
         about_resident,
         not_right,
-        patterns: patterns(conn, to, &s)?.len() as i64,
     })
 }
