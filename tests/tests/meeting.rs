@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{screenshot_dir, App, TestResult};
+use common::{poll, screenshot_dir, App, TestResult};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -188,7 +188,22 @@ async fn the_meeting_screens_hold_no_personal_data_and_leaving_needs_the_passphr
     let row = app.wait_css(".request-row").await?;
     row.send_keys(&Key::Enter.to_string()).await?;
     app.wait_css("#request-detail").await?;
-    app.click("#agenda-open").await?;
+    // The detail may draw its panels again once everything has loaded:
+    // open the agenda form until it stays open.
+    poll(
+        "the agenda form to open",
+        async || {
+            if app.exists("#agenda-description").await.ok()? {
+                return Some(true);
+            }
+            if app.exists("#agenda-open").await.ok()? {
+                app.click("#agenda-open").await.ok()?;
+            }
+            Some(false)
+        },
+        |open| *open,
+    )
+    .await?;
     let surname = words
         .iter()
         .find(|w| !w.contains(' ') && w.chars().all(char::is_alphabetic))

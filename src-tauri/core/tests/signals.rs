@@ -580,10 +580,7 @@ fn the_figures_count_without_names() -> Result<()> {
     kern.place_kind = Some(PlaceKind::Kern);
     note(&mut db, kern)?;
     let f = signals::figures(db.conn(), today() - Days::new(30), today())?;
-    assert_eq!(
-        (f.total, f.not_right, f.about_resident),
-        (3, 0, 0)
-    );
+    assert_eq!((f.total, f.not_right, f.about_resident), (3, 0, 0));
     assert_eq!(f.by_concern[0].label, "Eenzaamheid");
     assert_eq!(f.by_concern[0].count, 3);
     assert_eq!(f.by_status[0].label, "new");
