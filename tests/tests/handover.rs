@@ -106,7 +106,8 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
     app.click("[id^=referral-export-]").await?;
     app.wait_text("[id^=export-form-]", "geen geldige toestemming")
         .await?;
-    app.fill("[id^=export-newperson-]", "Hennie Brinkhuis")
+    // The demo's contact person, chosen at this computer, makes it.
+    app.wait_text("[id^=export-person-]", "Hennie Brinkhuis")
         .await?;
     app.click("[id^=export-make-]").await?;
     app.wait_text("[id^=export-error-]", "Leg eerst de toestemming vast")
@@ -132,7 +133,8 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
         !app.exists("[id^=export-error-]").await?,
         "the old refusal is still shown"
     );
-    app.fill("[id^=export-newperson-]", "Hennie Brinkhuis")
+    // The demo's contact person, chosen at this computer, makes it.
+    app.wait_text("[id^=export-person-]", "Hennie Brinkhuis")
         .await?;
     app.click("[id^=export-make-]").await?;
     app.wait_css("#export-done").await?;
@@ -260,7 +262,8 @@ async fn a_question_from_the_loket_and_sharing_in_acute_danger_with_a_reason() -
         .await?;
     app.click("[id^=export-danger-]").await?;
     app.fill("[id^=export-reason-]", DANGER).await?;
-    app.fill("[id^=export-newperson-]", "Hennie Brinkhuis")
+    // The demo's contact person, chosen at this computer, makes it.
+    app.wait_text("[id^=export-person-]", "Hennie Brinkhuis")
         .await?;
     // Only what is really needed: who, and the question.
     for (category, wanted) in [

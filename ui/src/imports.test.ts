@@ -25,12 +25,14 @@ const COMPOSITIONS: Record<string, string[]> = {
     "signals/LinkedSignals.svelte",
     "agenda/AgendaPanel.svelte",
   ],
-  // The page of one resident: their requests, volunteer profile and consents.
+  // The page of one resident: their requests, volunteer profile, consents
+  // and who looked at or changed the file (the audit log).
   "residents/ResidentDetail.svelte": [
     "requests/RequestCards.svelte",
     "volunteers/VolunteerPanel.svelte",
     "consent/ConsentList.svelte",
     "signals/LinkedSignals.svelte",
+    "audit/AuditHistory.svelte",
   ],
   // Vandaag: what is due in every feature, and the drafts left open.
   "today/Today.svelte": [

@@ -8,6 +8,7 @@
 //! calls in with plain values and `now`.
 
 pub mod agenda;
+pub mod audit;
 pub mod chart;
 pub mod consents;
 pub mod contact_persons;

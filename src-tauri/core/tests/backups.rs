@@ -44,8 +44,21 @@ fn contains(bytes: &[u8], needle: &str) -> bool {
 /// Take the schema back to version 4: undo migrations 005-007 by hand, as if the
 /// file was written by the Buurtpunt before that migration landed.
 fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
+    // 012: the audit log, and the triggers generated at open.
+    let generated: Vec<String> = db
+        .conn()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audited%'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for name in generated {
+        db.conn().execute_batch(&format!("DROP TRIGGER {name};"))?;
+    }
     db.conn().execute_batch(
-        "DROP TABLE results_months;
+        "DROP VIEW audit_entry;
+         DROP TABLE audit_actor;
+         DROP TABLE audit_start;
+         DROP TABLE audit_log;
+         DROP TABLE results_months;
          DROP TRIGGER results_months_request_in;
          DROP TRIGGER results_months_request_changed;
          DROP TRIGGER results_months_request_gone;

@@ -2,6 +2,7 @@
 //! makes one call into `buurtpunt-core`.
 
 pub mod agenda;
+pub mod audit;
 pub mod backups;
 pub mod consents;
 pub mod contact_persons;

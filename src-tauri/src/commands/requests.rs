@@ -22,6 +22,12 @@ pub async fn get_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpR
     Ok(requests::get(state.session()?.db()?.conn(), id)?)
 }
 
+/// The request's page: also writes "bekeken" in the log.
+#[tauri::command]
+pub async fn open_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpRequest> {
+    Ok(requests::open(state.session()?.db()?, id)?)
+}
+
 #[tauri::command]
 pub async fn create_request(
     state: State<'_, AppState>,

@@ -20,6 +20,12 @@ pub async fn get_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resi
     Ok(residents::get(state.session()?.db()?.conn(), id)?)
 }
 
+/// The resident's page: also writes "bekeken" in the log.
+#[tauri::command]
+pub async fn open_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resident> {
+    Ok(residents::open(state.session()?.db()?, id)?)
+}
+
 #[tauri::command]
 pub async fn create_resident(
     state: State<'_, AppState>,

@@ -42,9 +42,18 @@ export function draftCommands(stamp = "2026-11-22T10:42:00"): { stored: StoredDr
 /** The core's limits as the fake backend states them (see lib/limits.svelte.ts). */
 export const FAKE_LIMITS = { minPassphrase: 10, importMaxRows: 20000, importMaxMb: 50 };
 
+/** The contact person working at the fake computer. */
+export const FAKE_PERSON = { id: 1, name: "Gerda Postma", phone: "", email: "", active: true };
+
 export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
-  const all: Record<string, Handler> = { ...draftCommands().handlers, limits: () => FAKE_LIMITS, ...handlers };
+  const all: Record<string, Handler> = {
+    ...draftCommands().handlers,
+    limits: () => FAKE_LIMITS,
+    // Someone said who they are after the unlock ("Wie bent u?").
+    current_contact_person: () => FAKE_PERSON,
+    ...handlers,
+  };
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });

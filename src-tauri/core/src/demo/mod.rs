@@ -140,6 +140,18 @@ pub fn seed(db: &mut Db, today: NaiveDate) -> Result<()> {
 
 fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
     let now = NaiveDateTime::new(today, NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
+    // The demo's contact person, chosen at this computer: the demo opens
+    // without "Wie bent u?" and its log names her.
+    let hennie = crate::contact_persons::create(
+        db,
+        &crate::contact_persons::ContactPersonInput {
+            name: "Hennie Brinkhuis".into(),
+            phone: "0599-720 150".into(),
+            email: String::new(),
+            active: true,
+        },
+    )?;
+    crate::audit::actor::choose(db, hennie.id)?;
     social_map::fill(db, today)?;
     let mut seed = 20_261_122u64;
     let mut ids = Vec::new();

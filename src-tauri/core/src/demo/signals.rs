@@ -46,8 +46,7 @@ pub(super) fn fill(
     volunteers: &[i64],
 ) -> Result<()> {
     let now = at(today);
-    // Noted by the demo's volunteers or passed on anonymously. (The demo has
-    // no contact persons of its own: the first export asks for a name.)
+    // Noted by the demo's volunteers or passed on anonymously.
     let noticer = |i: usize| -> (Option<NoticerKind>, Option<i64>) {
         match volunteers.get(i % volunteers.len().max(1)) {
             Some(v) if i % 3 != 2 => (Some(NoticerKind::Volunteer), Some(*v)),

@@ -2,6 +2,7 @@
 //! question, their own strength, and the lifecycle up to closing.
 
 mod contact_log;
+mod page;
 mod search_index;
 mod store;
 
@@ -11,6 +12,7 @@ use ts_rs::TS;
 
 pub(crate) use contact_log::insert as log_event;
 pub use contact_log::{add_note, ContactEntry};
+pub use page::open;
 pub(crate) use search_index::reindex_resident;
 pub use store::{
     advice, change_status, close, create, get, list, needing_attention, update, Attention,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use network::{NetworkMember, NetworkRole};
-pub use store::{create, get, kernen, list, update};
+pub use store::{create, get, kernen, list, open, update};
 pub(crate) use store::{insert_unindexed, reindex_from};
 
 use crate::store::time::iso;

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row, Transaction};
 
 use super::{network, Clean, Resident, ResidentInput, ResidentQuery, ResidentSummary};
+use crate::store::audit::{self, Action, Subject};
 use crate::store::list::{Filter, List};
 use crate::store::time::stamp;
 use crate::{Db, Error, Page, Result};
@@ -224,4 +225,22 @@ pub fn kernen(conn: &Connection) -> Result<Vec<String>> {
         conn.prepare_cached("SELECT DISTINCT kern FROM residents WHERE kern <> '' ORDER BY kern")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Open a resident's page: the resident, and a "bekeken" line in the log
+/// (in one transaction: no page without its line).
+pub fn open(db: &mut Db, id: i64) -> Result<Resident> {
+    db.write(|tx| {
+        let resident = get(tx, id)?;
+        audit::record(
+            tx,
+            Action::Viewed,
+            Subject {
+                kind: "resident",
+                id: Some(id),
+                resident_id: Some(id),
+            },
+        )?;
+        Ok(resident)
+    })
 }

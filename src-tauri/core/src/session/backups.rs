@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use super::{AppStatus, Session, State};
+use crate::store::audit;
 use crate::store::backup::{self, BackupInfo};
 use crate::store::Counts;
 use crate::{settings, Error, Result};
@@ -23,16 +24,31 @@ impl Session {
         backup::list(&self.vault.backup_dir(), key, current)
     }
 
-    /// "Back-up maken" to a file the user chose.
+    /// "Back-up maken" to a file the user chose. Everything leaves the app
+    /// in it (encrypted): the log says "geëxporteerd" once it is written.
     pub fn export_backup(&mut self, dest: &Path, now: NaiveDateTime) -> Result<Counts> {
-        match &self.state {
+        match &mut self.state {
             State::Open {
                 db,
                 key,
                 key_file,
                 demo: false,
                 ..
-            } => Ok(backup::export(db, dest, key, key_file, now)?.counts),
+            } => {
+                let counts = backup::export(db, dest, key, key_file, now)?.counts;
+                db.write(|tx| {
+                    audit::record(
+                        tx,
+                        audit::Action::Exported,
+                        audit::Subject {
+                            kind: "backup",
+                            id: None,
+                            resident_id: None,
+                        },
+                    )
+                })?;
+                Ok(counts)
+            }
             _ => Err(Error::Locked),
         }
     }

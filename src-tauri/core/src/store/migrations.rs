@@ -17,6 +17,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/009_agenda_results.sql")),
     M::up(include_str!("sql/010_report_texts.sql")),
     M::up(include_str!("sql/011_results_months.sql")),
+    M::up(include_str!("sql/012_audit_log.sql")),
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 //! transactions. The data folder lifecycle (key file, unlock, backups) lives in
 //! [`vault`] and [`backup`].
 
+pub mod audit;
 pub mod backup;
 mod damage;
 pub mod files;
@@ -216,8 +217,22 @@ impl Db {
         // rusqlite keeps 16 prepared statements by default; a volunteer
         // insert alone uses about that many, and a cache miss re-parses SQL.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        migrations::to_latest(&mut conn)?;
+        Self::migrate_and_audit(&mut conn)?;
         Ok(Db { conn })
+    }
+
+    /// Migrate, then give every personal table its audit triggers (see
+    /// [`audit`]). The generated triggers are dropped before a migration
+    /// (one that rebuilds a table or drops a column must not meet them):
+    /// the upgrade's own data changes are not a person's and are not logged.
+    fn migrate_and_audit(conn: &mut Connection) -> Result<()> {
+        audit::register(conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < LATEST_VERSION {
+            audit::triggers::drop_all(conn)?;
+        }
+        migrations::to_latest(conn)?;
+        audit::triggers::sync(conn)
     }
 
     /// An in-memory, unencrypted database with the schema: for unit tests.
@@ -225,7 +240,7 @@ impl Db {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        migrations::to_latest(&mut conn)?;
+        Self::migrate_and_audit(&mut conn)?;
         Ok(Db { conn })
     }
 

@@ -22,6 +22,7 @@ describe("handover export", () => {
   it("explains a missing consent and refuses to export without acute danger", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
+      current_contact_person: () => person,
       ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
@@ -43,6 +44,7 @@ describe("handover export", () => {
   it("shares in acute danger only with a reason, and passes reason and chosen data to the export", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
+      current_contact_person: () => person,
       ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
@@ -82,6 +84,7 @@ describe("handover export", () => {
   it("says which data to choose when the override shares nothing", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
+      current_contact_person: () => person,
       ...fileDialogs("/tmp/proef"),
       export_handover: () => {
         throw failure("invalid_input", [{ field: "overrideCategories", rule: "required" }]);
@@ -107,6 +110,7 @@ describe("handover export", () => {
   it("with consent shares only what the consent covers and sends no override", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
+      current_contact_person: () => person,
       ...fileDialogs("/tmp/proef"),
       export_handover: () => ({ ...outcome, overrideUsed: false }),
     });
@@ -129,6 +133,7 @@ describe("handover export", () => {
   it("asks for a name when the help point has no contact person yet, then records one", async () => {
     const calls = fakeBackend({
       list_contact_persons: () => [],
+      current_contact_person: () => null,
       create_contact_person: (a) => ({ id: 8, ...(a.input as object) }),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
@@ -152,6 +157,7 @@ describe("handover export", () => {
   it("shows a failed export as a Dutch sentence", async () => {
     fakeBackend({
       list_contact_persons: () => [person],
+      current_contact_person: () => person,
       ...fileDialogs("/tmp/proef"),
       export_handover: () => {
         throw failure("handover_failed");

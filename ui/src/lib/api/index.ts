@@ -27,6 +27,8 @@ import type { ScreenFigures } from "./generated/ScreenFigures";
 import type { CloseInput } from "./generated/CloseInput";
 import type { ContactPersonInput } from "./generated/ContactPersonInput";
 import type { ContactPerson } from "./generated/ContactPerson";
+import type { ChainCheck } from "./generated/ChainCheck";
+import type { ResidentHistory } from "./generated/ResidentHistory";
 import type { ExportOutcome } from "./generated/ExportOutcome";
 import type { ExportInput } from "./generated/ExportInput";
 import type { Advice } from "./generated/Advice";
@@ -103,6 +105,12 @@ import type { ConcernInput } from "./generated/ConcernInput";
 import type { PatternKey } from "./generated/PatternKey";
 
 export type * from "./generated/Absence";
+export type * from "./generated/AuditAction";
+export type * from "./generated/AuditLine";
+export type * from "./generated/ChainBreak";
+export type * from "./generated/ChainCheck";
+export type * from "./generated/ChainProblem";
+export type * from "./generated/ResidentHistory";
 export type * from "./generated/AbsenceInput";
 export type * from "./generated/AbsenceKind";
 export type * from "./generated/AppStatus";
@@ -357,6 +365,8 @@ export const api = {
   // residents
   listResidents: (query: ResidentQuery) => call<Page<ResidentSummary>>("list_residents", { query }),
   getResident: (id: number) => call<Resident>("get_resident", { id }),
+  /** The resident's page: also writes "bekeken" in the log. */
+  openResident: (id: number) => call<Resident>("open_resident", { id }),
   createResident: (input: ResidentInput, allowDuplicate: boolean) =>
     call<Resident>("create_resident", { input, allowDuplicate }),
   updateResident: (id: number, input: ResidentInput) =>
@@ -365,6 +375,8 @@ export const api = {
   // requests
   listRequests: (query: RequestQuery) => call<Page<RequestSummary>>("list_requests", { query }),
   getRequest: (id: number) => call<HelpRequest>("get_request", { id }),
+  /** The request's page: also writes "bekeken" in the log. */
+  openRequest: (id: number) => call<HelpRequest>("open_request", { id }),
   createRequest: (input: RequestInput) => call<HelpRequest>("create_request", { input }),
   updateRequest: (id: number, input: RequestInput) =>
     call<HelpRequest>("update_request", { id, input }),
@@ -465,6 +477,12 @@ export const api = {
   createContactPerson: (input: ContactPersonInput) => call<ContactPerson>("create_contact_person", { input }),
   updateContactPerson: (id: number, input: ContactPersonInput) =>
     call<ContactPerson>("update_contact_person", { id, input }),
+  // audit log (logboek) and who is working
+  currentContactPerson: () => call<ContactPerson | null>("current_contact_person"),
+  chooseContactPerson: (id: number) => call<ContactPerson>("choose_contact_person", { id }),
+  checkAuditLog: () => call<ChainCheck>("check_audit_log"),
+  residentAuditLog: (residentId: number, limit: number) =>
+    call<ResidentHistory>("resident_audit_log", { residentId, limit }),
   // social map (sociale kaart)
   listOrganisations: (query: OrganisationQuery) =>
     call<Page<OrganisationSummary>>("list_organisations", { query }),

@@ -19,6 +19,7 @@ export type Command =
   | "pick_save_file"
   | "list_residents"
   | "get_resident"
+  | "open_resident"
   | "create_resident"
   | "update_resident"
   | "list_kernen"
@@ -27,6 +28,7 @@ export type Command =
   | "import_run"
   | "list_requests"
   | "get_request"
+  | "open_request"
   | "create_request"
   | "update_request"
   | "change_request_status"
@@ -53,6 +55,10 @@ export type Command =
   | "list_contact_persons"
   | "create_contact_person"
   | "update_contact_person"
+  | "current_contact_person"
+  | "choose_contact_person"
+  | "check_audit_log"
+  | "resident_audit_log"
   | "close_request"
   | "today"
   | "list_backups"
@@ -149,6 +155,7 @@ export const COMMANDS: readonly Command[] = [
   "pick_save_file",
   "list_residents",
   "get_resident",
+  "open_resident",
   "create_resident",
   "update_resident",
   "list_kernen",
@@ -157,6 +164,7 @@ export const COMMANDS: readonly Command[] = [
   "import_run",
   "list_requests",
   "get_request",
+  "open_request",
   "create_request",
   "update_request",
   "change_request_status",
@@ -183,6 +191,10 @@ export const COMMANDS: readonly Command[] = [
   "list_contact_persons",
   "create_contact_person",
   "update_contact_person",
+  "current_contact_person",
+  "choose_contact_person",
+  "check_audit_log",
+  "resident_audit_log",
   "close_request",
   "today",
   "list_backups",
