@@ -27,6 +27,8 @@ export type Route =
   | { screen: "organisation-edit"; id: number }
   | { screen: "settings" }
   | { screen: "report"; year?: number }
+  // `breach`: the data breach form is open (a new one, or breach `id`).
+  | { screen: "privacy"; breach?: "new" | number }
   | { screen: "signals" }
   | { screen: "signal"; id: number }
   | { screen: "signal-new"; residentId?: number }
