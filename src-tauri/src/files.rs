@@ -50,6 +50,9 @@ pub enum SaveKind {
     SocialMapZip,
     /// The annual report PDF (its XLSX is written beside it).
     Report,
+    /// A privacy document of the group (processing register, privacy
+    /// statement, consent text) as PDF.
+    PrivacyDoc,
 }
 
 impl OpenKind {
@@ -73,6 +76,7 @@ impl SaveKind {
             SaveKind::SocialMapJson => ("HSDS JSON", &["json"]),
             SaveKind::SocialMapZip => ("HSDS CSV (ZIP)", &["zip"]),
             SaveKind::Report => ("PDF", &["pdf"]),
+            SaveKind::PrivacyDoc => ("PDF", &["pdf"]),
         }
     }
 }

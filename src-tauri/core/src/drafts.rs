@@ -30,6 +30,7 @@ text_enum! {
         ContactNote => "contact_note",
         ReportTexts => "report_texts",
         Signal => "signal",
+        DataBreach => "data_breach",
     }
 }
 

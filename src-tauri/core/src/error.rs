@@ -126,6 +126,10 @@ pub enum Error {
     /// The annual report's files are there already: replace only when asked.
     #[error("the report files exist already: {files:?}")]
     ReportFilesExist { files: Vec<String> },
+    /// A privacy document (processing register, privacy statement, consent
+    /// text) could not be made.
+    #[error("the privacy document could not be made: {0}")]
+    PrivacyDoc(String),
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
     #[error(transparent)]
@@ -193,6 +197,7 @@ error_codes! {
     HandoverFailed => "handover_failed",
     ReportFailed => "report_failed",
     ReportFilesExist => "report_files_exist",
+    PrivacyDocFailed => "privacy_doc_failed",
     RequestClosed => "request_closed",
     BadBackup => "bad_backup",
     HsdsUnreadable => "hsds_unreadable",
@@ -271,6 +276,7 @@ impl Error {
             Error::Handover(_) => ErrorCode::HandoverFailed,
             Error::Report(_) => ErrorCode::ReportFailed,
             Error::ReportFilesExist { .. } => ErrorCode::ReportFilesExist,
+            Error::PrivacyDoc(_) => ErrorCode::PrivacyDocFailed,
             // A page that fails its check while the app is open: the UI
             // asks for a full check and shows the restore screen.
             Error::Sql(rusqlite::Error::SqliteFailure(f, _))

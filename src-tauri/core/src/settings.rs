@@ -18,6 +18,10 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// The name of the help point, shown in the header.
     pub help_point_name: String,
+    /// The help point's own phone number (for residents; on its documents).
+    pub help_point_phone: String,
+    /// The help point's own email address.
+    pub help_point_email: String,
     /// Hours a week a volunteer gives when they set no limit of their own.
     pub default_limit_hours: u32,
     /// Years a VOG stays valid for tasks with vulnerable people.
@@ -61,6 +65,8 @@ impl Default for Settings {
         Settings {
             auto_lock_minutes: 10,
             help_point_name: String::new(),
+            help_point_phone: String::new(),
+            help_point_email: String::new(),
             default_limit_hours: 4,
             vog_valid_years: 3,
             checkin_weeks: 6,
@@ -123,6 +129,12 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
     }
+    if let Some(v) = read(conn, "help_point_phone")? {
+        s.help_point_phone = v;
+    }
+    if let Some(v) = read(conn, "help_point_email")? {
+        s.help_point_email = v;
+    }
     Ok(s)
 }
 
@@ -130,6 +142,11 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
     let mut c = Check::new();
     c.rule("autoLockMinutes", Rule::Choice, s.auto_lock_minutes > 240);
     c.max_len("helpPointName", &s.help_point_name, 80);
+    let phone = crate::validate::clean(&s.help_point_phone);
+    let email = crate::validate::clean(&s.help_point_email);
+    c.phone("helpPointPhone", &phone)
+        .email("helpPointEmail", &email)
+        .max_len("helpPointEmail", &email, crate::validate::SHORT);
     c.rule(
         "defaultLimitHours",
         Rule::Number,
@@ -200,6 +217,8 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             stmt.execute(params![key, value.to_string()])?;
         }
         stmt.execute(params!["help_point_name", s.help_point_name.trim()])?;
+        stmt.execute(params!["help_point_phone", phone])?;
+        stmt.execute(params!["help_point_email", email])?;
         Ok(())
     })?;
     get(db.conn())

@@ -75,6 +75,8 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
          DROP TRIGGER results_months_status_in;
          DROP TRIGGER results_months_status_changed;
          DROP TRIGGER results_months_status_gone;
+         DROP TABLE privacy_exports;
+         DROP TABLE data_breaches;
          DROP TABLE report_exports;
          DROP TABLE report_texts;
          DROP TABLE agenda_items;

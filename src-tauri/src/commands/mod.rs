@@ -14,6 +14,7 @@ pub mod import;
 pub mod matches;
 pub mod matching;
 pub mod meeting;
+pub mod privacy;
 pub mod referrals;
 pub mod report;
 pub mod requests;

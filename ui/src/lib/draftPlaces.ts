@@ -27,6 +27,8 @@ export const places = {
   contactNote: (requestId: number): string => `request-${requestId}`,
   /** The foreword and notes of the annual report of a year ("year-2026"). */
   reportTexts: (year: number): string => `year-${year}`,
+  /** A new data breach ("new") or a change of breach 3 ("edit-3"). */
+  dataBreach: (id?: number): string => (id !== undefined ? `edit-${id}` : "new"),
   /** A new signal ("new", "resident-5") or a change of signal 12 ("edit-12"). */
   signal: (p: { id?: number; residentId?: number }): string =>
     p.id !== undefined ? `edit-${p.id}` : p.residentId !== undefined ? `resident-${p.residentId}` : "new",
@@ -66,6 +68,9 @@ export function placeRoute(kind: FormKind, context: string): Route | null {
     case "referral":
     case "contact_note":
       return request !== null ? { screen: "request", id: request } : null;
+    case "data_breach":
+      if (context === "new") return { screen: "privacy", breach: "new" };
+      return edit !== null ? { screen: "privacy", breach: edit } : null;
     case "report_texts": {
       const year = num(/^year-(\d{4})$/);
       return year !== null ? { screen: "report", year } : null;

@@ -51,6 +51,7 @@ const byCode: Record<ErrorCode, Sentence> = {
   handover_failed: "Het overdrachtsbestand kon niet gemaakt worden. Er is niets opgeslagen of gedeeld.",
   report_failed: "Het jaarverslag kon niet gemaakt worden. Er is niets opgeslagen.",
   report_files_exist: "Er staan al bestanden met deze naam. Wilt u ze vervangen?",
+  privacy_doc_failed: "Het document kon niet gemaakt worden. Er is niets opgeslagen.",
   request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",
   bad_backup:
     "Dit bestand is geen bruikbare back-up van dit buurtpunt: het is beschadigd, niet helemaal gekopieerd, of de sleutel past er niet bij. Er is niets gewijzigd.",
@@ -124,6 +125,8 @@ export function fieldText(f: FieldError): string {
       return "De einddatum ligt vóór de begindatum.";
     case "period_too_long":
       return "Kies een periode van hoogstens tien jaar.";
+    case "time":
+      return "Vul een tijd in zoals 14:30.";
     default:
       return "Dit klopt niet.";
   }

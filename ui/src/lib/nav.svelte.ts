@@ -27,6 +27,9 @@ export type Route =
   | { screen: "organisation-edit"; id: number }
   | { screen: "settings" }
   | { screen: "report"; year?: number }
+  // `breach`: the data breach form is open (a new one, or breach `id`);
+  // `saved`: a breach was just saved (say so).
+  | { screen: "privacy"; breach?: "new" | number; saved?: boolean }
   | { screen: "signals" }
   | { screen: "signal"; id: number }
   | { screen: "signal-new"; residentId?: number }

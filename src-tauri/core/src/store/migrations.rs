@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/010_report_texts.sql")),
     M::up(include_str!("sql/011_results_months.sql")),
     M::up(include_str!("sql/012_audit_log.sql")),
+    M::up(include_str!("sql/013_data_breaches.sql")),
 ];
 
 /// The schema version this build writes.

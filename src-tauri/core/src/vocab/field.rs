@@ -52,4 +52,6 @@ pub enum Rule {
     PeriodOrder,
     /// A period longer than ten years.
     PeriodTooLong,
+    /// Not a time of day (14:30).
+    Time,
 }

@@ -22,7 +22,7 @@ pub use damage::{Damage, DamageKind};
 pub use data_category::DataCategory;
 pub use field::{FieldError, Rule};
 pub use life_area::LifeArea;
-pub use month::{dutch_date, MONTHS, MONTHS_SHORT};
+pub use month::{dutch_date, dutch_day_time, MONTHS, MONTHS_SHORT, WEEKDAYS};
 pub use text_enum::{Mask, TextEnum};
 pub use week::{day_bits, slot_bit, WEEK_MASK};
 

@@ -75,6 +75,11 @@ import type { ReportInput } from "./generated/ReportInput";
 import type { ReportOutcome } from "./generated/ReportOutcome";
 import type { ReportTexts } from "./generated/ReportTexts";
 import type { ReportYears } from "./generated/ReportYears";
+import type { PrivacyDocKind } from "./generated/PrivacyDocKind";
+import type { PrivacyDocOutcome } from "./generated/PrivacyDocOutcome";
+import type { PrivacyExport } from "./generated/PrivacyExport";
+import type { DataBreach } from "./generated/DataBreach";
+import type { DataBreachInput } from "./generated/DataBreachInput";
 import type { HsdsFormat } from "./generated/HsdsFormat";
 import type { HsdsReport } from "./generated/HsdsReport";
 import type { LifeArea } from "./generated/LifeArea";
@@ -243,6 +248,13 @@ export type * from "./generated/ReportInput";
 export type * from "./generated/ReportOutcome";
 export type * from "./generated/ReportTexts";
 export type * from "./generated/ReportYears";
+export type * from "./generated/PrivacyDocKind";
+export type * from "./generated/PrivacyDocOutcome";
+export type * from "./generated/PrivacyExport";
+export type * from "./generated/DataBreach";
+export type * from "./generated/DataBreachInput";
+export type * from "./generated/ApDeadline";
+export type * from "./generated/DeadlineState";
 export type * from "./generated/HsdsFormat";
 export type * from "./generated/HsdsProblem";
 export type * from "./generated/HsdsReport";
@@ -515,6 +527,13 @@ export const api = {
   reportTexts: (year: number) => call<ReportTexts>("report_texts", { year }),
   saveReportTexts: (texts: ReportTexts) => call<ReportTexts>("save_report_texts", { texts }),
   makeReport: (input: ReportInput, path: string) => call<ReportOutcome>("make_report", { input, path }),
+  // privacy: the group's paperwork and the data breach register
+  makePrivacyDoc: (kind: PrivacyDocKind, path: string) =>
+    call<PrivacyDocOutcome>("make_privacy_doc", { kind, path }),
+  privacyDocsMade: () => call<PrivacyExport[]>("privacy_docs_made"),
+  listDataBreaches: () => call<DataBreach[]>("list_data_breaches"),
+  createDataBreach: (input: DataBreachInput) => call<DataBreach>("create_data_breach", { input }),
+  updateDataBreach: (id: number, input: DataBreachInput) => call<DataBreach>("update_data_breach", { id, input }),
   // signals (signalen)
   listSignals: (query: SignalQuery) => call<Page<Signal>>("list_signals", { query }),
   getSignal: (id: number) => call<Signal>("get_signal", { id }),

@@ -318,6 +318,11 @@ mod tests {
             "results_months",
             "the meeting's kept monthly counts (no personal data)",
         ),
+        (
+            "data_breaches",
+            "the group's breach register: says whose data in general terms",
+        ),
+        ("privacy_exports", "when the group's own documents were made"),
         ("audit_log", "the log itself"),
         ("audit_start", "the log's start"),
         ("audit_actor", "who works at this computer"),

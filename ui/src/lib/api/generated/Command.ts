@@ -114,6 +114,11 @@ export type Command =
   | "report_texts"
   | "save_report_texts"
   | "make_report"
+  | "make_privacy_doc"
+  | "privacy_docs_made"
+  | "list_data_breaches"
+  | "create_data_breach"
+  | "update_data_breach"
   | "list_signals"
   | "get_signal"
   | "create_signal"
@@ -250,6 +255,11 @@ export const COMMANDS: readonly Command[] = [
   "report_texts",
   "save_report_texts",
   "make_report",
+  "make_privacy_doc",
+  "privacy_docs_made",
+  "list_data_breaches",
+  "create_data_breach",
+  "update_data_breach",
   "list_signals",
   "get_signal",
   "create_signal",

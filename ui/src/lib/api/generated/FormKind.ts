@@ -3,4 +3,4 @@
 /**
  * The forms that keep drafts.
  */
-export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "report_texts" | "signal";
+export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "report_texts" | "signal" | "data_breach";

@@ -10,6 +10,14 @@ autoLockMinutes: number,
  */
 helpPointName: string, 
 /**
+ * The help point's own phone number (for residents; on its documents).
+ */
+helpPointPhone: string, 
+/**
+ * The help point's own email address.
+ */
+helpPointEmail: string, 
+/**
  * Hours a week a volunteer gives when they set no limit of their own.
  */
 defaultLimitHours: number, 
