@@ -123,6 +123,9 @@ pub enum Error {
     /// The annual report (PDF or XLSX) could not be made.
     #[error("the annual report could not be made: {0}")]
     Report(String),
+    /// The full export ("Alles exporteren") could not be made.
+    #[error("the full export could not be made: {0}")]
+    FullExport(String),
     /// The annual report's files are there already: replace only when asked.
     #[error("the report files exist already: {files:?}")]
     ReportFilesExist { files: Vec<String> },
@@ -193,6 +196,7 @@ error_codes! {
     HandoverFailed => "handover_failed",
     ReportFailed => "report_failed",
     ReportFilesExist => "report_files_exist",
+    FullExportFailed => "full_export_failed",
     RequestClosed => "request_closed",
     BadBackup => "bad_backup",
     HsdsUnreadable => "hsds_unreadable",
@@ -271,6 +275,7 @@ impl Error {
             Error::Handover(_) => ErrorCode::HandoverFailed,
             Error::Report(_) => ErrorCode::ReportFailed,
             Error::ReportFilesExist { .. } => ErrorCode::ReportFilesExist,
+            Error::FullExport(_) => ErrorCode::FullExportFailed,
             // A page that fails its check while the app is open: the UI
             // asks for a full check and shows the restore screen.
             Error::Sql(rusqlite::Error::SqliteFailure(f, _))

@@ -45,7 +45,8 @@ fn contains(bytes: &[u8], needle: &str) -> bool {
 /// file was written by the Buurtpunt before that migration landed.
 fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
     db.conn().execute_batch(
-        "DROP TABLE report_exports;
+        "DROP TABLE full_exports;
+         DROP TABLE report_exports;
          DROP TABLE report_texts;
          DROP TABLE agenda_items;
          DROP INDEX contact_log_closing;

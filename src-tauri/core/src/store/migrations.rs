@@ -16,6 +16,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/008_signals.sql")),
     M::up(include_str!("sql/009_agenda_results.sql")),
     M::up(include_str!("sql/010_report_texts.sql")),
+    M::up(include_str!("sql/014_full_exports.sql")),
 ];
 
 /// The schema version this build writes.
