@@ -121,6 +121,7 @@ macro_rules! with_commands {
             report::report_texts,
             report::save_report_texts,
             report::make_report,
+            full_export::full_export,
             signals::list_signals,
             signals::get_signal,
             signals::create_signal,

@@ -50,6 +50,8 @@ pub enum SaveKind {
     SocialMapZip,
     /// The annual report PDF (its XLSX is written beside it).
     Report,
+    /// "Alles exporteren": every table in one ZIP (CSV, XLSX, JSON, manifest).
+    FullExport,
 }
 
 impl OpenKind {
@@ -73,6 +75,7 @@ impl SaveKind {
             SaveKind::SocialMapJson => ("HSDS JSON", &["json"]),
             SaveKind::SocialMapZip => ("HSDS CSV (ZIP)", &["zip"]),
             SaveKind::Report => ("PDF", &["pdf"]),
+            SaveKind::FullExport => ("ZIP-bestand", &["zip"]),
         }
     }
 }

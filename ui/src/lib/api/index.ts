@@ -71,6 +71,7 @@ import type { CheckDue } from "./generated/CheckDue";
 import type { HsdsExportSummary } from "./generated/HsdsExportSummary";
 import type { ReportInput } from "./generated/ReportInput";
 import type { ReportOutcome } from "./generated/ReportOutcome";
+import type { FullExportOutcome } from "./generated/FullExportOutcome";
 import type { ReportTexts } from "./generated/ReportTexts";
 import type { ReportYears } from "./generated/ReportYears";
 import type { HsdsFormat } from "./generated/HsdsFormat";
@@ -233,6 +234,7 @@ export type * from "./generated/Hint";
 export type * from "./generated/HsdsExportSummary";
 export type * from "./generated/ReportInput";
 export type * from "./generated/ReportOutcome";
+export type * from "./generated/FullExportOutcome";
 export type * from "./generated/ReportTexts";
 export type * from "./generated/ReportYears";
 export type * from "./generated/HsdsFormat";
@@ -497,6 +499,8 @@ export const api = {
   reportTexts: (year: number) => call<ReportTexts>("report_texts", { year }),
   saveReportTexts: (texts: ReportTexts) => call<ReportTexts>("save_report_texts", { texts }),
   makeReport: (input: ReportInput, path: string) => call<ReportOutcome>("make_report", { input, path }),
+  // "Alles exporteren": every table in one ZIP at the chosen path
+  fullExport: (path: string) => call<FullExportOutcome>("full_export", { path }),
   // signals (signalen)
   listSignals: (query: SignalQuery) => call<Page<Signal>>("list_signals", { query }),
   getSignal: (id: number) => call<Signal>("get_signal", { id }),
