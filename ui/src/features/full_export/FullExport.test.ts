@@ -1,10 +1,10 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { failure, fakeBackend, fileDialogs } from "../../test/ipc";
+import { failure, fakeBackend, fileDialogs, type Call } from "../../test/ipc";
 import FullExport from "./FullExport.svelte";
 
-const exports = (calls: { cmd: string }[]) => calls.filter((c) => c.cmd === "full_export");
+const exports = (calls: Call[]) => calls.filter((c) => c.cmd === "full_export");
 
 describe("Alles exporteren", () => {
   it("says the file is not encrypted, asks first, then exports to the chosen file", async () => {

@@ -108,6 +108,7 @@ export type Command =
   | "report_texts"
   | "save_report_texts"
   | "make_report"
+  | "full_export"
   | "list_signals"
   | "get_signal"
   | "create_signal"
@@ -238,6 +239,7 @@ export const COMMANDS: readonly Command[] = [
   "report_texts",
   "save_report_texts",
   "make_report",
+  "full_export",
   "list_signals",
   "get_signal",
   "create_signal",
