@@ -132,6 +132,7 @@ macro_rules! with_commands {
             privacy::list_data_breaches,
             privacy::create_data_breach,
             privacy::update_data_breach,
+            full_export::full_export,
             signals::list_signals,
             signals::get_signal,
             signals::create_signal,

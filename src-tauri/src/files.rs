@@ -53,6 +53,8 @@ pub enum SaveKind {
     /// A privacy document of the group (processing register, privacy
     /// statement, consent text) as PDF.
     PrivacyDoc,
+    /// "Alles exporteren": every table in one ZIP (CSV, XLSX, JSON, manifest).
+    FullExport,
 }
 
 impl OpenKind {
@@ -77,6 +79,7 @@ impl SaveKind {
             SaveKind::SocialMapZip => ("HSDS CSV (ZIP)", &["zip"]),
             SaveKind::Report => ("PDF", &["pdf"]),
             SaveKind::PrivacyDoc => ("PDF", &["pdf"]),
+            SaveKind::FullExport => ("ZIP-bestand", &["zip"]),
         }
     }
 }

@@ -46,6 +46,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   // resident's consent is recorded in place.
   "referrals/ReferralForm.svelte": ["social-map/ServicePicker.svelte"],
   "referrals/ReferralItem.svelte": ["consent/ConsentForm.svelte"],
+  // Instellingen shows "Alles exporteren" (for now: it moves to the privacy screen).
+  "privacy/PrivacyScreen.svelte": ["full_export/FullExport.svelte"],
 };
 
 /** `spec` (relative to the folder of `from`) as a path under src/. */

@@ -8,6 +8,8 @@
 
 use std::time::Instant;
 
+#[path = "bench_parts/full_export.rs"]
+mod full_export;
 #[path = "bench_parts/handover.rs"]
 mod handover;
 #[path = "bench_parts/import.rs"]
@@ -318,6 +320,7 @@ fn main() -> Result<()> {
     handover::run(&mut db, now)?;
     report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
+    full_export::run(&mut db, now)?;
     Ok(())
 }
 

@@ -123,6 +123,9 @@ pub enum Error {
     /// The annual report (PDF or XLSX) could not be made.
     #[error("the annual report could not be made: {0}")]
     Report(String),
+    /// The full export ("Alles exporteren") could not be made.
+    #[error("the full export could not be made: {0}")]
+    FullExport(String),
     /// The annual report's files are there already: replace only when asked.
     #[error("the report files exist already: {files:?}")]
     ReportFilesExist { files: Vec<String> },
@@ -198,6 +201,7 @@ error_codes! {
     ReportFailed => "report_failed",
     ReportFilesExist => "report_files_exist",
     PrivacyDocFailed => "privacy_doc_failed",
+    FullExportFailed => "full_export_failed",
     RequestClosed => "request_closed",
     BadBackup => "bad_backup",
     HsdsUnreadable => "hsds_unreadable",
@@ -277,6 +281,7 @@ impl Error {
             Error::Report(_) => ErrorCode::ReportFailed,
             Error::ReportFilesExist { .. } => ErrorCode::ReportFilesExist,
             Error::PrivacyDoc(_) => ErrorCode::PrivacyDocFailed,
+            Error::FullExport(_) => ErrorCode::FullExportFailed,
             // A page that fails its check while the app is open: the UI
             // asks for a full check and shows the restore screen.
             Error::Sql(rusqlite::Error::SqliteFailure(f, _))

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod drafts;
 pub mod error;
 pub mod followup;
+pub mod full_export;
 pub mod handover;
 pub mod hours;
 pub mod import;

@@ -77,6 +77,7 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
          DROP TRIGGER results_months_status_gone;
          DROP TABLE privacy_exports;
          DROP TABLE data_breaches;
+         DROP TABLE full_exports;
          DROP TABLE report_exports;
          DROP TABLE report_texts;
          DROP TABLE agenda_items;

@@ -9,6 +9,7 @@ pub mod contact_persons;
 pub mod drafts;
 pub mod files;
 pub mod followup;
+pub mod full_export;
 pub mod hours;
 pub mod import;
 pub mod matches;

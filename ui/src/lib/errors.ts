@@ -50,6 +50,7 @@ const byCode: Record<ErrorCode, Sentence> = {
   no_pattern: "Deze signalen vormen geen patroon meer. Kijk opnieuw op Vandaag.",
   handover_failed: "Het overdrachtsbestand kon niet gemaakt worden. Er is niets opgeslagen of gedeeld.",
   report_failed: "Het jaarverslag kon niet gemaakt worden. Er is niets opgeslagen.",
+  full_export_failed: "De export kon niet gemaakt worden. Er is geen bestand opgeslagen.",
   report_files_exist: "Er staan al bestanden met deze naam. Wilt u ze vervangen?",
   privacy_doc_failed: "Het document kon niet gemaakt worden. Er is niets opgeslagen.",
   request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",

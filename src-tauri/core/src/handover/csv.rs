@@ -7,7 +7,7 @@
 //! exactly the same fields.
 
 use super::Handover;
-use crate::vocab::DataCategory;
+use crate::vocab::{spreadsheet_safe, DataCategory};
 use crate::{Error, Result};
 
 /// Byte-order mark: makes Excel read the file as UTF-8 (ë, é, ĳ).
@@ -92,33 +92,4 @@ fn rows<'a>(h: &'a Handover) -> Vec<(&'static str, &'a str)> {
     }
     one("clientSupport", Some(&h.client_support));
     rows
-}
-
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
-/// carriage return at the start) gets a leading apostrophe, so that text a
-/// resident typed can never act as a formula (OWASP "CSV injection"). The JSON
-/// file keeps the exact text.
-fn spreadsheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
-        _ => s.into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_like_cells_are_defused_and_others_left_alone() {
-        assert_eq!(spreadsheet_safe("=SOM(A1)"), "'=SOM(A1)");
-        assert_eq!(spreadsheet_safe("+31 6 1234"), "'+31 6 1234");
-        assert_eq!(spreadsheet_safe("@bot"), "'@bot");
-        assert_eq!(spreadsheet_safe("06-12345678"), "06-12345678");
-        assert_eq!(
-            spreadsheet_safe("'; DROP TABLE x; --"),
-            "'; DROP TABLE x; --"
-        );
-        assert_eq!(spreadsheet_safe(""), "");
-    }
 }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/011_results_months.sql")),
     M::up(include_str!("sql/012_audit_log.sql")),
     M::up(include_str!("sql/013_data_breaches.sql")),
+    M::up(include_str!("sql/014_full_exports.sql")),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! The shared vocabulary: the words and codes every feature uses — life
 //! areas, the week grid, skill references, the data categories of consent,
-//! field-check outcomes, kinds of database damage — and the `text_enum!`
+//! field-check outcomes, kinds of database damage, the
+//! spreadsheet-safe cell text — and the `text_enum!`
 //! helper with its one bit-mask encoding ([`Mask`]).
 //!
 //! This is the bottom layer of the core: it names nothing else in the crate,
@@ -12,6 +13,7 @@ mod data_category;
 mod field;
 mod life_area;
 mod month;
+mod spreadsheet;
 mod text_enum;
 mod week;
 
@@ -23,6 +25,7 @@ pub use data_category::DataCategory;
 pub use field::{FieldError, Rule};
 pub use life_area::LifeArea;
 pub use month::{dutch_date, dutch_day_time, MONTHS, MONTHS_SHORT, WEEKDAYS};
+pub use spreadsheet::spreadsheet_safe;
 pub use text_enum::{Mask, TextEnum};
 pub use week::{day_bits, slot_bit, WEEK_MASK};
 

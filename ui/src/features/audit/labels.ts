@@ -31,6 +31,8 @@ const kindLabels: Record<string, string> = {
   contact_person: "Contactpersoon",
   export: "Overdracht",
   report: "Jaarverslag",
+  full_export: "Alles exporteren",
+  privacy_doc: "Privacydocument",
   backup: "Back-up",
 };
 

@@ -73,6 +73,7 @@ import type { CheckDue } from "./generated/CheckDue";
 import type { HsdsExportSummary } from "./generated/HsdsExportSummary";
 import type { ReportInput } from "./generated/ReportInput";
 import type { ReportOutcome } from "./generated/ReportOutcome";
+import type { FullExportOutcome } from "./generated/FullExportOutcome";
 import type { ReportTexts } from "./generated/ReportTexts";
 import type { ReportYears } from "./generated/ReportYears";
 import type { PrivacyDocKind } from "./generated/PrivacyDocKind";
@@ -246,6 +247,7 @@ export type * from "./generated/Hint";
 export type * from "./generated/HsdsExportSummary";
 export type * from "./generated/ReportInput";
 export type * from "./generated/ReportOutcome";
+export type * from "./generated/FullExportOutcome";
 export type * from "./generated/ReportTexts";
 export type * from "./generated/ReportYears";
 export type * from "./generated/PrivacyDocKind";
@@ -534,6 +536,8 @@ export const api = {
   listDataBreaches: () => call<DataBreach[]>("list_data_breaches"),
   createDataBreach: (input: DataBreachInput) => call<DataBreach>("create_data_breach", { input }),
   updateDataBreach: (id: number, input: DataBreachInput) => call<DataBreach>("update_data_breach", { id, input }),
+  // "Alles exporteren": every table in one ZIP at the chosen path
+  fullExport: (path: string) => call<FullExportOutcome>("full_export", { path }),
   // signals (signalen)
   listSignals: (query: SignalQuery) => call<Page<Signal>>("list_signals", { query }),
   getSignal: (id: number) => call<Signal>("get_signal", { id }),

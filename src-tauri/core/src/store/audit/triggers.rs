@@ -152,6 +152,8 @@ const AUDITED: &[Audited] = &[
     record("contact_persons", "contact_person", "R.id", "NULL"),
     export_log("exports", "export", "R.resident_id"),
     export_log("report_exports", "report", "NULL"),
+    export_log("full_exports", "full_export", "NULL"),
+    export_log("privacy_exports", "privacy_doc", "NULL"),
 ];
 
 /// Columns never named as changed: every save sets them.
@@ -322,7 +324,6 @@ mod tests {
             "data_breaches",
             "the group's breach register: says whose data in general terms",
         ),
-        ("privacy_exports", "when the group's own documents were made"),
         ("audit_log", "the log itself"),
         ("audit_start", "the log's start"),
         ("audit_actor", "who works at this computer"),

@@ -19,7 +19,6 @@ export type Command =
   | "pick_save_file"
   | "list_residents"
   | "get_resident"
-  | "open_resident"
   | "create_resident"
   | "update_resident"
   | "list_kernen"
@@ -28,7 +27,6 @@ export type Command =
   | "import_run"
   | "list_requests"
   | "get_request"
-  | "open_request"
   | "create_request"
   | "update_request"
   | "change_request_status"
@@ -55,10 +53,6 @@ export type Command =
   | "list_contact_persons"
   | "create_contact_person"
   | "update_contact_person"
-  | "current_contact_person"
-  | "choose_contact_person"
-  | "check_audit_log"
-  | "resident_audit_log"
   | "close_request"
   | "today"
   | "list_backups"
@@ -114,11 +108,7 @@ export type Command =
   | "report_texts"
   | "save_report_texts"
   | "make_report"
-  | "make_privacy_doc"
-  | "privacy_docs_made"
-  | "list_data_breaches"
-  | "create_data_breach"
-  | "update_data_breach"
+  | "full_export"
   | "list_signals"
   | "get_signal"
   | "create_signal"
@@ -160,7 +150,6 @@ export const COMMANDS: readonly Command[] = [
   "pick_save_file",
   "list_residents",
   "get_resident",
-  "open_resident",
   "create_resident",
   "update_resident",
   "list_kernen",
@@ -169,7 +158,6 @@ export const COMMANDS: readonly Command[] = [
   "import_run",
   "list_requests",
   "get_request",
-  "open_request",
   "create_request",
   "update_request",
   "change_request_status",
@@ -196,10 +184,6 @@ export const COMMANDS: readonly Command[] = [
   "list_contact_persons",
   "create_contact_person",
   "update_contact_person",
-  "current_contact_person",
-  "choose_contact_person",
-  "check_audit_log",
-  "resident_audit_log",
   "close_request",
   "today",
   "list_backups",
@@ -255,11 +239,7 @@ export const COMMANDS: readonly Command[] = [
   "report_texts",
   "save_report_texts",
   "make_report",
-  "make_privacy_doc",
-  "privacy_docs_made",
-  "list_data_breaches",
-  "create_data_breach",
-  "update_data_breach",
+  "full_export",
   "list_signals",
   "get_signal",
   "create_signal",
