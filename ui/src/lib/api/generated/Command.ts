@@ -19,6 +19,7 @@ export type Command =
   | "pick_save_file"
   | "list_residents"
   | "get_resident"
+  | "open_resident"
   | "create_resident"
   | "update_resident"
   | "list_kernen"
@@ -27,6 +28,7 @@ export type Command =
   | "import_run"
   | "list_requests"
   | "get_request"
+  | "open_request"
   | "create_request"
   | "update_request"
   | "change_request_status"
@@ -53,6 +55,10 @@ export type Command =
   | "list_contact_persons"
   | "create_contact_person"
   | "update_contact_person"
+  | "current_contact_person"
+  | "choose_contact_person"
+  | "check_audit_log"
+  | "resident_audit_log"
   | "close_request"
   | "today"
   | "list_backups"
@@ -108,6 +114,11 @@ export type Command =
   | "report_texts"
   | "save_report_texts"
   | "make_report"
+  | "make_privacy_doc"
+  | "privacy_docs_made"
+  | "list_data_breaches"
+  | "create_data_breach"
+  | "update_data_breach"
   | "full_export"
   | "list_signals"
   | "get_signal"
@@ -150,6 +161,7 @@ export const COMMANDS: readonly Command[] = [
   "pick_save_file",
   "list_residents",
   "get_resident",
+  "open_resident",
   "create_resident",
   "update_resident",
   "list_kernen",
@@ -158,6 +170,7 @@ export const COMMANDS: readonly Command[] = [
   "import_run",
   "list_requests",
   "get_request",
+  "open_request",
   "create_request",
   "update_request",
   "change_request_status",
@@ -184,6 +197,10 @@ export const COMMANDS: readonly Command[] = [
   "list_contact_persons",
   "create_contact_person",
   "update_contact_person",
+  "current_contact_person",
+  "choose_contact_person",
+  "check_audit_log",
+  "resident_audit_log",
   "close_request",
   "today",
   "list_backups",
@@ -239,6 +256,11 @@ export const COMMANDS: readonly Command[] = [
   "report_texts",
   "save_report_texts",
   "make_report",
+  "make_privacy_doc",
+  "privacy_docs_made",
+  "list_data_breaches",
+  "create_data_breach",
+  "update_data_breach",
   "full_export",
   "list_signals",
   "get_signal",

@@ -28,8 +28,4 @@ aboutResident: number,
 /**
  * "Niet pluis".
  */
-notRight: number, 
-/**
- * Patterns as they stand on `to` (with today's settings).
- */
-patterns: number, };
+notRight: number, };
