@@ -69,6 +69,22 @@ fn the_database_file_holds_no_plaintext() -> Result<()> {
 }
 
 #[test]
+fn what_is_deleted_is_overwritten_on_every_open() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = new_session(dir.path())?;
+    let on = |s: &mut Session| -> Result<i64> {
+        Ok(s.db()?
+            .conn()
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))?)
+    };
+    assert_eq!(on(&mut s)?, 1, "after creating");
+    s.lock()?;
+    s.unlock(PASS, now())?;
+    assert_eq!(on(&mut s)?, 1, "after unlocking");
+    Ok(())
+}
+
+#[test]
 fn a_request_is_found_again_after_locking_and_unlocking() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let mut s = new_session(dir.path())?;

@@ -147,6 +147,8 @@ pub(crate) fn open_existing(
 /// Pragmas are set outside migrations: inside a transaction they do nothing.
 /// The page cache is large (64 MiB): every page SQLCipher reads from disk is
 /// decrypted and authenticated, so a cache hit saves far more than in plain SQLite.
+/// `secure_delete` overwrites what a delete or an update removes, so erased
+/// text does not linger in free pages (the privacy work builds on it).
 fn set_pragmas(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -157,6 +159,7 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
          PRAGMA foreign_keys = ON;
          PRAGMA busy_timeout = 5000;
          PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;
          PRAGMA cache_size = -65536;",
     )?;
     Ok(())
