@@ -120,7 +120,15 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
     // Consent: name and the question, not the contact details.
     app.click("[id^=referral-consent-new-]").await?;
     app.wait_css("#consent-form").await?;
-    app.click("#consent-cat-contact").await?;
+    // Nothing is ticked beforehand: the resident chooses.
+    for c in ["identity", "contact", "question", "network", "help_so_far"] {
+        assert!(
+            !app.checked(&format!("#consent-cat-{c}")).await?,
+            "{c} was ticked"
+        );
+    }
+    app.click("#consent-cat-identity").await?;
+    app.click("#consent-cat-question").await?;
     app.click("#consent-save").await?;
     app.wait_text("[id^=referral-consent-]", "Toestemming om te delen")
         .await?;

@@ -36,7 +36,12 @@ describe("consent form", () => {
     // Only a representative has a name to fill in.
     expect(screen.queryByLabelText("Naam en relatie van de vertegenwoordiger")).toBeNull();
 
-    await userEvent.click(screen.getByLabelText("Adres en contactgegevens"));
+    // Nothing is ticked beforehand: the resident chooses.
+    for (const box of document.querySelectorAll<HTMLInputElement>("[id^=consent-cat-]")) {
+      expect(box.checked, box.id).toBe(false);
+    }
+    await userEvent.click(screen.getByLabelText("Naam en geboortedatum"));
+    await userEvent.click(screen.getByLabelText("De hulpvraag en de vraag achter de vraag"));
     await userEvent.click(screen.getByLabelText("Eigen kracht, netwerk en mantelzorg"));
     await userEvent.type(input("Geldig tot en met (mag leeg)"), "31-12-2027");
     await userEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
