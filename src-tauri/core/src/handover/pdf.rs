@@ -172,16 +172,9 @@ fn rows_section(doc: &mut Layout<'_>, title: &str, rows: &[(&str, Option<&str>)]
 
 /// A label with its value beside it; nothing at all when the value is absent.
 fn row(doc: &mut Layout<'_>, label: &str, value: Option<&str>) {
-    let Some(value) = value else { return };
-    let fonts = doc.fonts();
-    let labels = fonts.wrap(label, LABEL, LABEL_W);
-    let values = fonts.wrap(value, BODY, RIGHT - VALUE_X);
-    let height = labels.len().max(values.len()).min(4) as f32 * BODY.leading;
-    doc.keep(height);
-    doc.open(Kind::P);
-    doc.pair(labels, LABEL, values, BODY, VALUE_X);
-    doc.close();
-    doc.space(2.0);
+    if let Some(value) = value {
+        doc.label_value(label, value, LABEL_W, 2.0);
+    }
 }
 
 /// A longer text under its own small heading, e.g. the resident's own words.

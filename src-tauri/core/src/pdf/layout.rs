@@ -269,6 +269,22 @@ impl<'f> Layout<'f> {
         }
     }
 
+    /// A label with its value beside it (from `label_w` plus a gap), as one
+    /// paragraph kept on one page, then `after` points of space.
+    pub(crate) fn label_value(&mut self, label: &str, value: &str, label_w: f32, after: f32) {
+        use super::style::{BODY, LABEL};
+        let value_x = LEFT + label_w + 10.0;
+        let fonts = self.fonts();
+        let labels = fonts.wrap(label, LABEL, label_w);
+        let values = fonts.wrap(value, BODY, super::RIGHT - value_x);
+        let height = labels.len().max(values.len()).min(4) as f32 * BODY.leading;
+        self.keep(height);
+        self.open(Kind::P);
+        self.pair(labels, LABEL, values, BODY, value_x);
+        self.close();
+        self.space(after);
+    }
+
     /// A list item: its label (a bullet) and its text, as Lbl and LBody.
     pub(crate) fn bullet(
         &mut self,

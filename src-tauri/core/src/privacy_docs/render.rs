@@ -13,7 +13,6 @@ use crate::{Error, Result};
 const WIDTH: f32 = RIGHT - LEFT;
 /// Width of the label column in label/value rows.
 const LABEL_W: f32 = 150.0;
-const VALUE_X: f32 = LEFT + LABEL_W + 10.0;
 /// An empty box to tick by hand (U+2610, in DejaVu Sans).
 const BOX: &str = "\u{2610}";
 
@@ -129,15 +128,7 @@ fn block(doc: &mut Layout<'_>, b: &Block) {
 
 /// A label with its value beside it.
 fn row(doc: &mut Layout<'_>, label: &str, value: &str) {
-    let fonts = doc.fonts();
-    let labels = fonts.wrap(label, LABEL, LABEL_W);
-    let values = fonts.wrap(value, BODY, RIGHT - VALUE_X);
-    let height = labels.len().max(values.len()).min(4) as f32 * BODY.leading;
-    doc.keep(height);
-    doc.open(Kind::P);
-    doc.pair(labels, LABEL, values, BODY, VALUE_X);
-    doc.close();
-    doc.space(3.0);
+    doc.label_value(label, value, LABEL_W, 3.0);
 }
 
 fn list(doc: &mut Layout<'_>, mark: &str, items: &[String]) {
