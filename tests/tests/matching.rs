@@ -64,6 +64,9 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
         "Woont in dezelfde kern (Lindeloo)",
         "Heeft deze week nog 2 uur",
         "Is nog nooit gevraagd",
+        // Whom to call and the VOG state, right on the card.
+        "geen telefoon",
+        "Geen VOG",
     ] {
         assert!(card.contains(reason), "missing {reason:?} in {card}");
     }
@@ -128,11 +131,8 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
     app.wait_css("#no-suggestions").await?;
     // Nobody suggested: the list of who is not available is open already.
     app.wait_css("#unavailable[open]").await?;
-    app.wait_text(
-        "[id^=unavailable-]",
-        "Zit aan de grens: 2 van 2 uur deze week",
-    )
-    .await?;
+    app.wait_text("[id^=unavailable-]", "Aan de grens: 2 van 2 uur deze week")
+        .await?;
     if let Some(p) = shot("33-niet-beschikbaar") {
         app.screenshot(&p).await?;
     }
@@ -148,11 +148,11 @@ async fn a_volunteer_is_matched_with_reasons_and_protected_at_the_limit() -> Tes
     )
     .await?;
     app.click("[id^=match-][id$=-save]").await?;
-    app.wait_text(".match-row", "Boven de grens gekoppeld")
+    app.wait_text(".match-row", "Over de grens gekoppeld")
         .await?;
     app.wait_text(
         "#request-detail",
-        "Boven de grens van Evert Brinkhuis gekoppeld. Reden: Evert woont ernaast",
+        "Over de grens van Evert Brinkhuis gekoppeld. Reden: Evert woont ernaast",
     )
     .await?;
     app.quit().await?;
@@ -193,6 +193,38 @@ async fn a_volunteer_near_the_limit_is_suggested_with_a_warning() -> TestResult 
         app.screenshot(&dir.join("30b-bijna-aan-de-grens.png"))
             .await?;
     }
+
+    // A visit with no task picked, flagged as personal care: the list asks
+    // for a task, repeats the professional warning, and the VOG rule of
+    // social contact keeps Evert (who has no VOG) out.
+    app.click("#nav-residents").await?;
+    app.fill("#resident-search", "Gerrit").await?;
+    app.wait_exact("#resident-count", "1 bewoner").await?;
+    let row = app.wait_css(".resident-row").await?;
+    row.send_keys(&Key::Enter.to_string()).await?;
+    app.wait_css("#resident-detail").await?;
+    app.click("#new-request-for-resident").await?;
+    app.fill("#request-ask", "Wil iemand mij helpen met wassen?")
+        .await?;
+    app.click("#area-social_contact").await?;
+    app.click("#flag-personal_care").await?;
+    app.click("#request-save").await?;
+    app.wait_css("#professional-banner").await?;
+    app.click("#find-volunteer").await?;
+    app.wait_text("#suggestions-no-task", "Er is nog geen taak gekozen")
+        .await?;
+    app.wait_text("#suggestions-vog-inferred", "Sociaal contact")
+        .await?;
+    app.wait_text("#suggestions-professional", "professional")
+        .await?;
+    app.wait_text("[id^=unavailable-]", "Heeft geen VOG, en die is nodig")
+        .await?;
+    if let Some(dir) = screenshot_dir() {
+        app.scroll_to("suggestions-title").await?;
+        app.screenshot(&dir.join("30c-geen-taak.png")).await?;
+    }
+    app.click("#suggestions-pick-task").await?;
+    app.wait_css("#request-skill-3").await?;
     app.quit().await?;
     Ok(())
 }

@@ -140,10 +140,14 @@ fn case(db: &mut Db) -> TestResult<Case> {
         now(),
     )?
     .id;
+    // Money matters with no task picked: the VOG rule of that life area holds.
     volunteers::create(
         db,
         helper,
-        VolunteerInput::default(),
+        VolunteerInput {
+            vog_on: "2025-05-01".into(),
+            ..Default::default()
+        },
         VolunteerStatus::Active,
         now(),
     )?;

@@ -50,6 +50,7 @@ fn request() -> impl Strategy<Value = RequestFacts> {
                 wanted_slots: wanted,
                 estimated_hours: est.map(f64::from),
                 due_on: None,
+                vog_from_areas: Vec::new(),
             },
         )
 }

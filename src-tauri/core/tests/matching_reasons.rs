@@ -132,9 +132,14 @@ fn a_volunteer_whose_skills_serve_the_life_area_fits_it() -> Result<()> {
 #[test]
 fn a_ride_asks_for_a_volunteer_with_a_car() -> Result<()> {
     let (mut db, mien) = db_with_asker()?;
-    let cyclist = volunteer_with(&mut db, "Bram", |v| v.mobility = vec![Mobility::Bike])?;
+    // Both have a VOG: with no task picked, a health question may need one.
+    let cyclist = volunteer_with(&mut db, "Bram", |v| {
+        v.mobility = vec![Mobility::Bike];
+        v.vog_on = "2025-03-01".into();
+    })?;
     let driver = volunteer_with(&mut db, "Dirk", |v| {
-        v.mobility = vec![Mobility::Car, Mobility::OnFoot]
+        v.mobility = vec![Mobility::Car, Mobility::OnFoot];
+        v.vog_on = "2025-03-01".into();
     })?;
     let ride = request_with(&mut db, mien, |r| {
         r.life_areas = vec![LifeArea::Transport, LifeArea::Health]
@@ -317,6 +322,65 @@ fn a_volunteer_not_asked_for_weeks_gets_a_turn() -> Result<()> {
         .contains(&Reason::NotAskedSince {
             date: "2026-09-27".into()
         }));
+    Ok(())
+}
+
+/// With no task picked, the VOG rule follows the life areas: a visit
+/// (social contact) needs a VOG, so an expired VOG keeps a volunteer out on
+/// every path, the suggestions and linking by hand; odd jobs need none.
+#[test]
+fn without_a_task_the_life_area_decides_whether_a_vog_is_needed() -> Result<()> {
+    let (mut db, mien) = db_with_asker()?;
+    let expired = volunteer_with(&mut db, "Fenna", |v| v.vog_on = "2020-01-10".into())?;
+    let valid = volunteer_with(&mut db, "Gea", |v| v.vog_on = "2025-03-01".into())?;
+    db.conn().execute(
+        "UPDATE residents SET phone = '06-12345678' WHERE id = ?1",
+        [valid],
+    )?;
+    let visit = request_with(&mut db, mien, |r| {
+        r.life_areas = vec![LifeArea::SocialContact]
+    })?;
+    let s = suggest(&db, visit)?;
+    assert!(s.no_task && s.needs_vog, "{s:?}");
+    assert_eq!(s.vog_from_areas, vec![LifeArea::SocialContact]);
+    assert!(has(&unavailable(&s, expired).reasons, |r| matches!(
+        r,
+        Reason::VogExpired { .. }
+    )));
+    let card = suggested(&s, valid);
+    assert_eq!(card.vog, VogState::Valid);
+    assert_eq!(card.phone, "06-12345678", "the card shows whom to call");
+    let linked = matches::create(
+        &mut db,
+        MatchInput {
+            request_id: visit,
+            volunteer_id: expired,
+            ..Default::default()
+        },
+        now(),
+    );
+    assert!(
+        matches!(linked, Err(Error::NotAvailable { .. })),
+        "{linked:?}"
+    );
+
+    let odd_job = request_with(&mut db, mien, |r| {
+        r.life_areas = vec![LifeArea::GardenAndOddJobs]
+    })?;
+    let s = suggest(&db, odd_job)?;
+    assert!(
+        s.no_task && !s.needs_vog && s.vog_from_areas.is_empty(),
+        "{s:?}"
+    );
+    suggested(&s, expired);
+
+    let klussen = skill(&db, "Klussen in huis")?;
+    let picked = request_with(&mut db, mien, |r| {
+        r.life_areas = vec![LifeArea::SocialContact];
+        r.skills = vec![klussen];
+    })?;
+    let s = suggest(&db, picked)?;
+    assert!(!s.no_task && !s.needs_vog, "a picked task decides: {s:?}");
     Ok(())
 }
 

@@ -238,7 +238,8 @@ fn going_over_the_limit_needs_a_reason_which_is_logged() -> Result<()> {
         u.reasons,
         vec![Reason::AtLimit {
             load: 3.0,
-            limit: 3.0
+            limit: 3.0,
+            carer_hours: 0.0
         }]
     );
     assert!(u.can_override);
@@ -263,7 +264,7 @@ fn going_over_the_limit_needs_a_reason_which_is_logged() -> Result<()> {
     let log = requests::get(db.conn(), second)?.contact_log;
     assert!(
         log.iter()
-            .any(|e| e.note.contains("Boven de grens") && e.note.contains("kent mevrouw goed")),
+            .any(|e| e.note.contains("Over de grens") && e.note.contains("kent mevrouw goed")),
         "log: {log:?}"
     );
     Ok(())

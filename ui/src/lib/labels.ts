@@ -102,6 +102,14 @@ export const absenceKindLabel: Record<AbsenceKind, string> = {
   other: "Anders",
 };
 
+/** A volunteer's status as a sentence ("Neemt even pauze"). */
+export const volunteerStatusSentence: Record<VolunteerStatus, string> = {
+  applied: "Heeft zich aangemeld, nog niet kennisgemaakt",
+  active: "Doet actief mee",
+  paused: "Neemt even pauze",
+  stopped: "Is gestopt",
+};
+
 export const vogStateLabel: Record<VogState, string> = {
   missing: "Geen VOG",
   valid: "VOG geldig",

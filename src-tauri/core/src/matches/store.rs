@@ -149,16 +149,27 @@ pub fn create(db: &mut Db, input: MatchInput, now: NaiveDateTime) -> Result<Matc
             _ => format!("{name} gevraagd voor deze hulpvraag (voorgesteld)."),
         };
         if !agreement.is_empty() {
-            note.push_str(&format!(" Afspraak: {agreement}"));
+            note.push_str(&format!(" Afspraak: {}", sentence(&agreement)));
         }
         if over_limit {
-            note.push_str(&format!(" Boven de grens van {name} gekoppeld. Reden: {override_reason}"));
+            note.push_str(&format!(
+                " Over de grens van {name} gekoppeld. Reden: {}",
+                sentence(&override_reason)
+            ));
         }
         requests::log_event(tx, input.request_id, today, &note, None, now)?;
         follow(tx, input.request_id, status, now)?;
         Ok(id)
     })?;
     get(db.conn(), id)
+}
+
+/// `text` as a sentence in the log: ending in a full stop (or ? or !).
+fn sentence(text: &str) -> String {
+    match text.chars().last() {
+        Some('.' | '?' | '!') | None => text.to_owned(),
+        Some(_) => format!("{text}."),
+    }
 }
 
 /// Change what was agreed and when.

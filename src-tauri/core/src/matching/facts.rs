@@ -9,6 +9,7 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use super::{rank, Candidate, Reason, RequestFacts, Suggestions};
 use crate::settings::{self, Settings};
 use crate::store::time::iso;
+use crate::vocab::{LifeArea, Mask};
 use crate::volunteers::{
     loads, vog_state, vog_valid_until, AbsenceKind, LoadFacts, LoadRule, VogState,
 };
@@ -39,6 +40,7 @@ pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
                     estimated_hours: r.get(7)?,
                     due_on: r.get(8)?,
                     skills: Vec::new(),
+                    vog_from_areas: Vec::new(),
                 })
             },
         )
@@ -54,7 +56,28 @@ pub fn request_facts(conn: &Connection, id: i64) -> Result<RequestFacts> {
         let vog: bool = r.get(2)?;
         f.needs_vog |= vog;
     }
+    if f.skills.is_empty() {
+        f.vog_from_areas = vog_areas(conn, f.life_area_mask)?;
+        f.needs_vog |= !f.vog_from_areas.is_empty();
+    }
     Ok(f)
+}
+
+/// The life areas in `mask` with a task (still offered) that needs a VOG.
+fn vog_areas(conn: &Connection, mask: i64) -> Result<Vec<LifeArea>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT life_area FROM skills WHERE needs_vog AND NOT retired AND life_area IS NOT NULL",
+    )?;
+    let areas = stmt.query_map([], |r| r.get::<_, LifeArea>(0))?;
+    let mut out = Vec::new();
+    for a in areas {
+        let a = a?;
+        if mask & a.bit() != 0 && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out.sort_by_key(|a| a.bit());
+    Ok(out)
 }
 
 /// Volunteer ids linked to any of `skills` through `table`, with those skills.
@@ -218,16 +241,16 @@ pub fn suggest(conn: &Connection, request_id: i64, today: NaiveDate) -> Result<S
     Ok(ranked)
 }
 
-/// Names and kernen of the volunteers a screen shows (at most a few dozen).
+/// Names, kernen and phones of the volunteers a screen shows (at most a few dozen).
 fn name_shown(conn: &Connection, s: &mut Suggestions) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT first_name || ' ' || last_name, kern FROM residents WHERE id = ?1",
+        "SELECT first_name || ' ' || last_name, kern, phone FROM residents WHERE id = ?1",
     )?;
-    let mut lookup = |id: i64| -> Result<(String, String)> {
-        Ok(stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    let mut lookup = |id: i64| -> Result<(String, String, String)> {
+        Ok(stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
     };
     for x in &mut s.suggestions {
-        (x.name, x.kern) = lookup(x.volunteer_id)?;
+        (x.name, x.kern, x.phone) = lookup(x.volunteer_id)?;
         for w in &mut x.warnings {
             if let Reason::OtherKern { kern } = w {
                 kern.clone_from(&x.kern);
@@ -235,7 +258,7 @@ fn name_shown(conn: &Connection, s: &mut Suggestions) -> Result<()> {
         }
     }
     for x in &mut s.unavailable {
-        (x.name, x.kern) = lookup(x.volunteer_id)?;
+        (x.name, x.kern, x.phone) = lookup(x.volunteer_id)?;
     }
     Ok(())
 }

@@ -31,8 +31,12 @@ pub struct RequestFacts {
     pub life_area_mask: i64,
     /// The tasks asked for: (skill id, name).
     pub skills: Vec<(i64, String)>,
-    /// A VOG is needed: set on the request or by one of its tasks.
+    /// A VOG is needed: set on the request, by one of its tasks, or (with
+    /// no task picked) by a task of one of its life areas.
     pub needs_vog: bool,
+    /// No task picked, and a task of these life areas needs a VOG: the VOG
+    /// rule holds as if that task was picked (the screen says so).
+    pub vog_from_areas: Vec<LifeArea>,
     /// Week-grid bits of when help is wanted; 0 = any time.
     pub wanted_slots: u32,
     pub estimated_hours: Option<f64>,
@@ -101,6 +105,9 @@ pub enum Reason {
     NearLimit {
         load: f64,
         limit: f64,
+        /// Hours of informal care in `load` (named when they fill the week).
+        #[serde(rename = "carerHours")]
+        carer_hours: f64,
     },
     /// Near the limit over the rolling month (30 days).
     MonthNearLimit {
@@ -146,9 +153,13 @@ pub enum Reason {
         until: String,
         absence: AbsenceKind,
     },
+    /// At or over the weekly limit (`load > limit`: over).
     AtLimit {
         load: f64,
         limit: f64,
+        /// Hours of informal care in `load`.
+        #[serde(rename = "carerHours")]
+        carer_hours: f64,
     },
     MatchesFull {
         #[ts(type = "number")]
@@ -180,6 +191,9 @@ pub struct Suggestion {
     pub volunteer_id: i64,
     pub name: String,
     pub kern: String,
+    /// To call them right from the card.
+    pub phone: String,
+    pub vog: VogState,
     pub score: i32,
     /// Why this volunteer fits, strongest first.
     pub reasons: Vec<Reason>,
@@ -197,6 +211,8 @@ pub struct Unavailable {
     pub volunteer_id: i64,
     pub name: String,
     pub kern: String,
+    pub phone: String,
+    pub vog: VogState,
     pub status: VolunteerStatus,
     pub reasons: Vec<Reason>,
     /// Only the limit stands in the way: matching is possible with a reason.
@@ -211,6 +227,11 @@ pub struct Suggestions {
     #[ts(type = "number")]
     pub request_id: i64,
     pub needs_vog: bool,
+    /// No task is picked: the screen asks for one (suggestions then follow
+    /// the life areas only).
+    pub no_task: bool,
+    /// See [`RequestFacts::vog_from_areas`].
+    pub vog_from_areas: Vec<LifeArea>,
     pub suggestions: Vec<Suggestion>,
     #[ts(type = "number")]
     pub total_suggestions: i64,

@@ -102,6 +102,7 @@ fn hard(req: &RequestFacts, c: &Candidate, sink: &mut impl Sink) -> bool {
             sink.hard(true, || Reason::AtLimit {
                 load: l.week_load,
                 limit: l.limit_hours,
+                carer_hours: l.carer_hours,
             });
         }
         if let Some(m) = full {
@@ -199,6 +200,7 @@ fn score(req: &RequestFacts, c: &Candidate, not_asked_since: &str, sink: &mut im
             sink.warning(|| Reason::NearLimit {
                 load: l.week_load,
                 limit: l.limit_hours,
+                carer_hours: l.carer_hours,
             });
         }
         if month {
@@ -262,6 +264,8 @@ fn unavailable(c: &Candidate, hard: Vec<Reason>) -> Unavailable {
         volunteer_id: c.id,
         name: c.name.clone(),
         kern: c.kern.clone(),
+        phone: String::new(),
+        vog: c.vog,
         status: c.status,
         reasons: hard,
         can_override,
@@ -286,6 +290,8 @@ pub fn assess(req: &RequestFacts, c: &Candidate, not_asked_since: &str) -> Asses
         volunteer_id: c.id,
         name: c.name.clone(),
         kern: c.kern.clone(),
+        phone: String::new(),
+        vog: c.vog,
         score,
         reasons: keep.reasons.into_iter().map(|(_, r)| r).collect(),
         warnings: keep.warnings,
@@ -353,6 +359,8 @@ pub fn rank(req: &RequestFacts, candidates: &[Candidate], not_asked_since: &str)
     Suggestions {
         request_id: req.request_id,
         needs_vog: req.needs_vog,
+        no_task: req.skills.is_empty(),
+        vog_from_areas: req.vog_from_areas.clone(),
         suggestions,
         total_suggestions: fit.len() as i64,
         unavailable,

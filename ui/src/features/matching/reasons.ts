@@ -1,9 +1,20 @@
 // Matching reasons from Rust (computed, typed) → short Dutch sentences.
-import type { Reason } from "../../lib/api";
-import { dutchDate, lifeAreaLabel, volunteerStatusLabel, absenceKindLabel } from "../../lib/labels";
+import type { LifeArea, Reason } from "../../lib/api";
+import { dutchDate, lifeAreaLabel, volunteerStatusSentence, absenceKindLabel } from "../../lib/labels";
 
 function n(v: number): string {
   return String(Math.round(v * 100) / 100).replace(".", ",");
+}
+
+/** " (waarvan 6 uur mantelzorg)" when care is part of the week's load. */
+function care(hours: number): string {
+  return hours > 0 ? ` (waarvan ${n(hours)} uur mantelzorg)` : "";
+}
+
+/** Why a request with no task still needs a VOG. */
+export function vogAreasText(areas: LifeArea[]): string {
+  const names = areas.map((a) => `"${lifeAreaLabel[a]}"`).join(" en ");
+  return `Zolang er geen taak is gekozen, geldt de VOG-regel van ${names}: daar hoort een taak bij waarvoor een VOG nodig is.`;
 }
 
 export function reasonText(r: Reason): string {
@@ -29,7 +40,7 @@ export function reasonText(r: Reason): string {
     case "hours_left":
       return `Heeft deze week nog ${n(r.hours)} uur`;
     case "near_limit":
-      return `Bijna aan de grens: ${n(r.load)} van ${n(r.limit)} uur deze week`;
+      return `Bijna aan de grens: ${n(r.load)} van ${n(r.limit)} uur deze week${care(r.carerHours)}`;
     case "month_near_limit":
       return `Deze maand bijna aan de grens: ${n(r.load)} van ${n(r.limit)} uur`;
     case "matches_near":
@@ -51,11 +62,11 @@ export function reasonText(r: Reason): string {
     case "vog_expiring":
       return `VOG verloopt${r.until ? ` op ${dutchDate(r.until)}` : " binnenkort"}`;
     case "status":
-      return `Status: ${volunteerStatusLabel[r.status].toLowerCase()}`;
+      return volunteerStatusSentence[r.status];
     case "absent":
       return `Afwezig tot en met ${dutchDate(r.until)} (${absenceKindLabel[r.absence].toLowerCase()})`;
     case "at_limit":
-      return `Zit aan de grens: ${n(r.load)} van ${n(r.limit)} uur deze week`;
+      return `${r.load > r.limit + 0.005 ? "Over" : "Aan"} de grens: ${n(r.load)} van ${n(r.limit)} uur deze week${care(r.carerHours)}`;
     case "matches_full":
       return `Heeft al ${r.open} van ${r.limit} koppelingen tegelijk`;
     case "refuses_task":
