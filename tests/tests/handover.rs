@@ -166,6 +166,24 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
     assert!(text.contains(&name), "name missing in PDF:\n{text}");
     assert!(text.contains("wassen en aankleden"), "ask missing in PDF");
     assert!(text.contains("Niet gedeeld"), "withheld section missing");
+    // Whom the loket calls back, and the kenmerk it quotes, at the top.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for must in [
+        "Terugbellen",
+        "Hennie Brinkhuis: 0599-720 150",
+        "Dorpspunt Lindeloo: 0599-720 180, dorpspunt@lindeloo.example",
+        "Kenmerk",
+        // How long the consent holds is always said.
+        "Geldig tot",
+    ] {
+        assert!(flat.contains(must), "missing {must:?} in PDF:\n{text}");
+    }
+    let reference = app.text("[id^=referral-reference-]").await?;
+    let reference = reference.trim_start_matches("Kenmerk ").to_owned();
+    assert!(
+        reference.starts_with("BP-") && flat.contains(&reference),
+        "kenmerk {reference:?} missing in PDF"
+    );
     assert!(
         text.contains("cliëntondersteuning"),
         "client support line missing"

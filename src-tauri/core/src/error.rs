@@ -72,6 +72,10 @@ pub enum Error {
     /// No valid consent of the resident covers this recipient: nothing is shared.
     #[error("no valid consent of resident {resident_id} for this recipient")]
     NoConsent { resident_id: i64 },
+    /// A handover needs a number to call back on: neither the contact person
+    /// nor the help point has a phone number.
+    #[error("no phone number to call back on")]
+    NoCallbackNumber,
     /// A street or village request has no resident: it cannot be referred
     /// or handed over (that is always about one person).
     #[error("request {id} is collective: no resident to refer")]
@@ -195,6 +199,7 @@ error_codes! {
     AlreadyMatched => "already_matched",
     NotAvailable => "not_available",
     NoConsent => "no_consent",
+    NoCallbackNumber => "no_callback_number",
     CollectiveRequest => "collective_request",
     NoPattern => "no_pattern",
     HandoverFailed => "handover_failed",
@@ -265,6 +270,7 @@ impl Error {
             Error::NotAvailable { .. } => ErrorCode::NotAvailable,
             Error::RequestClosed { .. } => ErrorCode::RequestClosed,
             Error::NoConsent { .. } => ErrorCode::NoConsent,
+            Error::NoCallbackNumber => ErrorCode::NoCallbackNumber,
             Error::CollectiveRequest { .. } => ErrorCode::CollectiveRequest,
             Error::NoPattern => ErrorCode::NoPattern,
             Error::BadBackup(_) => ErrorCode::BadBackup,

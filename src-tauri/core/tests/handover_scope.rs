@@ -10,6 +10,7 @@ use std::process::Command;
 
 use buurtpunt_core::consents::{self, ConsentHow, ConsentInput, GivenBy};
 use buurtpunt_core::contact_persons::{self, ContactPersonInput};
+use buurtpunt_core::followup::{self, AgreementInput, Party};
 use buurtpunt_core::handover::build::{self, Basis, Facts};
 use buurtpunt_core::handover::{self, csv, pdf, to_json, ExportInput, HandoverSender};
 use buurtpunt_core::hours::{self, HourInput};
@@ -79,6 +80,10 @@ const VALUES: &[(DataCategory, &str, Shown)] = &[
     (HelpSoFar, "Brievenbusklep", Shown::Everywhere),
     (HelpSoFar, "Hazewinkel", Shown::Everywhere),
     (HelpSoFar, "Kattenluikroute", Shown::Everywhere),
+    // The agreements: the resident's own, and one of the carer (named only
+    // when the network is shared too: "Tjoelker" is a network value).
+    (HelpSoFar, "Pannenkoekenplan", Shown::Everywhere),
+    (HelpSoFar, "Dakgootrondje", Shown::Everywhere),
 ];
 
 fn now() -> NaiveDateTime {
@@ -187,6 +192,22 @@ fn case(db: &mut Db) -> TestResult<Case> {
         },
         now(),
     )?;
+    for (party, who, what) in [
+        (Party::Resident, "", "Maakt zelf een Pannenkoekenplan"),
+        (Party::Network, "Hidde Tjoelker", "Loopt het Dakgootrondje"),
+    ] {
+        followup::add_agreement(
+            db,
+            request,
+            &AgreementInput {
+                party,
+                who: who.into(),
+                what: what.into(),
+                due_on: String::new(),
+            },
+            now(),
+        )?;
+    }
     let referral = referrals::create(
         db,
         request,
@@ -357,8 +378,11 @@ fn no_file_holds_a_value_outside_the_consent_for_any_set_of_categories() -> Test
         request: &request,
         referral: &referral,
         matches: &found,
+        agreements: &followup::agreements_of(db.conn(), c.request)?,
         sender: HandoverSender {
             help_point: "Buurtpunt Lindeloo".into(),
+            help_point_phone: String::new(),
+            help_point_email: String::new(),
             contact_person: "Hennie Brinkhuis".into(),
             phone: "0599-111222".into(),
             email: String::new(),

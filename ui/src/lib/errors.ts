@@ -45,6 +45,8 @@ const byCode: Record<ErrorCode, Sentence> = {
     "Deze vrijwilliger kan nu niet gekoppeld worden (bijvoorbeeld pauze, afwezig, geen VOG of wil deze taak niet).",
   no_consent:
     "Er is geen geldige toestemming van de bewoner om gegevens met deze ontvanger te delen. Leg eerst de toestemming vast. Alleen bij acuut gevaar mag het zonder, met een reden.",
+  no_callback_number:
+    "Het loket moet u kunnen terugbellen, maar er staat geen telefoonnummer bij u of bij het buurtpunt. Vul het nummer van het buurtpunt in bij Instellingen, of uw eigen nummer bij de contactpersonen.",
   collective_request:
     "Dit is een hulpvraag voor een straat of het hele dorp. Doorverwijzen of overdragen kan alleen bij een hulpvraag van één bewoner.",
   no_pattern: "Deze signalen vormen geen patroon meer. Kijk opnieuw op Vandaag.",

@@ -20,9 +20,12 @@ fn sample() -> Handover {
     let s = |v: &str| Some(v.to_owned());
     Handover {
         schema: SCHEMA.to_owned(),
+        reference: "BP-2026-0042".into(),
         made_on: "2026-11-22".into(),
         sender: HandoverSender {
             help_point: "Buurtpunt Lindeloo".into(),
+            help_point_phone: "0591-123400".into(),
+            help_point_email: "dorpspunt@lindeloo.example".into(),
             contact_person: "Gerda Mulder".into(),
             phone: "0591-123456".into(),
             email: "buurtpunt@lindeloo.example".into(),
@@ -53,6 +56,7 @@ fn sample() -> Handover {
             carer_situation: s("Haar zoon Ruben (mantelzorger): komt elke zondag, is moe."),
             tried: s("Taxi via de huisarts geprobeerd; te duur op den duur."),
             volunteers_did: s("Henk de Boer (6 uur): vier keer naar de fysiotherapeut."),
+            agreements: s("De bewoner: belt zelf de fysiotherapeut (uiterlijk 1 december 2026)"),
         },
         referral: HandoverReferral {
             reason: Some("Meer hulp nodig dan vrijwilligers kunnen geven.".into()),

@@ -152,6 +152,12 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
         },
     )?;
     crate::audit::actor::choose(db, hennie.id)?;
+    // The help point's own name and numbers: the handover names them.
+    let mut point = crate::settings::get(db.conn())?;
+    point.help_point_name = "Dorpspunt Lindeloo".into();
+    point.help_point_phone = "0599-720 180".into();
+    point.help_point_email = "dorpspunt@lindeloo.example".into();
+    crate::settings::update(db, &point)?;
     social_map::fill(db, today)?;
     let mut seed = 20_261_122u64;
     let mut ids = Vec::new();

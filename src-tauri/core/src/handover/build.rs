@@ -9,6 +9,7 @@ use super::{
     HandoverReferral, HandoverSender, CLIENT_SUPPORT, SCHEMA,
 };
 use crate::consents::{Consent, ConsentHow, GivenBy};
+use crate::followup::{Agreement, Party};
 use crate::matches::{Match, MatchStatus};
 use crate::referrals::Referral;
 use crate::requests::{HelpRequest, Urgency};
@@ -23,6 +24,7 @@ pub struct Facts<'a> {
     pub request: &'a HelpRequest,
     pub referral: &'a Referral,
     pub matches: &'a [Match],
+    pub agreements: &'a [Agreement],
     pub sender: HandoverSender,
 }
 
@@ -135,6 +137,40 @@ fn carers(r: &Resident) -> Option<String> {
     }
 }
 
+/// The agreements, one per line. Who from the network is named only with
+/// `network` shared; else "Iemand uit het netwerk".
+fn agreements(list: &[Agreement], network: bool) -> Option<String> {
+    let lines: Vec<String> = list
+        .iter()
+        .filter(|a| !a.what.trim().is_empty())
+        .map(|a| {
+            let who = Some(a.who.trim()).filter(|w| !w.is_empty());
+            let party = match (a.party, who) {
+                (Party::Resident, _) => "De bewoner",
+                (Party::Network, Some(w)) if network => w,
+                (Party::Network, _) => "Iemand uit het netwerk",
+                // Not the resident's own circle: named as entered.
+                (Party::Volunteer | Party::Professional | Party::HelpPoint, Some(w)) => w,
+                (Party::Volunteer, None) => "Een vrijwilliger",
+                (Party::Professional, None) => "Een professional",
+                (Party::HelpPoint, None) => "Het buurtpunt",
+            };
+            let mut line = format!("{party}: {}", a.what.trim());
+            if let Some(done) = &a.done_on {
+                line.push_str(&format!(" (gedaan op {})", super::pdf::dutch_date(done)));
+            } else if let Some(due) = &a.due_on {
+                line.push_str(&format!(" (uiterlijk {})", super::pdf::dutch_date(due)));
+            }
+            line
+        })
+        .collect();
+    if lines.is_empty() {
+        None
+    } else {
+        Some(lines.join("\n"))
+    }
+}
+
 fn volunteers_did(f: &Facts<'_>) -> Option<String> {
     let mut lines: Vec<String> = f
         .matches
@@ -233,6 +269,7 @@ pub fn build(f: &Facts<'_>, basis: &Basis<'_>, made_on: NaiveDate) -> Handover {
     let recipient = f.referral.organisation.clone();
     Handover {
         schema: SCHEMA.to_owned(),
+        reference: f.referral.reference.clone(),
         made_on: iso(made_on),
         sender: f.sender.clone(),
         recipient: HandoverRecipient {
@@ -265,6 +302,11 @@ pub fn build(f: &Facts<'_>, basis: &Basis<'_>, made_on: NaiveDate) -> Handover {
             carer_situation: keep(scope, DataCategory::Network, carers(r)),
             tried: keep(scope, DataCategory::HelpSoFar, some(&q.tried)),
             volunteers_did: keep(scope, DataCategory::HelpSoFar, volunteers_did(f)),
+            agreements: keep(
+                scope,
+                DataCategory::HelpSoFar,
+                agreements(f.agreements, has(DataCategory::Network)),
+            ),
         },
         referral: HandoverReferral {
             reason: keep(scope, DataCategory::Question, some(&f.referral.reason)),

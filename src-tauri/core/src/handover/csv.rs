@@ -51,8 +51,11 @@ fn rows<'a>(h: &'a Handover) -> Vec<(&'static str, &'a str)> {
         &h.consent,
     );
     one("$schema", Some(&h.schema));
+    one("reference", Some(&h.reference));
     one("madeOn", Some(&h.made_on));
     one("sender.helpPoint", Some(&s.help_point));
+    one("sender.helpPointPhone", Some(&s.help_point_phone));
+    one("sender.helpPointEmail", Some(&s.help_point_email));
     one("sender.contactPerson", Some(&s.contact_person));
     one("sender.phone", Some(&s.phone));
     one("sender.email", Some(&s.email));
@@ -74,6 +77,7 @@ fn rows<'a>(h: &'a Handover) -> Vec<(&'static str, &'a str)> {
     one("case.carerSituation", c.carer_situation.as_deref());
     one("case.tried", c.tried.as_deref());
     one("case.volunteersDid", c.volunteers_did.as_deref());
+    one("case.agreements", c.agreements.as_deref());
     one("referral.reason", f.reason.as_deref());
     one("referral.urgency", Some(&f.urgency));
     one("referral.meldingOn", f.melding_on.as_deref());

@@ -16,7 +16,7 @@ use crate::store::files::{remove_if_present, write_atomic};
 use crate::store::time::stamp;
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::{DataCategory, Mask, Rule};
-use crate::{contact_persons, matches, referrals, requests, residents, settings};
+use crate::{contact_persons, followup, matches, referrals, requests, residents, settings};
 use crate::{Db, Error, Result};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -98,6 +98,7 @@ pub fn export(
     let request = requests::get(conn, referral.request_id)?;
     let resident = residents::get(conn, referral.resident_id)?;
     let found = matches::for_request(conn, referral.request_id)?;
+    let agreed = followup::agreements_of(conn, referral.request_id)?;
     let person = contact_persons::get(conn, input.contact_person_id)?;
     let point = settings::get(conn)?;
     let consent = consents::covering(
@@ -124,17 +125,23 @@ pub fn export(
         request: &request,
         referral: &referral,
         matches: &found,
+        agreements: &agreed,
         sender: HandoverSender {
             help_point: if point.help_point_name.trim().is_empty() {
                 "Buurtpunt".to_owned()
             } else {
                 point.help_point_name.clone()
             },
+            help_point_phone: point.help_point_phone.clone(),
+            help_point_email: point.help_point_email.clone(),
             contact_person: person.name.clone(),
             phone: person.phone.clone(),
             email: person.email.clone(),
         },
     };
+    if facts.sender.callback_phone().is_none() {
+        return Err(Error::NoCallbackNumber);
+    }
     let doc = build(&facts, &basis, today);
     let bytes = [pdf::render(&doc)?, to_json(&doc)?, csv::render(&doc)?];
     let files = paths(pdf_path);

@@ -15,17 +15,33 @@ use ts_rs::TS;
 use crate::vocab::DataCategory;
 
 /// The JSON schema id written into every handover file (see docs/overdracht.schema.json).
-pub const SCHEMA: &str = "https://buurtpunt.nl/schema/overdracht/1";
+pub const SCHEMA: &str = "https://buurtpunt.nl/schema/overdracht/2";
 
-/// The help point that hands over, and its contact person.
+/// The help point that hands over, and its contact person: whom the
+/// receiver calls back.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct HandoverSender {
     pub help_point: String,
+    /// The help point's own number and address (Settings); may be empty
+    /// when the contact person's phone is given.
+    pub help_point_phone: String,
+    pub help_point_email: String,
     pub contact_person: String,
+    /// The contact person's own phone and email; may be empty when the
+    /// help point's phone is given.
     pub phone: String,
     pub email: String,
+}
+
+impl HandoverSender {
+    /// A number to call back on: the contact person's, else the help point's.
+    pub fn callback_phone(&self) -> Option<&str> {
+        [self.phone.trim(), self.help_point_phone.trim()]
+            .into_iter()
+            .find(|p| !p.is_empty())
+    }
 }
 
 /// The organisation and service the case goes to.
@@ -95,6 +111,12 @@ pub struct HandoverCase {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub volunteers_did: Option<String>,
+    /// The agreements made on the request, one per line ("De bewoner: belt
+    /// zelf de huisarts (uiterlijk 1 december 2026)"). A network member is
+    /// named only when the network is shared too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub agreements: Option<String>,
 }
 
 /// Why the case is handed over.
@@ -148,6 +170,9 @@ pub struct HandoverConsent {
 pub struct Handover {
     #[serde(rename = "$schema")]
     pub schema: String,
+    /// The case's reference (kenmerk) to quote when calling or answering,
+    /// e.g. `BP-2026-0042`: the same on every handover of this referral.
+    pub reference: String,
     /// `YYYY-MM-DD`.
     pub made_on: String,
     pub sender: HandoverSender,

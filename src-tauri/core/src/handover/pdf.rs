@@ -20,10 +20,29 @@ use crate::{Error, Result};
 const LABEL_W: f32 = 132.0;
 const VALUE_X: f32 = LEFT + LABEL_W + 10.0;
 
-/// Render the handover as a tagged A4 PDF.
+/// A last page filled less than this is "nearly empty": the document is
+/// laid out again with less white space, and that is kept when it has
+/// fewer pages.
+const NEARLY_EMPTY: f32 = 0.3;
+const TIGHT_SPACE: f32 = 0.35;
+
+/// Render the handover as a tagged A4 PDF, without a nearly empty last page
+/// where less white space avoids one.
 pub fn render(h: &Handover) -> Result<Vec<u8>> {
     let fonts = Fonts::load().map_err(failed)?;
-    let mut doc = Layout::new(&fonts);
+    let mut doc = lay_out(&fonts, h, 1.0);
+    if doc.page_count() > 1 && doc.last_page_fill() < NEARLY_EMPTY {
+        let tight = lay_out(&fonts, h, TIGHT_SPACE);
+        if tight.page_count() < doc.page_count() {
+            doc = tight;
+        }
+    }
+    doc.finish(&meta(h)).map_err(failed)
+}
+
+fn lay_out<'f>(fonts: &'f Fonts, h: &Handover, space: f32) -> Layout<'f> {
+    let mut doc = Layout::new(fonts);
+    doc.set_space_scale(space);
     let overridden = h.consent.override_reason.is_some();
 
     letterhead(&mut doc, h);
@@ -34,10 +53,12 @@ pub fn render(h: &Handover) -> Result<Vec<u8>> {
     referral(&mut doc, h);
     consent(&mut doc, h);
     withheld(&mut doc, h, overridden);
-    contact_person(&mut doc, h);
     client_support(&mut doc, h);
+    doc
+}
 
-    let meta = Meta {
+fn meta(h: &Handover) -> Meta {
+    Meta {
         title: format!("Overdracht aan {}", h.recipient.organisation.trim()),
         author: h.sender.help_point.clone(),
         subject: "Overdracht van een hulpvraag door het buurtpunt".into(),
@@ -55,8 +76,7 @@ pub fn render(h: &Handover) -> Result<Vec<u8>> {
             h.recipient.organisation.trim(),
             dutch_date(&h.made_on)
         ),
-    };
-    doc.finish(&meta).map_err(failed)
+    }
 }
 
 /// The engine's failure as the handover's error.
@@ -111,6 +131,10 @@ fn letterhead(doc: &mut Layout<'_>, h: &Handover) {
         .collect::<Vec<_>>()
         .join(", ");
     row(doc, "Van", filled(&from));
+    row(doc, "Terugbellen", callback(h).as_deref());
+    let reference =
+        filled(&h.reference).map(|r| format!("{r}\nNoem dit kenmerk als u belt of antwoordt."));
+    row(doc, "Kenmerk", reference.as_deref());
     doc.space(10.0);
 
     let intro = if h.consent.override_reason.is_some() {
@@ -121,6 +145,27 @@ fn letterhead(doc: &mut Layout<'_>, h: &Handover) {
          de bewoner goed vond om met u te delen."
     };
     paragraph(doc, intro, BODY);
+}
+
+/// Whom to call back, one line each: the contact person, then the help
+/// point, each with the phone and email that are filled in.
+fn callback(h: &Handover) -> Option<String> {
+    let s = &h.sender;
+    let line = |who: &str, phone: &str, email: &str| -> Option<String> {
+        let reach: Vec<&str> = [phone.trim(), email.trim()]
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .collect();
+        (!reach.is_empty()).then(|| format!("{}: {}", who.trim(), reach.join(", ")))
+    };
+    let lines: Vec<String> = [
+        line(&s.contact_person, &s.phone, &s.email),
+        line(&s.help_point, &s.help_point_phone, &s.help_point_email),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// Start a section. `body` is the height of what follows when the section is
@@ -271,7 +316,10 @@ fn strength_and_network(doc: &mut Layout<'_>, h: &Handover) {
 
 fn done_so_far(doc: &mut Layout<'_>, h: &Handover) {
     let c = &h.case;
-    if present(&c.tried).is_none() && present(&c.volunteers_did).is_none() {
+    if present(&c.tried).is_none()
+        && present(&c.volunteers_did).is_none()
+        && present(&c.agreements).is_none()
+    {
         return;
     }
     section(doc, "Wat er al gedaan is", 0.0);
@@ -282,6 +330,7 @@ fn done_so_far(doc: &mut Layout<'_>, h: &Handover) {
         present(&c.volunteers_did),
         false,
     );
+    block(doc, "Afspraken", present(&c.agreements), false);
 }
 
 fn referral(doc: &mut Layout<'_>, h: &Handover) {
@@ -355,7 +404,12 @@ fn consent(doc: &mut Layout<'_>, h: &Handover) {
             .map(|c| category_label(*c))
             .collect::<Vec<_>>()
             .join("\n");
-        let until = present(&k.valid_until).map(dutch_date);
+        // How long the consent holds, always said: also when it has no end.
+        let until = Some(
+            present(&k.valid_until)
+                .map(dutch_date)
+                .unwrap_or_else(|| "geen einddatum: tot de bewoner de toestemming intrekt".into()),
+        );
         let rows = [
             ("Gegeven door", filled(&k.given_by)),
             ("Gegeven op", filled(&given_on)),
@@ -403,20 +457,6 @@ fn withheld(doc: &mut Layout<'_>, h: &Handover, overridden: bool) {
         doc.close();
     }
     doc.close();
-}
-
-fn contact_person(doc: &mut Layout<'_>, h: &Handover) {
-    let s = &h.sender;
-    rows_section(
-        doc,
-        "Contactpersoon van het buurtpunt",
-        &[
-            ("Naam", filled(&s.contact_person)),
-            ("Buurtpunt", filled(&s.help_point)),
-            ("Telefoon", filled(&s.phone)),
-            ("E-mail", filled(&s.email)),
-        ],
-    );
 }
 
 fn client_support(doc: &mut Layout<'_>, h: &Handover) {

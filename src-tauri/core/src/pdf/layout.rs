@@ -105,6 +105,8 @@ pub(crate) struct Layout<'f> {
     pub(super) leaves: usize,
     pub(super) outline: Vec<(String, usize, f32)>,
     frame: Option<OpenFrame>,
+    /// White space is multiplied by this (1.0; less to fit a page).
+    space_scale: f32,
 }
 
 impl<'f> Layout<'f> {
@@ -120,7 +122,26 @@ impl<'f> Layout<'f> {
             leaves: 0,
             outline: Vec::new(),
             frame: None,
+            space_scale: 1.0,
         }
+    }
+
+    /// Scale all later white space ([`Layout::space`]) by `scale`: a
+    /// document that would end on a nearly empty page is laid out again
+    /// with less of it.
+    pub(crate) fn set_space_scale(&mut self, scale: f32) {
+        self.space_scale = scale;
+    }
+
+    /// Pages so far.
+    pub(crate) fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// How much of the last page's writing area is used, 0.0 to 1.0.
+    pub(crate) fn last_page_fill(&self) -> f32 {
+        let top = self.page_top();
+        ((self.y - top) / (BOTTOM - top)).clamp(0.0, 1.0)
     }
 
     pub(crate) fn fonts(&self) -> &'f Fonts {
@@ -142,7 +163,7 @@ impl<'f> Layout<'f> {
     /// Vertical white space; none at the top of a page.
     pub(crate) fn space(&mut self, pts: f32) {
         if !self.at_page_top() {
-            self.y += pts;
+            self.y += pts * self.space_scale;
         }
     }
 

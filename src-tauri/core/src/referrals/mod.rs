@@ -130,6 +130,8 @@ pub struct Referral {
     #[ts(type = "number | null")]
     pub days_left: Option<i64>,
     pub answer: String,
+    /// The kenmerk the receiver quotes (see [`reference`]).
+    pub reference: String,
     pub override_reason: String,
     /// A valid consent covers this recipient today.
     pub consent_ok: bool,
@@ -137,9 +139,22 @@ pub struct Referral {
     pub consent_categories: Vec<crate::vocab::DataCategory>,
 }
 
+/// The kenmerk of referral `id` made on `created_on` (`YYYY-MM-DD`):
+/// `BP-<year>-<id, at least four digits>`. Fixed for the referral's life.
+pub fn reference(id: i64, created_on: &str) -> String {
+    let year = created_on.get(..4).unwrap_or("0000");
+    format!("BP-{year}-{id:04}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kenmerk_holds_the_year_and_the_referral_number() {
+        assert_eq!(reference(42, "2026-11-20"), "BP-2026-0042");
+        assert_eq!(reference(123_456, "2027-01-02"), "BP-2027-123456");
+    }
 
     #[test]
     fn the_wmo_investigation_ends_six_weeks_after_the_melding() -> crate::Result<()> {

@@ -36,8 +36,10 @@ fn from_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Referra
         .transpose()?
         .map(wmo_deadline);
     let waiting = matches!(status, ReferralStatus::Sent | ReferralStatus::Received);
+    let (id, created_on): (i64, String) = (r.get(0)?, r.get(13)?);
     Ok(Referral {
-        id: r.get(0)?,
+        reference: super::reference(id, &created_on),
+        id,
         request_id: r.get(1)?,
         resident_id: r.get(2)?,
         resident_name: r.get(3)?,
@@ -51,7 +53,7 @@ fn from_row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Referra
         volunteers_did: r.get(11)?,
         status,
         allowed_next: status.next(),
-        created_on: r.get(13)?,
+        created_on,
         sent_on: r.get(14)?,
         received_on: r.get(15)?,
         answered_on: r.get(16)?,

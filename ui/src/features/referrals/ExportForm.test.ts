@@ -7,7 +7,9 @@ import { failure, fakeBackend, type Call, fileDialogs } from "../../test/ipc";
 import ExportForm from "./ExportForm.svelte";
 import { referral } from "./testData";
 
-const person: ContactPerson = { id: 4, name: "Jan de Vries", phone: "", email: "", active: true };
+const person: ContactPerson = { id: 4, name: "Jan de Vries", phone: "06-12345678", email: "", active: true };
+/** Only the help point's phone matters to this form. */
+const settings = (helpPointPhone: string) => ({ helpPointName: "Dorpspunt", helpPointPhone, helpPointEmail: "" });
 const outcome: ExportOutcome = {
   files: ["/tmp/proef/overdracht.pdf", "/tmp/proef/overdracht.json", "/tmp/proef/overdracht.csv"],
   shared: ["identity", "question"],
@@ -23,6 +25,7 @@ describe("handover export", () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
       current_contact_person: () => person,
+      get_settings: () => settings(""),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
@@ -45,6 +48,7 @@ describe("handover export", () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
       current_contact_person: () => person,
+      get_settings: () => settings(""),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
     });
@@ -85,6 +89,7 @@ describe("handover export", () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
       current_contact_person: () => person,
+      get_settings: () => settings(""),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => {
         throw failure("invalid_input", [{ field: "overrideCategories", rule: "required" }]);
@@ -111,6 +116,7 @@ describe("handover export", () => {
     const calls = fakeBackend({
       list_contact_persons: () => [person],
       current_contact_person: () => person,
+      get_settings: () => settings(""),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => ({ ...outcome, overrideUsed: false }),
     });
@@ -134,6 +140,7 @@ describe("handover export", () => {
     const calls = fakeBackend({
       list_contact_persons: () => [],
       current_contact_person: () => null,
+      get_settings: () => settings("0591-111111"),
       create_contact_person: (a) => ({ id: 8, ...(a.input as object) }),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => outcome,
@@ -158,6 +165,7 @@ describe("handover export", () => {
     fakeBackend({
       list_contact_persons: () => [person],
       current_contact_person: () => person,
+      get_settings: () => settings(""),
       ...fileDialogs("/tmp/proef"),
       export_handover: () => {
         throw failure("handover_failed");
@@ -173,5 +181,30 @@ describe("handover export", () => {
       ),
     );
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it("asks for a number to call back when neither the contact person nor the help point has one, and keeps it", async () => {
+    const nophone = { ...person, phone: "" };
+    const calls = fakeBackend({
+      list_contact_persons: () => [nophone],
+      current_contact_person: () => nophone,
+      get_settings: () => settings(""),
+      update_contact_person: (a) => ({ ...nophone, ...(a.input as object), id: 4 }),
+      ...fileDialogs("/tmp/proef"),
+      export_handover: () => outcome,
+    });
+    render(ExportForm, { referral: referral({ consentOk: true, consentCategories: ["identity", "question"] }), onDone: vi.fn(), onCancel: vi.fn() });
+    await screen.findByRole("option", { name: "Jan de Vries" });
+
+    await userEvent.click(makeButton());
+    expect(document.getElementById("export-phone-21-error")?.textContent).toContain("zodat het loket u kan terugbellen");
+    expect(exports(calls)).toHaveLength(0);
+
+    await userEvent.type(screen.getByLabelText("Uw telefoonnummer"), "0591-765432");
+    await userEvent.click(makeButton());
+    await screen.findByText(/De overdracht is gemaakt/);
+    const saved = calls.find((c) => c.cmd === "update_contact_person");
+    expect(saved?.args).toMatchObject({ id: 4, input: { name: "Jan de Vries", phone: "0591-765432" } });
+    expect(exports(calls)).toHaveLength(1);
   });
 });

@@ -102,11 +102,14 @@ describe("referral lifecycle", () => {
       status: "received", allowedNext: ["answered", "closed"], sentOn: "2026-11-03", receivedOn: "2026-11-05",
     });
     const { rerender } = render(ReferralItem, { referral: received, onChanged });
+    // The kenmerk the loket quotes is on the referral, and beside the answer.
+    expect(document.getElementById("referral-reference-21")?.textContent).toBe("Kenmerk BP-2026-0021");
 
     await userEvent.click(screen.getByRole("button", { name: "Antwoord vastleggen" }));
     const f = form("Antwoord vastleggen");
     await userEvent.click(within(f).getByRole("button", { name: "Antwoord vastleggen" }));
     const answer = within(f).getByLabelText("Wat is het antwoord?");
+    expect(f.textContent).toContain("Dit is BP-2026-0021.");
     await vi.waitFor(() => expect(answer.getAttribute("aria-invalid")).toBe("true"));
     expect(within(f).getAllByRole("alert").map((a) => a.textContent)).toContain("Vul dit in.");
     expect(onChanged).not.toHaveBeenCalled();

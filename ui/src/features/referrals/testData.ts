@@ -26,6 +26,7 @@ export function referral(over: Partial<Referral> = {}): Referral {
     deadline: null,
     daysLeft: null,
     answer: "",
+    reference: "BP-2026-0021",
     overrideReason: "",
     consentOk: true,
     consentCategories: ["identity", "contact", "question"],

@@ -12,6 +12,11 @@ import type { HandoverSender } from "./HandoverSender";
  */
 export type Handover = { $schema: string, 
 /**
+ * The case's reference (kenmerk) to quote when calling or answering,
+ * e.g. `BP-2026-0042`: the same on every handover of this referral.
+ */
+reference: string, 
+/**
  * `YYYY-MM-DD`.
  */
 madeOn: string, sender: HandoverSender, recipient: HandoverRecipient, person: HandoverPerson, case: HandoverCase, referral: HandoverReferral, consent: HandoverConsent, 

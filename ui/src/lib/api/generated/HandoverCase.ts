@@ -19,4 +19,10 @@ carerSituation?: string, tried?: string,
 /**
  * What volunteers of the help point already did.
  */
-volunteersDid?: string, };
+volunteersDid?: string, 
+/**
+ * The agreements made on the request, one per line ("De bewoner: belt
+ * zelf de huisarts (uiterlijk 1 december 2026)"). A network member is
+ * named only when the network is shared too.
+ */
+agreements?: string, };

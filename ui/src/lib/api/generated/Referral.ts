@@ -15,7 +15,11 @@ deadline: string | null,
 /**
  * Days until the deadline (negative when passed); only while waiting.
  */
-daysLeft: number | null, answer: string, overrideReason: string, 
+daysLeft: number | null, answer: string, 
+/**
+ * The kenmerk the receiver quotes (see [`reference`]).
+ */
+reference: string, overrideReason: string, 
 /**
  * A valid consent covers this recipient today.
  */
