@@ -58,6 +58,8 @@ macro_rules! with_commands {
             consents::record_consent,
             consents::withdraw_consent,
             consents::resident_exports,
+            consents::consent_preview,
+            consents::make_consent_form,
             referrals::request_referrals,
             referrals::create_referral,
             referrals::update_referral,

@@ -127,8 +127,26 @@ async fn a_handover_to_the_wmo_loket_holds_only_what_was_consented() -> TestResu
             "{c} was ticked"
         );
     }
+    // Beside each kind: what it holds for her; the request speaks of
+    // personal care, and that is said.
+    app.wait_text("#consent-holds-identity", &name).await?;
+    app.wait_text("#consent-holds-question", "wassen en aankleden")
+        .await?;
+    app.wait_text("#consent-holds-question", "persoonlijke verzorging")
+        .await?;
     app.click("#consent-cat-identity").await?;
     app.click("#consent-cat-question").await?;
+    // The text to read aloud names the recipient and exactly what goes.
+    let aloud = app.wait_text("#consent-read-aloud", "Meer niet.").await?;
+    assert!(
+        aloud.contains("naam en geboortedatum; de hulpvraag en de vraag achter de vraag?"),
+        "{aloud}"
+    );
+    assert!(aloud.contains("U mag nee zeggen"), "{aloud}");
+    if let Some(p) = shot("41b-toestemming-voorlezen") {
+        app.scroll_to("consent-read-aloud").await?;
+        app.screenshot(&p).await?;
+    }
     app.click("#consent-save").await?;
     app.wait_text("[id^=referral-consent-]", "Toestemming om te delen")
         .await?;

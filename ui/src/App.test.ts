@@ -13,7 +13,7 @@ const locked: AppStatus = { ...unlocked, phase: "locked" };
 const settings = (autoLockMinutes: number): Settings => ({
   autoLockMinutes, helpPointName: "Buurtpunt Lindeloo", defaultLimitHours: 4, vogValidYears: 3, checkinWeeks: 8, notAskedWeeks: 12,
   backupDays: 7, backupWeeks: 4, backupMonths: 6, patternMinSignals: 3, patternWeeks: 8, signalKeepMonths: 6,
-  smallNumberThreshold: 5, hourlyRateCents: 0, helpPointPhone: "", helpPointEmail: "",
+  smallNumberThreshold: 5, hourlyRateCents: 0, helpPointPhone: "", helpPointEmail: "", consentValidMonths: 12,
 });
 
 /** Wait with real timeouts (only intervals and the clock are fake here). */

@@ -47,6 +47,8 @@ pub struct Settings {
     /// The group's own hourly rate for the social value, in euro cents
     /// (0 = not set: no amount is shown).
     pub hourly_rate_cents: u32,
+    /// A consent without an end date of its own holds this many months.
+    pub consent_valid_months: u32,
 }
 
 impl Settings {
@@ -79,6 +81,7 @@ impl Default for Settings {
             signal_keep_months: 6,
             small_number_threshold: 5,
             hourly_rate_cents: 0,
+            consent_valid_months: 12,
         }
     }
 }
@@ -126,6 +129,7 @@ pub fn get(conn: &Connection) -> Result<Settings> {
         &mut s.small_number_threshold,
     )?;
     number(conn, "hourly_rate_cents", &mut s.hourly_rate_cents)?;
+    number(conn, "consent_valid_months", &mut s.consent_valid_months)?;
     if let Some(v) = read(conn, "help_point_name")? {
         s.help_point_name = v;
     }
@@ -195,6 +199,11 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
         Rule::Number,
         s.hourly_rate_cents > HOURLY_RATE_MAX_CENTS,
     );
+    c.rule(
+        "consentValidMonths",
+        Rule::Number,
+        !(1..=60).contains(&s.consent_valid_months),
+    );
     c.finish()?;
     db.write(|tx| {
         let mut stmt =
@@ -213,6 +222,7 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             ("signal_keep_months", s.signal_keep_months),
             ("small_number_threshold", s.small_number_threshold),
             ("hourly_rate_cents", s.hourly_rate_cents),
+            ("consent_valid_months", s.consent_valid_months),
         ] {
             stmt.execute(params![key, value.to_string()])?;
         }

@@ -3,12 +3,14 @@
 //! resident leaves Buurtpunt without a valid consent for that recipient, or
 //! an override in acute danger (with a reason, logged).
 
+mod preview;
 mod store;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use store::{covering, of_resident, record, withdraw};
+pub use preview::{preview, CategoryPreview};
+pub use store::{covering, default_until, of_resident, record, withdraw};
 
 use crate::text_enum;
 use crate::vocab::DataCategory;

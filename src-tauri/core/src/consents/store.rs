@@ -53,6 +53,16 @@ fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Consent> {
 }
 
 /// Record a consent for a resident.
+/// The last day a consent given on `given_on` holds by the group's term
+/// (Settings: `consent_valid_months`).
+pub fn default_until(conn: &Connection, given_on: NaiveDate) -> Result<NaiveDate> {
+    let months = crate::settings::get(conn)?.consent_valid_months;
+    given_on
+        .checked_add_months(chrono::Months::new(months))
+        .and_then(|d| d.pred_opt())
+        .ok_or_else(|| Error::Invalid(Vec::new()))
+}
+
 pub fn record(
     db: &mut Db,
     resident_id: i64,
@@ -82,6 +92,11 @@ pub fn record(
         .max_len("note", &note, SHORT);
     c.finish()?;
     let given_on = given_on.ok_or_else(|| Error::Invalid(Vec::new()))?;
+    // No end date given: the group's term holds, never "forever".
+    let until = match until {
+        Some(u) => u,
+        None => default_until(db.conn(), given_on)?,
+    };
     let id = db.write(|tx| {
         crate::store::require(tx, crate::store::Table::Residents, resident_id)?;
         tx.execute(
@@ -97,7 +112,7 @@ pub fn record(
                 DataCategory::to_mask(&input.categories),
                 input.service_id,
                 recipient,
-                until.map(iso),
+                iso(until),
                 note,
                 stamp(now)
             ],

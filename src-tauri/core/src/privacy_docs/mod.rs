@@ -26,6 +26,7 @@ use crate::store::time::stamp;
 use crate::text_enum;
 use crate::{Db, Error, Result};
 
+pub use consent_text::{filled, Filled};
 pub use facts::{facts, Facts, Recipient};
 
 text_enum! {
@@ -67,6 +68,8 @@ pub enum Block {
     Bullets(Vec<String>),
     /// Empty boxes to tick by hand, one per line (nothing pre-ticked).
     TickBoxes(Vec<String>),
+    /// Boxes marked as a resident chose them (crossed: chosen), to sign.
+    Marked(Vec<(String, bool)>),
     /// A table: the header, the rows (first cell the label).
     Table {
         head: Vec<String>,
@@ -95,6 +98,11 @@ impl Doc {
                     Block::Bullets(items) | Block::TickBoxes(items) | Block::WriteLines(items) => {
                         out.extend(items.iter().cloned())
                     }
+                    Block::Marked(items) => out.extend(
+                        items
+                            .iter()
+                            .map(|(l, on)| format!("{} {l}", if *on { "[x]" } else { "[ ]" })),
+                    ),
                     Block::Table { head, rows } => {
                         out.push(head.join(" | "));
                         out.extend(rows.iter().map(|r| r.join(" | ")));
@@ -212,4 +220,80 @@ pub fn made(conn: &Connection) -> Result<Vec<PrivacyExport>> {
         });
     }
     Ok(out)
+}
+
+/// What a resident chose, to print on the consent form to sign.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConsentFormInput {
+    pub recipient: String,
+    pub categories: Vec<crate::vocab::DataCategory>,
+    /// `YYYY-MM-DD`, or empty: the group's term from `given_on`.
+    #[serde(default)]
+    pub valid_until: String,
+    /// `YYYY-MM-DD`.
+    pub given_on: String,
+}
+
+/// Print the consent form with one resident's choices ("schriftelijk"), to
+/// sign, at `path`. It names the resident, so it is logged as an export
+/// of their file; the file and the log line go together.
+pub fn make_consent_form(
+    db: &mut Db,
+    resident_id: i64,
+    input: &ConsentFormInput,
+    path: &Path,
+    now: NaiveDateTime,
+) -> Result<String> {
+    use crate::validate::{self, Check, SHORT};
+    use crate::vocab::Rule;
+    let recipient = validate::clean(&input.recipient);
+    let mut c = Check::new();
+    c.required("recipient", &recipient)
+        .max_len("recipient", &recipient, SHORT);
+    c.rule("categories", Rule::Required, input.categories.is_empty());
+    let given_on = validate::date(&mut c, "givenOn", &input.given_on, true);
+    let until = validate::date(&mut c, "validUntil", &input.valid_until, false);
+    if let (Some(g), Some(u)) = (given_on, until) {
+        c.rule("validUntil", Rule::Date, u < g);
+    }
+    c.finish()?;
+    let given_on = given_on.ok_or_else(|| Error::Invalid(Vec::new()))?;
+    let conn = db.conn();
+    let resident = crate::residents::get(conn, resident_id)?;
+    let valid_until = match until {
+        Some(u) => u,
+        None => crate::consents::default_until(conn, given_on)?,
+    };
+    let fill = Filled {
+        resident: format!("{} {}", resident.first_name, resident.last_name),
+        recipient,
+        categories: input.categories.clone(),
+        valid_until,
+    };
+    let bytes = pdf(&filled(&facts(conn, now.date())?, &fill), now)?;
+    let logged = db.write(|tx| {
+        crate::store::audit::record(
+            tx,
+            crate::store::audit::Action::Exported,
+            crate::store::audit::Subject {
+                kind: "consent_form",
+                id: None,
+                resident_id: Some(resident_id),
+            },
+        )?;
+        write_atomic(path, &bytes)?;
+        Ok(())
+    });
+    if let Err(e) = logged {
+        remove_if_present(path).map_err(|stuck| {
+            Error::PrivacyDoc(format!(
+                "{e}; {} could not be removed: {stuck}",
+                path.display()
+            ))
+        })?;
+        return Err(e);
+    }
+    Ok(path.display().to_string())
 }

@@ -15,6 +15,8 @@ const WIDTH: f32 = RIGHT - LEFT;
 const LABEL_W: f32 = 150.0;
 /// An empty box to tick by hand (U+2610, in DejaVu Sans).
 const BOX: &str = "\u{2610}";
+/// A box with a cross: chosen.
+const CROSSED: &str = "\u{2612}";
 
 pub(super) fn render(d: &Doc, made: NaiveDate) -> Result<Vec<u8>> {
     let fonts = Fonts::load().map_err(failed)?;
@@ -94,6 +96,12 @@ fn block(doc: &mut Layout<'_>, b: &Block) {
         }
         Block::Bullets(items) => list(doc, "\u{2022}", items),
         Block::TickBoxes(items) => list(doc, BOX, items),
+        Block::Marked(items) => list_marked(
+            doc,
+            items
+                .iter()
+                .map(|(item, on)| (if *on { CROSSED } else { BOX }, item.as_str())),
+        ),
         Block::Table { head, rows } => {
             let n = head.len().max(1);
             let rest = if n > 1 { 90.0 } else { 0.0 };
@@ -132,9 +140,14 @@ fn row(doc: &mut Layout<'_>, label: &str, value: &str) {
 }
 
 fn list(doc: &mut Layout<'_>, mark: &str, items: &[String]) {
+    list_marked(doc, items.iter().map(|i| (mark, i.as_str())));
+}
+
+/// A list with its own mark before each item.
+fn list_marked<'a>(doc: &mut Layout<'_>, items: impl Iterator<Item = (&'a str, &'a str)>) {
     let fonts = doc.fonts();
     doc.open(Kind::List);
-    for item in items {
+    for (mark, item) in items {
         let label = fonts.line(mark, BODY);
         let text = fonts.wrap(item, BODY, WIDTH - 18.0);
         doc.keep(text.len().min(3) as f32 * BODY.leading);

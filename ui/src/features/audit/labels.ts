@@ -33,6 +33,7 @@ const kindLabels: Record<string, string> = {
   report: "Jaarverslag",
   full_export: "Alles exporteren",
   privacy_doc: "Privacydocument",
+  consent_form: "Toestemmingsformulier",
   backup: "Back-up",
 };
 

@@ -1,9 +1,9 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { Consent, ConsentInput } from "../../lib/api";
+import type { CategoryPreview, Consent, ConsentFormInput, ConsentInput } from "../../lib/api";
 import { todayIso } from "../../lib/labels";
-import { draftCommands, failure, fakeBackend } from "../../test/ipc";
+import { draftCommands, failure, fakeBackend, fileDialogs } from "../../test/ipc";
 import AskDialog from "../../lib/components/AskDialog.svelte";
 import ConsentForm from "./ConsentForm.svelte";
 
@@ -43,7 +43,7 @@ describe("consent form", () => {
     await userEvent.click(screen.getByLabelText("Naam en geboortedatum"));
     await userEvent.click(screen.getByLabelText("De hulpvraag en de vraag achter de vraag"));
     await userEvent.click(screen.getByLabelText("Eigen kracht, netwerk en mantelzorg"));
-    await userEvent.type(input("Geldig tot en met (mag leeg)"), "31-12-2027");
+    await userEvent.type(input("Geldig tot en met"), "31-12-2027");
     await userEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
 
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
@@ -120,15 +120,15 @@ describe("consent form", () => {
     for (const c of ["Naam en geboortedatum", "Adres en contactgegevens", "De hulpvraag en de vraag achter de vraag"]) {
       await userEvent.click(screen.getByLabelText(c));
     }
-    await userEvent.type(input("Geldig tot en met (mag leeg)"), "31-02-2027");
+    await userEvent.type(input("Geldig tot en met"), "31-02-2027");
     await userEvent.type(input("Opmerking (mag leeg)"), "Gevraagd bij huisbezoek");
     await userEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
 
     await vi.waitFor(() => expect(document.getElementById("consent-validUntil-error")).not.toBeNull());
     expect(document.getElementById("consent-validUntil-error")?.textContent).toBe("Vul een datum in zoals 22-11-2026.");
     expect(document.getElementById("consent-categories-error")?.textContent).toBe("Kies minstens één soort gegevens.");
-    expect(input("Geldig tot en met (mag leeg)").value).toBe("31-02-2027");
-    expect(input("Geldig tot en met (mag leeg)").getAttribute("aria-invalid")).toBe("true");
+    expect(input("Geldig tot en met").value).toBe("31-02-2027");
+    expect(input("Geldig tot en met").getAttribute("aria-invalid")).toBe("true");
     expect(input("Opmerking (mag leeg)").value).toBe("Gevraagd bij huisbezoek");
     expect(onSaved).not.toHaveBeenCalled();
   });
@@ -217,5 +217,50 @@ describe("consent form", () => {
     render(ConsentForm, { residentId: 7, recipient: "Wmo-loket", onSaved: vi.fn(), onCancel: vi.fn() });
     await userEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
     await vi.waitFor(() => expect(document.activeElement?.id).toBe("consent-cat-identity"));
+  });
+
+  it("shows what each kind of data holds, reads the choice aloud, and prints it to sign", async () => {
+    const preview: CategoryPreview[] = [
+      { category: "identity", holds: ["Geertje Mulder", "geboren 5 maart 1941"], flags: [], areas: [] },
+      { category: "contact", holds: [], flags: [], areas: [] },
+      { category: "question", holds: ["Ik kan mij niet meer goed wassen."], flags: ["personal_care"], areas: ["health"] },
+      { category: "network", holds: ["Ruben Mulder"], flags: [], areas: [] },
+      { category: "help_so_far", holds: [], flags: [], areas: [] },
+    ];
+    const calls = fakeBackend({
+      consent_preview: () => preview,
+      get_settings: () => ({ consentValidMonths: 12 }),
+      ...fileDialogs("/tmp/proef"),
+      make_consent_form: (a) => String(a.path),
+    });
+    render(ConsentForm, { residentId: 7, recipient: "Wmo-loket Dorpsgemeente", onSaved: vi.fn(), onCancel: vi.fn() });
+
+    const question = await screen.findByText(/Ik kan mij niet meer goed wassen/);
+    expect(question.textContent).toContain("Let op: dit gaat over gezondheid, persoonlijke verzorging.");
+    expect(document.getElementById("consent-holds-contact")?.textContent).toContain("Niets ingevuld.");
+    // No end date typed: the group's term of 12 months holds, and is said.
+    const hint = document.getElementById("consent-validUntil-hint")?.textContent ?? "";
+    expect(hint).toContain("Leeg: 12 maanden");
+
+    const aloud = () => document.getElementById("consent-read-aloud")?.textContent ?? "";
+    expect(aloud()).toContain("U kiest zelf wat wel en wat niet");
+    await userEvent.click(screen.getByLabelText("Naam en geboortedatum"));
+    await userEvent.click(screen.getByLabelText("De hulpvraag en de vraag achter de vraag"));
+    expect(aloud()).toContain(
+      "Mogen wij aan Wmo-loket Dorpsgemeente doorgeven: naam en geboortedatum; de hulpvraag en de vraag achter de vraag? Meer niet.",
+    );
+    expect(aloud()).toContain("U mag nee zeggen");
+
+    // "Schriftelijk": the same choices on a form to sign.
+    expect(screen.queryByRole("button", { name: "Formulier om te tekenen (PDF)" })).toBeNull();
+    await userEvent.click(screen.getByLabelText("Schriftelijk"));
+    await userEvent.click(screen.getByRole("button", { name: "Formulier om te tekenen (PDF)" }));
+    await screen.findByText(/Het formulier is opgeslagen/);
+    const made = calls.find((c) => c.cmd === "make_consent_form");
+    expect(made?.args.residentId).toBe(7);
+    const sent = made?.args.input as ConsentFormInput;
+    expect([...sent.categories].sort()).toEqual(["identity", "question"]);
+    expect(sent.recipient).toBe("Wmo-loket Dorpsgemeente");
+    expect(sent.givenOn).toBe(todayIso());
   });
 });

@@ -77,6 +77,8 @@ import type { FullExportOutcome } from "./generated/FullExportOutcome";
 import type { ReportTexts } from "./generated/ReportTexts";
 import type { ReportYears } from "./generated/ReportYears";
 import type { PrivacyDocKind } from "./generated/PrivacyDocKind";
+import type { CategoryPreview } from "./generated/CategoryPreview";
+import type { ConsentFormInput } from "./generated/ConsentFormInput";
 import type { PrivacyDocOutcome } from "./generated/PrivacyDocOutcome";
 import type { PrivacyExport } from "./generated/PrivacyExport";
 import type { DataBreach } from "./generated/DataBreach";
@@ -251,6 +253,8 @@ export type * from "./generated/FullExportOutcome";
 export type * from "./generated/ReportTexts";
 export type * from "./generated/ReportYears";
 export type * from "./generated/PrivacyDocKind";
+export type * from "./generated/CategoryPreview";
+export type * from "./generated/ConsentFormInput";
 export type * from "./generated/PrivacyDocOutcome";
 export type * from "./generated/PrivacyExport";
 export type * from "./generated/DataBreach";
@@ -476,6 +480,10 @@ export const api = {
   recordConsent: (residentId: number, input: ConsentInput) => call<Consent>("record_consent", { residentId, input }),
   withdrawConsent: (id: number, onDate: string) => call<Consent>("withdraw_consent", { id, onDate }),
   residentExports: (residentId: number) => call<ExportRecord[]>("resident_exports", { residentId }),
+  consentPreview: (residentId: number, requestId: number | null) =>
+    call<CategoryPreview[]>("consent_preview", { residentId, requestId }),
+  makeConsentForm: (residentId: number, input: ConsentFormInput, path: string) =>
+    call<string>("make_consent_form", { residentId, input, path }),
   // referrals and the handover
   requestReferrals: (requestId: number) => call<Referral[]>("request_referrals", { requestId }),
   createReferral: (requestId: number, input: ReferralInput) =>

@@ -45,6 +45,8 @@ export type Command =
   | "record_consent"
   | "withdraw_consent"
   | "resident_exports"
+  | "consent_preview"
+  | "make_consent_form"
   | "request_referrals"
   | "create_referral"
   | "update_referral"
@@ -187,6 +189,8 @@ export const COMMANDS: readonly Command[] = [
   "record_consent",
   "withdraw_consent",
   "resident_exports",
+  "consent_preview",
+  "make_consent_form",
   "request_referrals",
   "create_referral",
   "update_referral",

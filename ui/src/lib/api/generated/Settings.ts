@@ -65,4 +65,8 @@ smallNumberThreshold: number,
  * The group's own hourly rate for the social value, in euro cents
  * (0 = not set: no amount is shown).
  */
-hourlyRateCents: number, };
+hourlyRateCents: number, 
+/**
+ * A consent without an end date of its own holds this many months.
+ */
+consentValidMonths: number, };
