@@ -99,6 +99,9 @@ pub enum Error {
     /// The spreadsheet has no rows with data under its column names.
     #[error("the spreadsheet has no rows with data")]
     ImportEmpty,
+    /// The workbook has no sheet of this name.
+    #[error("the workbook has no sheet {sheet:?}")]
+    ImportNoSuchSheet { sheet: String },
     /// The first row holds data, not column names.
     #[error("the first row holds data, not column names")]
     ImportNoHeader,
@@ -218,6 +221,7 @@ error_codes! {
     StoredData => "stored_data",
     ImportUnreadable => "import_unreadable",
     ImportEmpty => "import_empty",
+    ImportNoSuchSheet => "import_no_such_sheet",
     ImportNoHeader => "import_no_header",
     /// The limit is the most rows one import takes.
     ImportTooManyRows => "import_too_many_rows",
@@ -276,6 +280,7 @@ impl Error {
             Error::BadBackup(_) => ErrorCode::BadBackup,
             Error::ImportUnreadable(_) => ErrorCode::ImportUnreadable,
             Error::ImportEmpty => ErrorCode::ImportEmpty,
+            Error::ImportNoSuchSheet { .. } => ErrorCode::ImportNoSuchSheet,
             Error::ImportNoHeader => ErrorCode::ImportNoHeader,
             Error::ImportTooManyRows { .. } => ErrorCode::ImportTooManyRows,
             Error::ImportFileTooLarge { .. } => ErrorCode::ImportFileTooLarge,

@@ -238,6 +238,67 @@ fn the_second_sheet_can_be_chosen() -> Result<()> {
         import::read(&path, "Oud"),
         Err(Error::ImportEmpty)
     ));
+    // A sheet that is not in the file is an error, not the first sheet.
+    assert!(
+        matches!(import::read(&path, "Leden 2025"), Err(Error::ImportNoSuchSheet { ref sheet }) if sheet == "Leden 2025")
+    );
+    Ok(())
+}
+
+/// A workbook whose first sheet is empty (or only a title) is read from the
+/// first sheet with people on it; the preview lists every sheet to choose.
+#[test]
+fn an_empty_first_sheet_does_not_hide_the_list_on_the_next() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("leden.xlsx");
+    let made = (|| -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet()
+            .set_name("Voorblad")?
+            .write_string(0, 0, "Ledenlijst")?;
+        let s = book.add_worksheet().set_name("Leden")?;
+        for (col, h) in ["Voornaam", "Achternaam", "Woonplaats"].iter().enumerate() {
+            s.write_string(0, col as u16, *h)?;
+        }
+        s.write_string(1, 0, "Grietje")?;
+        s.write_string(1, 1, "Smeenge")?;
+        s.write_string(1, 2, "Lindeloo")?;
+        book.save(&path)
+    })();
+    made.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    let sheet = import::read(&path, "")?;
+    assert_eq!(sheet.sheet, "Leden");
+    let preview = sheet.preview();
+    assert_eq!(preview.sheets, vec!["Voorblad", "Leden"]);
+    assert_eq!(preview.row_count, 1);
+    Ok(())
+}
+
+/// A row with more filled cells than there are column names is named, in
+/// the preview and in the report; its extra cell gets a column letter.
+#[test]
+fn rows_wider_than_the_header_are_named_in_the_report() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = write(
+        dir.path(),
+        "scheef.csv",
+        "Voornaam;Achternaam;Woonplaats\r\nAnna;Bakker;Lindeloo\r\nBert;Hofstede;Veenhoeve;0612345678\r\nCor;Smit;Lindeloo\r\n"
+            .as_bytes(),
+    );
+    let sheet = import::read(&path, "")?;
+    assert_eq!(sheet.wide_rows, vec![3]);
+    assert_eq!(
+        sheet.headers,
+        vec!["Voornaam", "Achternaam", "Woonplaats", "D"]
+    );
+    let preview = sheet.preview();
+    assert_eq!(
+        (preview.wide_rows.clone(), preview.wide_row_count),
+        (vec![3], 1)
+    );
+    let db = Db::in_memory()?;
+    let report = import::check(db.conn(), &sheet, &preview.mapping, now().date())?;
+    assert_eq!((report.wide_rows, report.wide_row_count), (vec![3], 1));
     Ok(())
 }
 

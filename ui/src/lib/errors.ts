@@ -70,6 +70,8 @@ const byCode: Record<ErrorCode, Sentence> = {
     "Buurtpunt kan dit bestand niet lezen. Kies een spreadsheet: een Excel-bestand (.xlsx) of een CSV-bestand (.csv).",
   import_empty:
     "Er staan geen mensen in dit bestand. De eerste rij moet de namen van de kolommen hebben, en de rijen daaronder de mensen.",
+  import_no_such_sheet:
+    "Dit werkblad staat niet (meer) in het bestand. Kies een werkblad uit de lijst, of kies het bestand opnieuw.",
   import_no_header:
     "De eerste rij van dit bestand heeft geen kolomnamen. Zet bovenaan een rij met namen, zoals Voornaam, Achternaam en Postcode. Sla het bestand op en kies het opnieuw.",
   import_too_many_rows: limited(

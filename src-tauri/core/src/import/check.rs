@@ -263,6 +263,8 @@ pub(crate) fn plan(
         report: Report {
             rows: sheet.rows.len() as u32,
             mapping_problems,
+            wide_rows: sheet.wide_rows.iter().take(MAX_LISTED).copied().collect(),
+            wide_row_count: sheet.wide_rows.len() as u32,
             ..Default::default()
         },
         name: String::new(),

@@ -131,6 +131,10 @@ pub struct Preview {
     pub rows: Vec<PreviewRow>,
     /// Rows with data (the header row not counted).
     pub row_count: u32,
+    /// Rows with more filled cells than there are column names (the first
+    /// [`MAX_LISTED`]), and how many there are.
+    pub wide_rows: Vec<u32>,
+    pub wide_row_count: u32,
     pub mapping: Mapping,
 }
 
@@ -222,6 +226,10 @@ pub struct Report {
     pub skipped: Vec<SkippedRow>,
     pub skipped_count: u32,
     pub unknown_skills: Vec<UnknownSkill>,
+    /// Rows with more filled cells than there are column names (the first
+    /// [`MAX_LISTED`]): a cell may have slipped out of its column.
+    pub wide_rows: Vec<u32>,
+    pub wide_row_count: u32,
     /// Volunteer columns are chosen but no row is a volunteer (tick "all rows
     /// are volunteers" or choose the column that says who is).
     pub volunteer_columns_unused: bool,
@@ -280,6 +288,8 @@ impl Sheet {
                 .collect(),
             // At most MAX_ROWS: `read` refuses more.
             row_count: self.rows.len() as u32,
+            wide_rows: self.wide_rows.iter().take(MAX_LISTED).copied().collect(),
+            wide_row_count: self.wide_rows.len() as u32,
             mapping: Mapping {
                 sheet: self.sheet.clone(),
                 columns,

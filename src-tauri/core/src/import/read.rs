@@ -25,6 +25,9 @@ pub struct Sheet {
     pub headers: Vec<String>,
     /// Rows with at least one filled cell, each as wide as `headers`.
     pub rows: Vec<SheetRow>,
+    /// Row numbers of rows with filled cells right of the last column name
+    /// (their extra columns are named by letter; the report lists them).
+    pub wide_rows: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +73,8 @@ pub fn read_bytes(bytes: &[u8], sheet: &str) -> Result<Sheet> {
 struct Table {
     headers: Vec<String>,
     rows: Vec<SheetRow>,
+    /// Rows with filled cells right of the last column name.
+    wide_rows: Vec<u32>,
 }
 
 /// `first_column` is the 0-based column of the first cell (a workbook's used
@@ -134,6 +139,12 @@ fn table(
             "{width} columns (at most {MAX_COLUMNS})"
         )));
     }
+    let named = last_filled(&header);
+    let wide_rows = rows
+        .iter()
+        .filter(|r| last_filled(&r.cells) > named)
+        .map(|r| r.number)
+        .collect();
     let headers: Vec<String> = (0..width)
         .map(|i| match header.get(i).map(|h| h.trim()) {
             Some(h) if !h.is_empty() => h.to_owned(),
@@ -152,7 +163,11 @@ fn table(
             }
         }
     }
-    Ok(Table { headers, rows })
+    Ok(Table {
+        headers,
+        rows,
+        wide_rows,
+    })
 }
 
 /// "A", "B", …, "Z", "AA": the spreadsheet's name of column `i` (0-based).
@@ -278,7 +293,11 @@ fn csv_text(bytes: &[u8]) -> Result<Sheet> {
             .sum::<u64>();
         Ok((number, cells))
     });
-    let Table { headers, rows } = table(records, 0)?;
+    let Table {
+        headers,
+        rows,
+        wide_rows,
+    } = table(records, 0)?;
     Ok(Sheet {
         file_name: String::new(),
         kind: ImportFileKind::Csv,
@@ -289,6 +308,7 @@ fn csv_text(bytes: &[u8]) -> Result<Sheet> {
         sheet: String::new(),
         headers,
         rows,
+        wide_rows,
     })
 }
 
@@ -297,16 +317,30 @@ fn csv_text(bytes: &[u8]) -> Result<Sheet> {
 fn workbook(bytes: &[u8], sheet: &str) -> Result<Sheet> {
     // A damaged workbook must give a message, not take the app down: guard
     // the parser against panics too.
-    let parsed = std::panic::catch_unwind(|| workbook_range(bytes, sheet))
+    let parsed = std::panic::catch_unwind(|| workbook_ranges(bytes, sheet))
         .map_err(|_| Error::ImportUnreadable("the workbook parser failed".into()))??;
-    let (sheets, name, range) = parsed;
-    let (row0, _) = range.start().unwrap_or((0, 0));
-    let records = range.rows().enumerate().map(|(i, row)| {
-        let number = row0.saturating_add(i as u32).saturating_add(1);
-        Ok((number, row.iter().map(cell_text).collect()))
-    });
-    let first_column = range.start().map_or(0, |(_, c)| c as usize);
-    let Table { headers, rows } = table(records, first_column)?;
+    let (sheets, candidates) = parsed;
+    // No sheet named: the first one with people on it (a first sheet that
+    // is empty or only a title must not hide the list on sheet 2). The
+    // preview lists every sheet, so another can be chosen.
+    let mut found = None;
+    for (name, range) in candidates {
+        match sheet_table(&range) {
+            Err(Error::ImportEmpty) => continue,
+            other => {
+                found = Some((name, other?));
+                break;
+            }
+        }
+    }
+    let (
+        name,
+        Table {
+            headers,
+            rows,
+            wide_rows,
+        },
+    ) = found.ok_or(Error::ImportEmpty)?;
     Ok(Sheet {
         file_name: String::new(),
         kind: ImportFileKind::Workbook,
@@ -317,23 +351,43 @@ fn workbook(bytes: &[u8], sheet: &str) -> Result<Sheet> {
         sheet: name,
         headers,
         rows,
+        wide_rows,
     })
 }
 
-type Parsed = (Vec<String>, String, calamine::Range<Data>);
+fn sheet_table(range: &calamine::Range<Data>) -> Result<Table> {
+    let (row0, _) = range.start().unwrap_or((0, 0));
+    let records = range.rows().enumerate().map(|(i, row)| {
+        let number = row0.saturating_add(i as u32).saturating_add(1);
+        Ok((number, row.iter().map(cell_text).collect()))
+    });
+    let first_column = range.start().map_or(0, |(_, c)| c as usize);
+    table(records, first_column)
+}
 
-fn workbook_range(bytes: &[u8], sheet: &str) -> Result<Parsed> {
+/// Every sheet's name, and the sheets to read in order: only the one
+/// named (an error when there is no such sheet), else all of them.
+type Parsed = (Vec<String>, Vec<(String, calamine::Range<Data>)>);
+
+fn workbook_ranges(bytes: &[u8], sheet: &str) -> Result<Parsed> {
     let unreadable = |e: calamine::Error| Error::ImportUnreadable(e.to_string());
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let sheets = book.sheet_names();
-    let name = sheets
-        .iter()
-        .find(|n| !sheet.is_empty() && n.as_str() == sheet)
-        .or_else(|| sheets.first())
-        .cloned()
-        .ok_or(Error::ImportEmpty)?;
-    let range = book.worksheet_range(&name).map_err(unreadable)?;
-    Ok((sheets, name, range))
+    let names: Vec<String> = if sheet.is_empty() {
+        sheets.clone()
+    } else if sheets.iter().any(|n| n == sheet) {
+        vec![sheet.to_owned()]
+    } else {
+        return Err(Error::ImportNoSuchSheet {
+            sheet: sheet.to_owned(),
+        });
+    };
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let range = book.worksheet_range(&name).map_err(unreadable)?;
+        out.push((name, range));
+    }
+    Ok((sheets, out))
 }
 
 /// A cell as the user sees it: dates as `YYYY-MM-DD`, whole numbers

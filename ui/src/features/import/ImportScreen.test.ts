@@ -39,12 +39,14 @@ const preview: ImportPreview = {
     { row: 3, cells: ["Cor", "Jansen", "12345", "belt liever"] },
   ],
   rowCount: 2,
+  wideRows: [],
+  wideRowCount: 0,
   mapping: { sheet: "", columns: ["firstName", "lastName", "postcode", null], allVolunteers: false },
 };
 
 const clean: ImportReport = {
   rows: 2, residents: 2, volunteers: 1, mappingProblems: [], problems: [], problemCount: 0, problemRows: 0,
-  skipped: [], skippedCount: 0, unknownSkills: [], volunteerColumnsUnused: false, ready: true,
+  skipped: [], skippedCount: 0, unknownSkills: [], volunteerColumnsUnused: false, ready: true, wideRows: [], wideRowCount: 0,
 };
 
 const withProblem: ImportReport = {
@@ -112,6 +114,22 @@ describe("spreadsheet import", () => {
     finish();
     expect(await screen.findByText(/toegevoegd/)).toHaveTextContent("2 bewoners en 1 vrijwilliger toegevoegd.");
     expect(calls.filter((c) => c.cmd === "import_run")).toHaveLength(1);
+  });
+
+  it("names rows with more cells than column names, in the mapping step and in the report", async () => {
+    backend({
+      ...fileDialogs("/tmp/proef"),
+      import_preview: () => ({ ...preview, wideRows: [3], wideRowCount: 1 }),
+      import_check: () => ({ ...clean, wideRows: [3], wideRowCount: 1 }),
+    });
+    render(ImportScreen, {});
+    await toMapping();
+    expect(document.getElementById("import-wide-preview")?.textContent).toContain("Eén rij heeft meer cellen dan er kolomnamen zijn");
+    await userEvent.click(screen.getByRole("button", { name: "Controleren" }));
+    await screen.findByRole("heading", { name: /Controle/ });
+    const wide = document.getElementById("import-wide-rows")?.textContent ?? "";
+    expect(wide).toContain("1 rij heeft meer cellen dan er kolomnamen zijn");
+    expect(wide).toContain("Rij 3.");
   });
 
   it("names the most rows the core reads, in Dutch notation, and leaves the number out until it is known", async () => {

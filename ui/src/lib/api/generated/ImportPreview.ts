@@ -32,4 +32,9 @@ headers: Array<string>, rows: Array<PreviewRow>,
 /**
  * Rows with data (the header row not counted).
  */
-rowCount: number, mapping: ImportMapping, };
+rowCount: number, 
+/**
+ * Rows with more filled cells than there are column names (the first
+ * [`MAX_LISTED`]), and how many there are.
+ */
+wideRows: Array<number>, wideRowCount: number, mapping: ImportMapping, };

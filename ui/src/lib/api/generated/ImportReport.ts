@@ -33,6 +33,11 @@ problemRows: number,
  */
 skipped: Array<SkippedRow>, skippedCount: number, unknownSkills: Array<UnknownSkill>, 
 /**
+ * Rows with more filled cells than there are column names (the first
+ * [`MAX_LISTED`]): a cell may have slipped out of its column.
+ */
+wideRows: Array<number>, wideRowCount: number, 
+/**
  * Volunteer columns are chosen but no row is a volunteer (tick "all rows
  * are volunteers" or choose the column that says who is).
  */
