@@ -445,6 +445,16 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
             "no demo request with status {st:?}"
         );
     }
+    // No referral is dated before its request came in, nor sent before it
+    // was made.
+    let early: i64 = s.db()?.conn().query_row(
+        "SELECT count(*) FROM referrals f JOIN help_requests h ON h.id = f.request_id
+         WHERE substr(f.created_at, 1, 10) < h.received_on OR f.sent_on < substr(f.created_at, 1, 10)
+            OR f.melding_on < h.received_on",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(early, 0, "demo referrals dated before their request");
     let people = residents::list(s.db()?.conn(), &Default::default())?;
     assert_eq!(
         people.total, 58,
@@ -473,7 +483,8 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
     assert_eq!(due.len(), 2, "one due today, one since yesterday");
     let wmo = referrals::open_wmo(s.db()?.conn(), day, 10)?;
     assert_eq!(wmo.len(), 1);
-    assert_eq!(wmo[0].days_left, Some(22));
+    // Sent the day after the consent, which came after the request.
+    assert_eq!(wmo[0].days_left, Some(38));
     let sent = referrals::get(s.db()?.conn(), wmo[0].id, day)?;
     assert!(sent.consent_ok, "the demo referral has consent");
     // Matched demo requests have a volunteer linked.

@@ -138,7 +138,10 @@ pub(super) fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             volunteers_did: "Twee keer boodschappen gedaan.".into(),
             ..service(db, "Wmo-loket")?
         };
-        let given = today - Days::new(21);
+        // Never before the request came in: a referral follows its request.
+        let received = crate::store::time::stored(&requests::get(db.conn(), request)?.received_on)?;
+        let given = (today - Days::new(21)).max(received);
+        let sent = (given + Days::new(1)).min(today);
         consents::record(
             db,
             resident,
@@ -166,8 +169,8 @@ pub(super) fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
             f.id,
             ReferralStatus::Sent,
             &ReferralStep {
-                on_date: iso(today - Days::new(20)),
-                melding_on: iso(today - Days::new(20)),
+                on_date: iso(sent),
+                melding_on: iso(sent),
                 ..Default::default()
             },
             now,
