@@ -43,6 +43,7 @@ macro_rules! with_commands {
             requests::get_request,
             requests::open_request,
             requests::create_request,
+            requests::save_phone_note,
             requests::update_request,
             requests::change_request_status,
             requests::add_contact_note,

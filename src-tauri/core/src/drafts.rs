@@ -31,6 +31,7 @@ text_enum! {
         ReportTexts => "report_texts",
         Signal => "signal",
         DataBreach => "data_breach",
+        PhoneNote => "phone_note",
     }
 }
 

@@ -24,6 +24,7 @@ pub mod import;
 pub mod matches;
 pub mod matching;
 pub(crate) mod pdf;
+pub mod phone_note;
 pub mod privacy_docs;
 pub mod professional;
 pub mod referrals;

@@ -36,6 +36,20 @@ pub async fn create_request(
     Ok(requests::create(state.session()?.db()?, input, now())?)
 }
 
+/// A phone note: a request in "nieuw" (with a new resident and a call-back
+/// reminder when given), in one go.
+#[tauri::command]
+pub async fn save_phone_note(
+    state: State<'_, AppState>,
+    input: buurtpunt_core::phone_note::PhoneNoteInput,
+) -> ApiResult<HelpRequest> {
+    Ok(buurtpunt_core::phone_note::save(
+        state.session()?.db()?,
+        &input,
+        now(),
+    )?)
+}
+
 #[tauri::command]
 pub async fn update_request(
     state: State<'_, AppState>,

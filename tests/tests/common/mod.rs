@@ -430,6 +430,13 @@ impl App {
         self.on(css, async |el| el.is_selected().await).await
     }
 
+    /// Type `keys` into whatever has the keyboard focus (keyboard-only flows:
+    /// Tab, arrows, Space and Enter as `fantoccini::key::Key` characters).
+    pub async fn keys(&self, keys: &str) -> TestResult {
+        self.client.active_element().await?.send_keys(keys).await?;
+        Ok(())
+    }
+
     /// The id of the element that has the keyboard focus ("" for none).
     pub async fn focused_id(&self) -> TestResult<String> {
         let id = self

@@ -29,6 +29,8 @@ export const places = {
   reportTexts: (year: number): string => `year-${year}`,
   /** A new data breach ("new") or a change of breach 3 ("edit-3"). */
   dataBreach: (id?: number): string => (id !== undefined ? `edit-${id}` : "new"),
+  /** The phone note: one at a time. */
+  phoneNote: (): string => "new",
   /** A new signal ("new", "resident-5") or a change of signal 12 ("edit-12"). */
   signal: (p: { id?: number; residentId?: number }): string =>
     p.id !== undefined ? `edit-${p.id}` : p.residentId !== undefined ? `resident-${p.residentId}` : "new",

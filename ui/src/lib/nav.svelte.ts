@@ -4,6 +4,7 @@ import type { Channel } from "./api";
 export type Route =
   | { screen: "today" }
   | { screen: "requests" }
+  | { screen: "phone-note" }
   // `refer`: open the referral form at once (a signal made into a referral).
   | { screen: "request"; id: number; refer?: boolean }
   // `chosen`: a resident just made with "Nieuwe bewoner toevoegen" (see `back`).

@@ -101,14 +101,26 @@ pub fn add_reminder(
     let due = due.ok_or_else(|| Error::Invalid(Vec::new()))?;
     let id = db.write(|tx| {
         ensure_request(tx, request_id)?;
-        tx.execute(
-            "INSERT INTO reminders (request_id, due_on, note, repeat_weeks, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![request_id, iso(due), note, input.repeat_weeks, stamp(now)],
-        )?;
-        Ok(tx.last_insert_rowid())
+        insert(tx, request_id, due, &note, input.repeat_weeks, now)
     })?;
     get(db.conn(), id)
+}
+
+/// Insert a checked reminder inside the caller's transaction; the new id.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    request_id: i64,
+    due: chrono::NaiveDate,
+    note: &str,
+    repeat_weeks: u32,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO reminders (request_id, due_on, note, repeat_weeks, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![request_id, iso(due), note, repeat_weeks, stamp(now)],
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 /// Mark a reminder done with a note (logged on the request). A repeating one

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 pub use network::{NetworkMember, NetworkRole};
 pub use store::{create, get, kernen, list, open, update};
-pub(crate) use store::{insert_unindexed, reindex_from};
+pub(crate) use store::{insert, insert_unindexed, likely_duplicates, reindex_from};
 
 use crate::store::time::iso;
 use crate::text_enum;

@@ -101,7 +101,7 @@ pub fn update(db: &mut Db, id: i64, input: ResidentInput, now: NaiveDateTime) ->
     get(db.conn(), id)
 }
 
-fn likely_duplicates(conn: &Connection, i: &ResidentInput) -> Result<Vec<i64>> {
+pub(crate) fn likely_duplicates(conn: &Connection, i: &ResidentInput) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM residents
          WHERE lower(first_name) = lower(:first) AND lower(last_name) = lower(:last)

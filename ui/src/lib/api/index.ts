@@ -77,6 +77,7 @@ import type { FullExportOutcome } from "./generated/FullExportOutcome";
 import type { ReportTexts } from "./generated/ReportTexts";
 import type { ReportYears } from "./generated/ReportYears";
 import type { PrivacyDocKind } from "./generated/PrivacyDocKind";
+import type { PhoneNoteInput } from "./generated/PhoneNoteInput";
 import type { CategoryPreview } from "./generated/CategoryPreview";
 import type { ConsentFormInput } from "./generated/ConsentFormInput";
 import type { PrivacyDocOutcome } from "./generated/PrivacyDocOutcome";
@@ -253,6 +254,7 @@ export type * from "./generated/FullExportOutcome";
 export type * from "./generated/ReportTexts";
 export type * from "./generated/ReportYears";
 export type * from "./generated/PrivacyDocKind";
+export type * from "./generated/PhoneNoteInput";
 export type * from "./generated/CategoryPreview";
 export type * from "./generated/ConsentFormInput";
 export type * from "./generated/PrivacyDocOutcome";
@@ -396,6 +398,7 @@ export const api = {
   /** The request's page: also writes "bekeken" in the log. */
   openRequest: (id: number) => call<HelpRequest>("open_request", { id }),
   createRequest: (input: RequestInput) => call<HelpRequest>("create_request", { input }),
+  savePhoneNote: (input: PhoneNoteInput) => call<HelpRequest>("save_phone_note", { input }),
   updateRequest: (id: number, input: RequestInput) =>
     call<HelpRequest>("update_request", { id, input }),
   changeRequestStatus: (id: number, status: Status, reason: string) =>

@@ -30,6 +30,7 @@ export type Command =
   | "get_request"
   | "open_request"
   | "create_request"
+  | "save_phone_note"
   | "update_request"
   | "change_request_status"
   | "add_contact_note"
@@ -174,6 +175,7 @@ export const COMMANDS: readonly Command[] = [
   "get_request",
   "open_request",
   "create_request",
+  "save_phone_note",
   "update_request",
   "change_request_status",
   "add_contact_note",

@@ -3,4 +3,4 @@
 /**
  * The forms that keep drafts.
  */
-export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "report_texts" | "signal" | "data_breach";
+export type FormKind = "request" | "resident" | "volunteer" | "consent" | "referral" | "contact_note" | "report_texts" | "signal" | "data_breach" | "phone_note";
