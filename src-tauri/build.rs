@@ -16,9 +16,14 @@ macro_rules! names {
 const COMMANDS: &[&str] = with_commands!(names);
 
 /// What the window may use besides its own commands: the events (the import
-/// progress). The file dialogs are not among them: they run behind the
-/// app's own commands (`pick_open_file`, `pick_save_file`).
-const OTHER_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+/// progress) and the zoom (Ctrl + and Ctrl -, for older eyes). The file
+/// dialogs are not among them: they run behind the app's own commands
+/// (`pick_open_file`, `pick_save_file`).
+const OTHER_PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "core:webview:allow-set-webview-zoom",
+];
 
 const CAPABILITY: &str = "capabilities/default.json";
 

@@ -167,15 +167,19 @@ mod tests {
             .collect();
         let listed: BTreeSet<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
         assert_eq!(granted, listed);
-        // Besides its own commands only the events; the file dialogs run
-        // behind pick_open_file and pick_save_file.
+        // Besides its own commands only the events and the zoom; the file
+        // dialogs run behind pick_open_file and pick_save_file.
         let others: Vec<&str> = permissions
             .into_iter()
             .filter(|p| !p.starts_with("allow-"))
             .collect();
         assert_eq!(
             others,
-            ["core:event:allow-listen", "core:event:allow-unlisten"]
+            [
+                "core:event:allow-listen",
+                "core:event:allow-unlisten",
+                "core:webview:allow-set-webview-zoom"
+            ]
         );
         Ok(())
     }
