@@ -87,6 +87,7 @@ macro_rules! with_commands {
             settings::update_settings,
             volunteers::get_volunteer,
             volunteers::create_volunteer,
+            volunteers::create_volunteer_person,
             volunteers::update_volunteer,
             volunteers::change_volunteer_status,
             volunteers::list_volunteers,

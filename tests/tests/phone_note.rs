@@ -64,6 +64,20 @@ async fn a_phone_note_is_taken_with_the_keyboard_only() -> TestResult {
     app.wait_text("#today-screen", "Terugbellen (0599-123456): na 14 uur")
         .await?;
 
+    // A volunteer straight from the Vrijwilligers screen: made as a
+    // resident too.
+    app.click("#nav-volunteers").await?;
+    app.click("#new-volunteer").await?;
+    app.fill("#volunteer-person-firstName", "Roelie").await?;
+    app.fill("#volunteer-person-lastName", "Dijkhuis").await?;
+    app.fill("#volunteer-person-phone", "06-27182818").await?;
+    app.click("#volunteer-status-active").await?;
+    app.click("#volunteer-save").await?;
+    app.wait_text("#resident-detail h1", "Roelie Dijkhuis")
+        .await?;
+    app.wait_text("#resident-detail", "Bewoner en vrijwilliger")
+        .await?;
+
     // The full form: the week grid is one Tab stop, the arrows move inside.
     app.click("#nav-requests").await?;
     app.click("#new-request").await?;

@@ -596,3 +596,63 @@ fn bad_volunteer_input_is_named_per_field() -> Result<()> {
     );
     Ok(())
 }
+
+/// A volunteer who is not in Buurtpunt yet is made as a resident too, in
+/// one go; a known name is asked about first; a bad profile saves no person.
+#[test]
+fn a_new_volunteer_from_the_volunteers_screen_becomes_a_resident_too() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let person = || ResidentInput {
+        first_name: "Roelie".into(),
+        last_name: "Dijkhuis".into(),
+        phone: "06-27182818".into(),
+        kern: "Veenhoeve".into(),
+        ..Default::default()
+    };
+    let bad = VolunteerInput {
+        limit_hours: "veel".into(),
+        ..Default::default()
+    };
+    assert!(volunteers::create_person(
+        &mut db,
+        person(),
+        false,
+        bad,
+        VolunteerStatus::Applied,
+        now()
+    )
+    .is_err());
+    let count = |db: &Db| -> Result<i64> {
+        Ok(db
+            .conn()
+            .query_row("SELECT count(*) FROM residents", [], |r| r.get(0))?)
+    };
+    assert_eq!(count(&db)?, 0, "nothing half-made");
+    let v = volunteers::create_person(
+        &mut db,
+        person(),
+        false,
+        VolunteerInput::default(),
+        VolunteerStatus::Active,
+        now(),
+    )?;
+    let r = residents::get(db.conn(), v.resident_id)?;
+    assert_eq!(
+        (r.first_name.as_str(), r.kern.as_str()),
+        ("Roelie", "Veenhoeve")
+    );
+    assert_eq!(v.status, VolunteerStatus::Active);
+    let again = volunteers::create_person(
+        &mut db,
+        person(),
+        false,
+        VolunteerInput::default(),
+        VolunteerStatus::Active,
+        now(),
+    );
+    assert!(
+        matches!(again, Err(Error::LikelyDuplicate { .. })),
+        "{again:?}"
+    );
+    Ok(())
+}

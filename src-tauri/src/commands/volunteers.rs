@@ -37,6 +37,26 @@ pub async fn create_volunteer(
     )?)
 }
 
+/// A new volunteer from the Vrijwilligers screen: the person is made as a
+/// resident underneath.
+#[tauri::command]
+pub async fn create_volunteer_person(
+    state: State<'_, AppState>,
+    person: buurtpunt_core::residents::ResidentInput,
+    allow_duplicate: bool,
+    input: VolunteerInput,
+    status: VolunteerStatus,
+) -> ApiResult<Volunteer> {
+    Ok(volunteers::create_person(
+        state.session()?.db()?,
+        person,
+        allow_duplicate,
+        input,
+        status,
+        now(),
+    )?)
+}
+
 #[tauri::command]
 pub async fn update_volunteer(
     state: State<'_, AppState>,

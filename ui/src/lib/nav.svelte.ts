@@ -19,7 +19,8 @@ export type Route =
   | { screen: "resident-new"; back?: RequestFormRoute }
   | { screen: "resident-edit"; id: number }
   | { screen: "volunteers" }
-  | { screen: "volunteer-new"; residentId: number }
+  // Without `residentId`: someone not in Buurtpunt yet (made as a resident too).
+  | { screen: "volunteer-new"; residentId?: number }
   | { screen: "volunteer-edit"; id: number }
   | { screen: "import" }
   | { screen: "social-map"; needsCheck?: boolean }

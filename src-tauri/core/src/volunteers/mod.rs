@@ -17,7 +17,7 @@ pub(crate) use load::loads;
 pub use load::{load_of, Load, LoadFacts, LoadLevel, LoadRule, HEAVY_CARE_HOURS};
 pub use overview::{overview, VolunteerAlert, VolunteerOverview};
 pub(crate) use store::checkin_due;
-pub use store::{change_status, create, find, get, is_volunteer, list, update};
+pub use store::{change_status, create, create_person, find, get, is_volunteer, list, update};
 // The profile insert inside a caller's transaction (used by the import).
 pub(crate) use store::insert;
 

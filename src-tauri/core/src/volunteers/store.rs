@@ -64,6 +64,33 @@ pub fn create(
     get(db.conn(), resident_id, now.date())
 }
 
+/// A volunteer who is not in Buurtpunt yet (added from the Vrijwilligers
+/// screen): the person is made as a resident underneath, with the profile,
+/// in one transaction. A likely duplicate is refused unless confirmed.
+pub fn create_person(
+    db: &mut Db,
+    person: crate::residents::ResidentInput,
+    allow_duplicate: bool,
+    input: VolunteerInput,
+    status: VolunteerStatus,
+    now: NaiveDateTime,
+) -> Result<Volunteer> {
+    let who = person.validate(now.date())?;
+    let clean = input.validate(now.date())?;
+    let id = db.write(|tx| {
+        if !allow_duplicate {
+            let ids = crate::residents::likely_duplicates(tx, &who.input)?;
+            if !ids.is_empty() {
+                return Err(Error::LikelyDuplicate { ids });
+            }
+        }
+        let id = crate::residents::insert(tx, &who, now)?;
+        insert(tx, id, &clean, status, now)?;
+        Ok(id)
+    })?;
+    get(db.conn(), id, now.date())
+}
+
 /// The insert of [`create`], inside a caller's transaction (also used by the import).
 pub(crate) fn insert(
     tx: &Transaction<'_>,

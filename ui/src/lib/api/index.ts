@@ -438,6 +438,8 @@ export const api = {
   getVolunteer: (id: number) => call<Volunteer | null>("get_volunteer", { id }),
   createVolunteer: (id: number, input: VolunteerInput, status: VolunteerStatus) =>
     call<Volunteer>("create_volunteer", { id, input, status }),
+  createVolunteerPerson: (person: ResidentInput, allowDuplicate: boolean, input: VolunteerInput, status: VolunteerStatus) =>
+    call<Volunteer>("create_volunteer_person", { person, allowDuplicate, input, status }),
   updateVolunteer: (id: number, input: VolunteerInput) => call<Volunteer>("update_volunteer", { id, input }),
   changeVolunteerStatus: (id: number, status: VolunteerStatus, onDate: string, reason: string) =>
     call<Volunteer>("change_volunteer_status", { id, status, onDate, reason }),

@@ -74,6 +74,7 @@ export type Command =
   | "update_settings"
   | "get_volunteer"
   | "create_volunteer"
+  | "create_volunteer_person"
   | "update_volunteer"
   | "change_volunteer_status"
   | "list_volunteers"
@@ -219,6 +220,7 @@ export const COMMANDS: readonly Command[] = [
   "update_settings",
   "get_volunteer",
   "create_volunteer",
+  "create_volunteer_person",
   "update_volunteer",
   "change_volunteer_status",
   "list_volunteers",
