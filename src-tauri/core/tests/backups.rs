@@ -75,6 +75,8 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
          DROP TRIGGER results_months_status_in;
          DROP TRIGGER results_months_status_changed;
          DROP TRIGGER results_months_status_gone;
+         DROP TABLE privacy_requests;
+         ALTER TABLE residents DROP COLUMN erased_on;
          DROP TABLE privacy_exports;
          DROP TABLE data_breaches;
          DROP TABLE full_exports;

@@ -41,6 +41,7 @@ const EXPORTED: &[&str] = &[
     "matches",
     "organizations",
     "privacy_exports",
+    "privacy_requests",
     "referrals",
     "reminders",
     "report_exports",

@@ -20,6 +20,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/012_audit_log.sql")),
     M::up(include_str!("sql/013_data_breaches.sql")),
     M::up(include_str!("sql/014_full_exports.sql")),
+    M::up(include_str!("sql/016_privacy_requests.sql")),
 ];
 
 /// The schema version this build writes.

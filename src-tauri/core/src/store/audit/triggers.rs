@@ -150,6 +150,12 @@ const AUDITED: &[Audited] = &[
     record("signals", "signal", "R.id", "R.resident_id"),
     record("agenda_items", "agenda_item", "R.id", OF_REQUEST),
     record("contact_persons", "contact_person", "R.id", "NULL"),
+    record(
+        "privacy_requests",
+        "privacy_request",
+        "R.id",
+        "R.resident_id",
+    ),
     export_log("exports", "export", "R.resident_id"),
     export_log("report_exports", "report", "NULL"),
     export_log("full_exports", "full_export", "NULL"),
