@@ -16,6 +16,7 @@ pub mod matches;
 pub mod matching;
 pub mod meeting;
 pub mod privacy;
+pub mod privacy_rights;
 pub mod referrals;
 pub mod report;
 pub mod requests;

@@ -101,6 +101,11 @@ import type { FormKind } from "./generated/FormKind";
 import type { Command } from "./generated/Command";
 import type { OpenKind } from "./generated/OpenKind";
 import type { SaveKind } from "./generated/SaveKind";
+import type { InzageOutcome } from "./generated/InzageOutcome";
+import type { PrivacyRequest } from "./generated/PrivacyRequest";
+import type { PrivacyRequestInput } from "./generated/PrivacyRequestInput";
+import type { ErasePlan } from "./generated/ErasePlan";
+import type { EraseInput } from "./generated/EraseInput";
 import type { Limits } from "./generated/Limits";
 import type { Signal } from "./generated/Signal";
 import type { SignalInput } from "./generated/SignalInput";
@@ -284,6 +289,14 @@ export type * from "./generated/FormKind";
 export type * from "./generated/Command";
 export type * from "./generated/OpenKind";
 export type * from "./generated/SaveKind";
+export type * from "./generated/InzageOutcome";
+export type * from "./generated/PrivacyRequest";
+export type * from "./generated/PrivacyRequestInput";
+export type * from "./generated/PrivacyRequestKind";
+export type * from "./generated/ErasePlan";
+export type * from "./generated/EraseBlocker";
+export type * from "./generated/HandedOver";
+export type * from "./generated/EraseInput";
 export type * from "./generated/Limits";
 export type * from "./generated/Signal";
 export type * from "./generated/SignalInput";
@@ -536,6 +549,16 @@ export const api = {
   listDataBreaches: () => call<DataBreach[]>("list_data_breaches"),
   createDataBreach: (input: DataBreachInput) => call<DataBreach>("create_data_breach", { input }),
   updateDataBreach: (id: number, input: DataBreachInput) => call<DataBreach>("update_data_breach", { id, input }),
+  // a person's rights: inzage (PDF + JSON), their privacy requests, erasure
+  makeInzage: (residentId: number, path: string, requestDone: number | null) =>
+    call<InzageOutcome>("make_inzage", { residentId, path, requestDone }),
+  createPrivacyRequest: (input: PrivacyRequestInput) => call<PrivacyRequest>("create_privacy_request", { input }),
+  openPrivacyRequests: () => call<PrivacyRequest[]>("open_privacy_requests"),
+  residentPrivacyRequests: (residentId: number) =>
+    call<PrivacyRequest[]>("resident_privacy_requests", { residentId }),
+  finishPrivacyRequest: (id: number) => call<PrivacyRequest>("finish_privacy_request", { id }),
+  erasePlan: (residentId: number) => call<ErasePlan>("erase_plan", { residentId }),
+  eraseResident: (input: EraseInput) => call<void>("erase_resident", { input }),
   // "Alles exporteren": every table in one ZIP at the chosen path
   fullExport: (path: string) => call<FullExportOutcome>("full_export", { path }),
   // signals (signalen)

@@ -120,6 +120,13 @@ export type Command =
   | "create_data_breach"
   | "update_data_breach"
   | "full_export"
+  | "make_inzage"
+  | "create_privacy_request"
+  | "open_privacy_requests"
+  | "resident_privacy_requests"
+  | "finish_privacy_request"
+  | "erase_plan"
+  | "erase_resident"
   | "list_signals"
   | "get_signal"
   | "create_signal"
@@ -262,6 +269,13 @@ export const COMMANDS: readonly Command[] = [
   "create_data_breach",
   "update_data_breach",
   "full_export",
+  "make_inzage",
+  "create_privacy_request",
+  "open_privacy_requests",
+  "resident_privacy_requests",
+  "finish_privacy_request",
+  "erase_plan",
+  "erase_resident",
   "list_signals",
   "get_signal",
   "create_signal",
