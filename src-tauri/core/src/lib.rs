@@ -8,6 +8,7 @@
 //! calls in with plain values and `now`.
 
 pub mod agenda;
+pub mod anonymise;
 pub mod audit;
 pub mod chart;
 pub mod consents;
@@ -34,6 +35,7 @@ pub mod report;
 pub mod requests;
 pub mod residents;
 pub mod results;
+pub mod retention;
 pub mod search;
 pub mod session;
 pub mod settings;

@@ -27,6 +27,7 @@ const EXPORTED: &[&str] = &[
     "agreements",
     "audit_actor",
     "audit_log",
+    "audit_quiet",
     "audit_start",
     "checkins",
     "consents",

@@ -43,9 +43,7 @@ pub async fn create_privacy_request(
 }
 
 #[tauri::command]
-pub async fn open_privacy_requests(
-    state: State<'_, AppState>,
-) -> ApiResult<Vec<PrivacyRequest>> {
+pub async fn open_privacy_requests(state: State<'_, AppState>) -> ApiResult<Vec<PrivacyRequest>> {
     Ok(privacy_requests::open(
         state.session()?.db()?.conn(),
         now().date(),

@@ -6,10 +6,10 @@ use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, Transaction};
 
 use super::EraseBlocker;
-use crate::residents;
 use crate::store::time::{iso, stamp, stored};
 use crate::vocab::dutch_date;
 use crate::Result;
+use crate::{anonymise, residents};
 
 /// The requests of resident `?1`, as a subquery.
 const THEIR_REQUESTS: &str = "(SELECT id FROM help_requests WHERE resident_id = ?1)";
@@ -78,8 +78,13 @@ pub(super) fn other_networks(conn: &Connection, id: i64) -> Result<Vec<(i64, i64
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Remove or blank everything about resident `id`. The erasure request
-/// keeps `reason` as its note; the person's other notes go.
+/// Remove or blank everything about resident `id`: the anonymisation of
+/// their whole file (`anonymise::resident`: record, requests and all that
+/// hangs on them, signals about them, consents, network, export file names,
+/// volunteer texts), and what an erasure takes beyond it: the lines in
+/// other residents' networks that name them, the rest of their volunteer
+/// profile, their drafts, the notes of their privacy requests. The erasure
+/// request keeps `reason` as its note.
 pub(super) fn everything(
     tx: &Transaction<'_>,
     id: i64,
@@ -105,51 +110,27 @@ pub(super) fn everything(
             OR EXISTS (SELECT 1 FROM help_requests h WHERE h.resident_id = ?1
                        AND drafts.context LIKE 'request-' || h.id || '-%')",
     )?;
+    anonymise::resident(tx, id, now.date())?;
     for sql in [
-        "DELETE FROM resident_network WHERE resident_id = ?1",
-        "DELETE FROM consents WHERE resident_id = ?1",
-        "UPDATE signals SET note = '', street = '', passed_to = '' WHERE resident_id = ?1",
-        "UPDATE help_requests SET ask = '', underlying_need = '', own_strength = '', tried = '',
-             scope_note = '', close_reason = '', goal_short = '', goal_long = '', outcome = ''
-         WHERE resident_id = ?1",
-        "UPDATE contact_log SET note = '' WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE agreements SET who = '', what = '' WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE reminders SET note = '', done_note = '' WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE matches SET agreement = '', close_note = '', override_reason = ''
-         WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE hour_entries SET note = '' WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE referrals SET reason = '', answer = '', contact = '', volunteers_did = '',
-             override_reason = '' WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE agenda_items SET description = '', question = '', tried = '', outcome = ''
-         WHERE request_id IN THEIR_REQUESTS",
-        "UPDATE exports SET files = '[]', override_reason = '' WHERE resident_id = ?1",
         "UPDATE privacy_requests SET note = '' WHERE resident_id = ?1",
         "DELETE FROM volunteer_skills WHERE volunteer_id = ?1",
         "DELETE FROM volunteer_refusals WHERE volunteer_id = ?1",
-        "DELETE FROM volunteer_tags WHERE volunteer_id = ?1",
         "DELETE FROM volunteer_kernen WHERE volunteer_id = ?1",
         "DELETE FROM volunteer_absences WHERE volunteer_id = ?1",
         "DELETE FROM checkins WHERE volunteer_id = ?1",
-        "UPDATE volunteer_status_log SET reason = '' WHERE volunteer_id = ?1",
-        "DELETE FROM request_search WHERE rowid IN THEIR_REQUESTS",
-        "DELETE FROM resident_search WHERE rowid = ?1",
     ] {
         each(sql)?;
     }
     tx.execute(
-        "UPDATE volunteers SET status = 'stopped', status_reason = '', availability = 0, mobility = 0,
+        "UPDATE volunteers SET status = 'stopped', availability = 0, mobility = 0,
              limit_hours = NULL, limit_matches = NULL, is_carer = 0, carer_hours = 0, vog_on = NULL,
-             consent_on = NULL, notes = '', area_mask = 0, last_asked_on = NULL, updated_at = ?2
+             consent_on = NULL, area_mask = 0, last_asked_on = NULL, updated_at = ?2
          WHERE resident_id = ?1",
         params![id, stamp(now)],
     )?;
     tx.execute(
-        "UPDATE residents SET first_name = '', last_name = '', street = '', house_number = '',
-             postcode = '', phone = '', email = '', contact_time = '', birth_date = NULL, notes = '',
-             proxy_name = '', proxy_relation = '', proxy_phone = '', proxy_email = '',
-             erased_on = ?2, updated_at = ?3
-         WHERE id = ?1",
-        params![id, iso(now.date()), stamp(now)],
+        "UPDATE residents SET erased_on = ?2 WHERE id = ?1",
+        params![id, iso(now.date())],
     )?;
     if let Some(request) = request_id {
         tx.execute(
@@ -160,11 +141,5 @@ pub(super) fn everything(
     for (_, resident) in &others {
         residents::reindex(tx, *resident)?;
     }
-    // Deleted rows of a full-text index stay in its segments until they
-    // are merged: merge now, so no erased word stays behind.
-    tx.execute_batch(
-        "INSERT INTO resident_search (resident_search) VALUES ('optimize');
-         INSERT INTO request_search (request_search) VALUES ('optimize');",
-    )?;
     Ok(())
 }

@@ -7,9 +7,12 @@
 //! every personal field is removed or blanked, and one log line "gewist"
 //! without personal data is written.
 //!
-//! The resident's row stays as an empty shell (only the kern, and
-//! `erased_on`), so the kept meeting figures still count their closed
-//! requests and hours; lists and searches leave it out.
+//! Built on `anonymise::resident` (the whole file, as retention does it),
+//! plus what only an erasure takes: the person in other residents'
+//! networks, the rest of the volunteer profile, drafts, request notes. The
+//! resident's row stays as an empty shell (kern and age band, `erased_on`),
+//! so the kept meeting figures still count their closed requests and hours;
+//! lists and searches leave it out.
 
 mod blank;
 

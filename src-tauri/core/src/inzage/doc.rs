@@ -84,6 +84,9 @@ fn label(col: &str) -> String {
         "vog_on" => "VOG op",
         "consent_on" => "Toestemming op",
         "deadline_on" => "Uiterlijk klaar",
+        "age_band" => "Leeftijdsgroep",
+        "anonymised_on" => "Geanonimiseerd op",
+        "erased_on" => "Gewist op",
         _ => "",
     };
     if l.is_empty() {
