@@ -3,8 +3,8 @@
 //! the same query in plain SQL (`<name>_raw_sql`) for the ratio.
 //!
 //! Run: `cargo run --release -p buurtpunt-core --example bench [-- --residents N --requests N]`
-//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting
-//! and report lines on it again.)
+//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting,
+//! inzage and report lines on it again.)
 
 use std::time::Instant;
 
@@ -14,6 +14,8 @@ mod full_export;
 mod handover;
 #[path = "bench_parts/import.rs"]
 mod import;
+#[path = "bench_parts/inzage.rs"]
+mod inzage;
 #[path = "bench_parts/meeting.rs"]
 mod meeting;
 #[path = "bench_parts/report.rs"]
@@ -223,6 +225,7 @@ fn main() -> Result<()> {
         let (key, key_file) = vault.unlock_key(PASS, now)?;
         let mut db = vault.open(&key, &key_file, now)?.db;
         meeting::run(&mut db, today)?;
+        inzage::run(&mut db, now)?;
         return report::run(&mut db, now);
     }
 
@@ -318,6 +321,7 @@ fn main() -> Result<()> {
     meeting::run(&mut db, today)?;
     import::run(now)?;
     handover::run(&mut db, now)?;
+    inzage::run(&mut db, now)?;
     report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
     full_export::run(&mut db, now)?;
