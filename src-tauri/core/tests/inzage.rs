@@ -64,6 +64,36 @@ fn an_inzage_holds_every_category_and_nothing_of_another_resident() -> TestResul
 }
 
 #[test]
+fn a_volunteer_who_helped_another_gets_no_word_of_that_resident() -> TestResult {
+    let mut db = Db::in_memory()?;
+    let anna = person(&mut db, "Wietske", false)?;
+    let helper = person(&mut db, "Jorrit", true)?;
+    common::link(&mut db, anna.request, helper.resident, "Wietske kent hem")?;
+    let theirs = inzage::collect(db.conn(), helper.resident, now())?;
+    assert_eq!(theirs.volunteer.as_ref().map(|v| v.matches.len()), Some(1));
+    let json = String::from_utf8(inzage::to_json(&theirs)?)?;
+    let text = inzage::document(&theirs).text();
+    assert!(!json.contains("Wietske"), "{json}");
+    assert!(!text.contains("Wietske"), "{text}");
+    assert!(
+        !json.contains("Zaterdag om 10 uur"),
+        "the agreement is hers"
+    );
+    // Her inzage shows the match on her request, not his name.
+    let hers = inzage::collect(db.conn(), anna.resident, now())?;
+    assert_eq!(hers.requests[0].matches.len(), 1);
+    let json = String::from_utf8(inzage::to_json(&hers)?)?;
+    assert!(!json.contains("Jorrit"), "{json}");
+    if let Some(dir) = std::env::var_os("INZAGE_OUT") {
+        std::fs::write(
+            std::path::Path::new(&dir).join("inzage.pdf"),
+            inzage::pdf(&hers, now())?,
+        )?;
+    }
+    Ok(())
+}
+
+#[test]
 fn making_an_inzage_writes_pdf_and_json_and_logs_the_export() -> TestResult {
     let mut db = Db::in_memory()?;
     let anna = person(&mut db, "Wietske", false)?;

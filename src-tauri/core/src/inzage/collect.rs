@@ -57,7 +57,7 @@ fn request_part(conn: &Connection, request: Row) -> Result<RequestPart> {
             &[&id],
         )
     };
-    Ok(RequestPart {
+    let mut part = RequestPart {
         life_areas: words(
             conn,
             "SELECT life_area FROM request_life_areas WHERE request_id = ?1 ORDER BY life_area",
@@ -77,8 +77,41 @@ fn request_part(conn: &Connection, request: Row) -> Result<RequestPart> {
         referrals: of("referrals", "id")?,
         agenda_items: of("agenda_items", "id")?,
         request,
-    })
+    };
+    // The volunteers who helped are other residents: their names (in the
+    // notes the app writes, "… gevraagd voor deze hulpvraag") become
+    // "de vrijwilliger".
+    let names = words(
+        conn,
+        "SELECT DISTINCT trim(r.first_name || ' ' || r.last_name) FROM matches m
+         JOIN residents r ON r.id = m.volunteer_id WHERE m.request_id = ?1",
+        id,
+    )?;
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        for rows in [
+            &mut part.contact_log,
+            &mut part.agreements,
+            &mut part.reminders,
+            &mut part.matches,
+            &mut part.hours,
+            &mut part.referrals,
+        ] {
+            for row in rows.iter_mut() {
+                for value in row.values_mut() {
+                    if let Value::String(text) = value {
+                        if text.contains(name.as_str()) {
+                            *text = text.replace(name.as_str(), VOLUNTEER);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(part)
 }
+
+/// What a helping volunteer's name becomes in someone else's inzage.
+const VOLUNTEER: &str = "de vrijwilliger";
 
 fn volunteer_part(conn: &Connection, id: i64) -> Result<Option<VolunteerPart>> {
     let Some(profile) = rows(

@@ -8,97 +8,190 @@ use super::{Inzage, Row};
 use crate::handover::category_label;
 use crate::privacy_docs::{Block, Doc, Section};
 use crate::store::time::{parse_stamp, stored_date};
-use crate::vocab::{dutch_date, DataCategory, Mask};
+use crate::vocab::{dutch_date, DataCategory, LifeArea, Mask};
 
-/// The Dutch label of a stored column.
+/// The Dutch label of each stored column, in the order the document shows
+/// them (columns not listed come after, by their own name).
+const LABELS: &[(&str, &str)] = &[
+    ("first_name", "Voornaam"),
+    ("last_name", "Achternaam"),
+    ("name", "Naam"),
+    ("role", "Rol"),
+    ("street", "Straat"),
+    ("house_number", "Huisnummer"),
+    ("postcode", "Postcode"),
+    ("kern", "Dorp of kern"),
+    ("phone", "Telefoon"),
+    ("email", "E-mail"),
+    ("birth_date", "Geboortedatum"),
+    ("contact_preference", "Liefst contact via"),
+    ("contact_time", "Beste tijd"),
+    ("proxy_name", "Vertegenwoordiger"),
+    ("proxy_relation", "Relatie vertegenwoordiger"),
+    ("proxy_phone", "Telefoon vertegenwoordiger"),
+    ("proxy_email", "E-mail vertegenwoordiger"),
+    ("received_on", "Ontvangen op"),
+    ("channel", "Via"),
+    ("ask", "Vraag (eigen woorden)"),
+    ("underlying_need", "Vraag achter de vraag"),
+    ("own_strength", "Eigen kracht"),
+    ("tried", "Al geprobeerd"),
+    ("goal_short", "Doel korte termijn"),
+    ("goal_long", "Doel lange termijn"),
+    ("urgency", "Urgentie"),
+    ("scope", "Voor wie"),
+    ("scope_note", "Waar"),
+    ("estimated_hours", "Geschatte uren"),
+    ("due_on", "Uiterlijk"),
+    ("status", "Stand"),
+    ("outcome", "Uitkomst"),
+    ("close_reason", "Reden van afsluiten"),
+    ("close_note", "Reden van afsluiten"),
+    ("notes", "Notitie"),
+    ("note", "Notitie"),
+    ("on_date", "Datum"),
+    ("agreement", "Afspraak"),
+    ("planned_on", "Gepland op"),
+    ("asked_on", "Gevraagd op"),
+    ("closed_on", "Afgesloten op"),
+    ("minutes", "Minuten"),
+    ("km", "Kilometers"),
+    ("party", "Wie"),
+    ("who", "Naam"),
+    ("what", "Wat"),
+    ("done_on", "Gedaan op"),
+    ("organisation", "Organisatie"),
+    ("service", "Dienst"),
+    ("contact", "Contact"),
+    ("reason", "Reden"),
+    ("answer", "Antwoord"),
+    ("sent_on", "Verstuurd op"),
+    ("answered_on", "Beantwoord op"),
+    ("noticed_on", "Opgemerkt op"),
+    ("given_by", "Gegeven door"),
+    ("representative", "Vertegenwoordiger"),
+    ("given_on", "Gegeven op"),
+    ("how", "Hoe"),
+    ("recipient", "Aan wie"),
+    ("valid_until", "Geldig tot"),
+    ("withdrawn_on", "Ingetrokken op"),
+    ("from_on", "Vanaf"),
+    ("until_on", "Tot en met"),
+    ("kind", "Soort"),
+    ("how_it_goes", "Hoe gaat het"),
+    ("dilemma", "Dilemma"),
+    ("description", "Beschrijving"),
+    ("question", "Vraag"),
+    ("status_since", "Stand sinds"),
+    ("status_reason", "Reden"),
+    ("vog_on", "VOG op"),
+    ("consent_on", "Toestemming op"),
+    ("deadline_on", "Uiterlijk klaar"),
+    ("age_band", "Leeftijdsgroep"),
+    ("anonymised_on", "Geanonimiseerd op"),
+    ("erased_on", "Gewist op"),
+    ("created_at", "Vastgelegd op"),
+    ("updated_at", "Laatst gewijzigd"),
+];
+
 fn label(col: &str) -> String {
-    let l = match col {
-        "first_name" => "Voornaam",
-        "last_name" => "Achternaam",
-        "street" => "Straat",
-        "house_number" => "Huisnummer",
-        "postcode" => "Postcode",
-        "kern" => "Dorp of kern",
-        "phone" => "Telefoon",
-        "email" => "E-mail",
-        "contact_preference" => "Liefst contact via",
-        "contact_time" => "Beste tijd",
-        "birth_date" => "Geboortedatum",
-        "notes" | "note" => "Notitie",
-        "proxy_name" => "Vertegenwoordiger",
-        "proxy_relation" => "Relatie vertegenwoordiger",
-        "proxy_phone" => "Telefoon vertegenwoordiger",
-        "proxy_email" => "E-mail vertegenwoordiger",
-        "created_at" => "Vastgelegd op",
-        "updated_at" => "Laatst gewijzigd",
-        "role" => "Rol",
-        "name" => "Naam",
-        "received_on" => "Ontvangen op",
-        "channel" => "Via",
-        "ask" => "Vraag (eigen woorden)",
-        "underlying_need" => "Vraag achter de vraag",
-        "own_strength" => "Eigen kracht",
-        "tried" => "Al geprobeerd",
-        "urgency" => "Urgentie",
-        "due_on" => "Uiterlijk",
-        "status" => "Stand",
-        "close_reason" | "close_note" => "Reden van afsluiten",
-        "goal_short" => "Doel korte termijn",
-        "goal_long" => "Doel lange termijn",
-        "outcome" => "Uitkomst",
-        "on_date" => "Datum",
-        "agreement" => "Afspraak",
-        "planned_on" => "Gepland op",
-        "asked_on" => "Gevraagd op",
-        "closed_on" => "Afgesloten op",
-        "minutes" => "Minuten",
-        "km" => "Kilometers",
-        "party" => "Wie",
-        "who" => "Naam",
-        "what" => "Wat",
-        "done_on" => "Gedaan op",
-        "organisation" => "Organisatie",
-        "service" => "Dienst",
-        "contact" => "Contact",
-        "reason" => "Reden",
-        "answer" => "Antwoord",
-        "sent_on" => "Verstuurd op",
-        "answered_on" => "Beantwoord op",
-        "noticed_on" => "Opgemerkt op",
-        "given_by" => "Gegeven door",
-        "representative" => "Vertegenwoordiger",
-        "given_on" => "Gegeven op",
-        "how" => "Hoe",
-        "recipient" => "Aan wie",
-        "valid_until" => "Geldig tot",
-        "withdrawn_on" => "Ingetrokken op",
-        "from_on" => "Vanaf",
-        "until_on" => "Tot en met",
-        "kind" => "Soort",
-        "how_it_goes" => "Hoe gaat het",
-        "dilemma" => "Dilemma",
-        "description" => "Beschrijving",
-        "question" => "Vraag",
-        "status_since" => "Stand sinds",
-        "status_reason" => "Reden",
-        "vog_on" => "VOG op",
-        "consent_on" => "Toestemming op",
-        "deadline_on" => "Uiterlijk klaar",
-        "age_band" => "Leeftijdsgroep",
-        "anonymised_on" => "Geanonimiseerd op",
-        "erased_on" => "Gewist op",
-        _ => "",
-    };
-    if l.is_empty() {
-        col.replace('_', " ")
-    } else {
-        l.to_owned()
+    match LABELS.iter().find(|(c, _)| *c == col) {
+        Some((_, l)) => (*l).to_owned(),
+        None => col.replace('_', " "),
     }
+}
+
+/// Where a column stands in the document.
+fn rank(col: &str) -> usize {
+    LABELS
+        .iter()
+        .position(|(c, _)| *c == col)
+        .unwrap_or(LABELS.len())
+}
+
+/// Stored codes in words, for the columns that hold one.
+fn code_text(col: &str, code: &str) -> Option<&'static str> {
+    const CODED: &[&str] = &[
+        "status",
+        "channel",
+        "urgency",
+        "scope",
+        "role",
+        "contact_preference",
+        "how",
+        "given_by",
+        "kind",
+        "close_kind",
+        "party",
+        "noticer_kind",
+        "place_kind",
+        "life_area",
+    ];
+    if !CODED.contains(&col) {
+        return None;
+    }
+    Some(match code {
+        "new" => "nieuw",
+        "in_progress" => "in behandeling",
+        "matched" => "gekoppeld",
+        "done" => "afgerond",
+        "referred" => "doorverwezen",
+        "lapsed" => "vervallen",
+        "phone" | "telefoon" => "telefoon",
+        "email" => "e-mail",
+        "at_the_door" => "aan de deur",
+        "help_point" => "bij het buurtpunt",
+        "via_someone_else" => "via iemand anders",
+        "wmo_desk" => "via het Wmo-loket",
+        "low" => "kan wachten",
+        "normal" => "gewoon",
+        "high" => "dringend",
+        "individual" => "voor deze persoon",
+        "family" => "familie",
+        "neighbour" => "buurman of buurvrouw",
+        "friend" => "vriend of vriendin",
+        "informal_carer" => "mantelzorger",
+        "other" => "anders",
+        "proposed" => "voorgesteld",
+        "agreed" => "afgesproken",
+        "active" => "actief",
+        "cancelled" => "niet doorgegaan",
+        "applied" => "aangemeld",
+        "paused" => "even gestopt",
+        "stopped" => "gestopt",
+        "oral" => "mondeling",
+        "written" => "schriftelijk",
+        "resident" => "de bewoner zelf",
+        "representative" => "een vertegenwoordiger",
+        "concept" => "nog niet verstuurd",
+        "sent" => "verstuurd",
+        "received" => "ontvangen",
+        "answered" => "beantwoord",
+        "closed" => "afgesloten",
+        "inzage" => "inzage",
+        "correctie" => "correctie",
+        "wissen" => "wissen",
+        _ => return LifeArea::parse(code).map(LifeArea::dutch),
+    })
 }
 
 /// Columns that mean nothing to the person (numbers that link rows).
 fn hidden(col: &str) -> bool {
-    col == "id" || col == "position" || col.ends_with("_id") || col.ends_with("_mask")
+    const TECHNICAL: &[&str] = &[
+        "id",
+        "position",
+        "flags",
+        "wanted_slots",
+        "needs_vog",
+        "volunteers_needed",
+        "availability",
+        "mobility",
+        "categories",
+        "withheld",
+        "files",
+        "fields",
+    ];
+    TECHNICAL.contains(&col) || col.ends_with("_id") || col.ends_with("_mask")
 }
 
 fn value(v: &Value) -> Option<String> {
@@ -120,10 +213,17 @@ fn date_text(s: &str) -> Option<String> {
 }
 
 fn rows_of(row: &Row) -> Block {
+    let mut cols: Vec<(&String, &Value)> = row.iter().filter(|(k, _)| !hidden(k)).collect();
+    cols.sort_by_key(|(k, _)| rank(k));
     Block::Rows(
-        row.iter()
-            .filter(|(k, _)| !hidden(k))
-            .filter_map(|(k, v)| value(v).map(|v| (label(k), v)))
+        cols.into_iter()
+            .filter_map(|(k, v)| {
+                let shown = match v.as_str().and_then(|code| code_text(k, code)) {
+                    Some(words) => Some(words.to_owned()),
+                    None => value(v),
+                };
+                shown.map(|v| (label(k), v))
+            })
             .collect(),
     )
 }
@@ -150,6 +250,31 @@ fn categories(v: Option<&Value>) -> String {
         .map(|c| category_label(c).to_lowercase())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What a line of the log is about, in words.
+fn kind_text(kind: &str) -> &str {
+    match kind {
+        "resident" => "uw gegevens",
+        "network" => "uw netwerk",
+        "request" => "een hulpvraag",
+        "contact_log" => "een notitie bij een hulpvraag",
+        "consent" => "een toestemming",
+        "signal" => "een signaal",
+        "match" => "een koppeling met een vrijwilliger",
+        "hours" => "gewerkte uren",
+        "agreement" => "een afspraak",
+        "reminder" => "een herinnering",
+        "referral" => "een doorverwijzing",
+        "agenda_item" => "een punt voor het overleg",
+        "volunteer" => "uw vrijwilligersprofiel",
+        "absence" => "een afwezigheid",
+        "volunteer_status" => "uw stand als vrijwilliger",
+        "checkin" => "een gesprek over hoe het gaat",
+        "export" => "gegevens gedeeld",
+        "privacy_request" => "een verzoek over uw gegevens",
+        other => other,
+    }
 }
 
 fn text(row: &Row, col: &str) -> String {
@@ -182,7 +307,14 @@ pub(super) fn build(i: &Inzage) -> Doc {
         let mut blocks = vec![rows_of(&r.request)];
         if !r.life_areas.is_empty() || !r.skills.is_empty() {
             blocks.push(Block::Rows(vec![
-                ("Levensgebieden".into(), r.life_areas.join(", ")),
+                (
+                    "Levensgebieden".into(),
+                    r.life_areas
+                        .iter()
+                        .map(|a| LifeArea::parse(a).map_or(a.clone(), |l| l.dutch().to_owned()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 ("Gevraagde hulp".into(), r.skills.join(", ")),
             ]));
         }
@@ -220,15 +352,18 @@ pub(super) fn build(i: &Inzage) -> Doc {
             )]
         } else {
             vec![Block::Table {
-                head: vec!["Aan wie".into(), "Wanneer".into(), "Welke gegevens".into()],
+                head: vec!["Aan wie, en welke gegevens".into(), "Wanneer".into()],
                 rows: i
                     .exports
                     .iter()
                     .map(|e| {
                         vec![
-                            text(e, "recipient"),
+                            format!(
+                                "{}: {}",
+                                text(e, "recipient"),
+                                categories(e.get("categories"))
+                            ),
                             text(e, "made_at"),
-                            categories(e.get("categories")),
                         ]
                     })
                     .collect(),
@@ -271,17 +406,14 @@ pub(super) fn build(i: &Inzage) -> Doc {
             vec![Block::Paragraph("Er staat niets in het logboek.".into())]
         } else {
             vec![Block::Table {
-                head: vec!["Wanneer".into(), "Wie".into(), "Wat".into()],
+                head: vec!["Wat".into(), "Wanneer".into(), "Wie".into()],
                 rows: i
                     .audit
                     .iter()
                     .map(|a| {
-                        let mut what = format!("{} {}", text(a, "action"), text(a, "kind"));
-                        let fields = text(a, "fields");
-                        if !fields.is_empty() {
-                            what.push_str(&format!(" ({})", fields.replace(',', ", ")));
-                        }
-                        vec![text(a, "at"), text(a, "actor"), what]
+                        let kind = text(a, "kind");
+                        let what = format!("{} {}", text(a, "action"), kind_text(&kind));
+                        vec![what, text(a, "at"), text(a, "actor")]
                     })
                     .collect(),
             }]
