@@ -278,7 +278,10 @@ fn kind_text(kind: &str) -> &str {
 }
 
 fn text(row: &Row, col: &str) -> String {
-    row.get(col).and_then(value).unwrap_or_default()
+    match row.get(col).and_then(value) {
+        Some(v) => v,
+        None => String::new(),
+    }
 }
 
 pub(super) fn build(i: &Inzage) -> Doc {
@@ -287,8 +290,8 @@ pub(super) fn build(i: &Inzage) -> Doc {
         text(&i.resident, "first_name"),
         text(&i.resident, "last_name")
     );
-    let made_on = date_text(&i.made_at)
-        .map(|t| t.split(',').next().unwrap_or_default().to_owned())
+    let made_on = parse_stamp(&i.made_at)
+        .map(|t| dutch_date(t.date()))
         .unwrap_or_else(|| i.made_at.clone());
     let mut sections = vec![
         section("Uw gegevens", vec![rows_of(&i.resident)]),
