@@ -34,13 +34,15 @@ const COMPOSITIONS: Record<string, string[]> = {
     "signals/LinkedSignals.svelte",
     "audit/AuditHistory.svelte",
   ],
-  // Vandaag: what is due in every feature, and the drafts left open.
+  // Vandaag: what is due in every feature, the drafts left open, and what
+  // is kept longer than agreed.
   "today/Today.svelte": [
     "requests/RequestCards.svelte",
     "social-map/DueBlock.svelte",
     "followup/DueBlock.svelte",
     "drafts/DraftNotice.svelte",
     "signals/PatternBlock.svelte",
+    "retention/RetentionNotice.svelte",
   ],
   // A referral: its recipient is picked from the social map, and the
   // resident's consent is recorded in place.
