@@ -197,6 +197,8 @@ pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary
     if !q.kern.is_empty() {
         f.and("kern = ?", [Value::Text(q.kern.clone())]);
     }
+    // An anonymised file is no one's any more: it only counts in the figures.
+    f.and("anonymised_on IS NULL", []);
     List {
         count_from: "FROM residents",
         select: "SELECT id, first_name, last_name, street, house_number, kern, phone,
