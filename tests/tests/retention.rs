@@ -140,6 +140,12 @@ async fn old_files_are_anonymised_after_one_question_and_the_figures_stay() -> T
     app.expect_found("Oosterhuisman", "0 bewoners").await?;
     app.expect_found("Wubbolding", "0 bewoners").await?;
     app.expect_found("Bakker", "1 bewoner").await?;
+    // The terms, each with its reason, in Settings.
+    app.click("#nav-settings").await?;
+    app.wait_text("#settings-screen", "Hoe lang bewaren")
+        .await?;
+    app.scroll_to("retention-settings-title").await?;
+    shot(&app, "retention-settings.png").await?;
     app.quit().await?;
 
     let mut s = Session::new(dir, FAST);
