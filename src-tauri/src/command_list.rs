@@ -74,6 +74,8 @@ macro_rules! with_commands {
             audit::resident_audit_log,
             requests::close_request,
             today::today,
+            retention::retention_notice,
+            retention::anonymise_step,
             backups::list_backups,
             backups::export_backup,
             backups::restore_backup,

@@ -36,7 +36,8 @@ const COMPOSITIONS: Record<string, string[]> = {
     "audit/AuditHistory.svelte",
     "privacy_rights/RightsPanel.svelte",
   ],
-  // Vandaag: what is due in every feature, and the drafts left open.
+  // Vandaag: what is due in every feature, the drafts left open, and what
+  // is kept longer than agreed.
   "today/Today.svelte": [
     "requests/RequestCards.svelte",
     "social-map/DueBlock.svelte",
@@ -44,6 +45,7 @@ const COMPOSITIONS: Record<string, string[]> = {
     "drafts/DraftNotice.svelte",
     "signals/PatternBlock.svelte",
     "privacy_rights/RequestsDue.svelte",
+    "retention/RetentionNotice.svelte",
   ],
   // A referral: its recipient is picked from the social map, and the
   // resident's consent is recorded in place.

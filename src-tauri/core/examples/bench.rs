@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo run --release -p buurtpunt-core --example bench [-- --residents N --requests N]`
 //! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting,
-//! inzage and report lines on it again.)
+//! inzage, report and retention lines on it again.)
 
 use std::time::Instant;
 
@@ -20,6 +20,8 @@ mod inzage;
 mod meeting;
 #[path = "bench_parts/report.rs"]
 mod report;
+#[path = "bench_parts/retention.rs"]
+mod retention;
 #[path = "bench_parts/signals.rs"]
 mod signals;
 #[path = "bench_parts/social_map.rs"]
@@ -226,7 +228,9 @@ fn main() -> Result<()> {
         let mut db = vault.open(&key, &key_file, now)?.db;
         meeting::run(&mut db, today)?;
         inzage::run(&mut db, now)?;
-        return report::run(&mut db, now);
+        report::run(&mut db, now)?;
+        drop(db);
+        return retention::run(&vault, now);
     }
 
     let t = Instant::now();
@@ -325,7 +329,8 @@ fn main() -> Result<()> {
     report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
     full_export::run(&mut db, now)?;
-    Ok(())
+    drop(db);
+    retention::run(&vault, now)
 }
 
 fn median_ms_n(n: usize, mut f: impl FnMut() -> Result<()>) -> Result<f64> {

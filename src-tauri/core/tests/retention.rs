@@ -241,6 +241,16 @@ fn traceable(db: &mut Db) -> Result<Traceable> {
         },
         then,
     )?;
+    buurtpunt_core::drafts::save(
+        db,
+        &buurtpunt_core::drafts::DraftInput {
+            kind: buurtpunt_core::drafts::FormKind::ContactNote,
+            context: format!("request-{}", req.id),
+            label: "Contactmoment bij de hulpvraag van Zwaantje Oosterhuisman".into(),
+            content: "{\"note\":\"Kippenhokdeur klemt\"}".into(),
+        },
+        at(2023, 2, 7),
+    )?;
     requests::add_note(
         db,
         req.id,
@@ -328,6 +338,7 @@ fn traceable(db: &mut Db) -> Result<Traceable> {
             "Wubbolding",
             "Rijdt liever niet",
             "Zuidwolde",
+            "Kippenhokdeur",
             &phone,
         ]
         .iter()

@@ -21,6 +21,7 @@ pub mod referrals;
 pub mod report;
 pub mod requests;
 pub mod residents;
+pub mod retention;
 pub mod session;
 pub mod settings;
 pub mod signals;

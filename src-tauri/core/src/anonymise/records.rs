@@ -59,6 +59,9 @@ const REQUEST: &[&str] = &[
     "UPDATE agenda_items SET description = '', question = '', tried = '', outcome = ''
       WHERE request_id = ?1",
     "DELETE FROM request_search WHERE rowid = ?1",
+    // Concepts of its forms (their labels name the resident).
+    "DELETE FROM drafts WHERE (kind = 'request' AND context = 'edit-' || ?1)
+        OR context = 'request-' || ?1 OR context LIKE 'request-' || ?1 || '-referral-%'",
 ];
 
 /// Anonymise one request; `None` when it does not exist or already was,
@@ -104,6 +107,11 @@ pub(super) fn signal(
         return Ok(None);
     };
     tx.prepare_cached(
+        "DELETE FROM drafts WHERE (kind = 'signal' AND context = 'edit-' || ?1)
+            OR (kind = 'request' AND context = 'signal-' || ?1)",
+    )?
+    .execute([id])?;
+    tx.prepare_cached(
         "UPDATE signals SET note = '', street = '', passed_to = '',
                 about_resident = (resident_id IS NOT NULL), resident_id = NULL, anonymised_on = ?2
           WHERE id = ?1",
@@ -144,6 +152,8 @@ const PERSON: &[&str] = &[
     "UPDATE volunteer_status_log SET reason = '' WHERE volunteer_id = ?1 AND reason <> ''",
     "UPDATE checkins SET how_it_goes = '', dilemma = '' WHERE volunteer_id = ?1",
     "DELETE FROM resident_search WHERE rowid = ?1",
+    "DELETE FROM drafts WHERE context = 'resident-' || ?1
+        OR (kind IN ('resident', 'volunteer') AND context = 'edit-' || ?1)",
 ];
 
 pub(super) fn person(tx: &Transaction<'_>, id: i64, today: NaiveDate) -> Result<()> {

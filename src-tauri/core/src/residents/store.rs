@@ -197,6 +197,9 @@ pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary
     if !q.kern.is_empty() {
         f.and("kern = ?", [Value::Text(q.kern.clone())]);
     }
+    // An anonymised or erased file is no one's any more: it only counts in
+    // the figures.
+    f.and("anonymised_on IS NULL", []);
     f.and("erased_on IS NULL", std::iter::empty());
     List {
         count_from: "FROM residents",

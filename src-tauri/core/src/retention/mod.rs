@@ -85,6 +85,15 @@ impl Due {
     }
 }
 
+/// The daily notice: what is due, and what the backups still hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "RetentionNotice")]
+pub struct Notice {
+    pub due: Due,
+    pub backups: BackupsLeft,
+}
+
 /// Residents whose file passed its term (`?1` request cutoff, `?2`
 /// volunteer cutoff): nothing open, nothing changed since, no open signal.
 pub(crate) const DOSSIERS: &str = "FROM residents r INDEXED BY residents_not_anonymised

@@ -19,6 +19,8 @@ import type { ResidentSummary } from "./generated/ResidentSummary";
 import type { Settings } from "./generated/Settings";
 import type { Status } from "./generated/Status";
 import type { Today } from "./generated/Today";
+import type { RetentionNotice } from "./generated/RetentionNotice";
+import type { RetentionProgress } from "./generated/RetentionProgress";
 import type { AgendaInput } from "./generated/AgendaInput";
 import type { AgendaItem } from "./generated/AgendaItem";
 import type { MeetingItem } from "./generated/MeetingItem";
@@ -116,6 +118,10 @@ import type { ConcernInput } from "./generated/ConcernInput";
 import type { PatternKey } from "./generated/PatternKey";
 
 export type * from "./generated/Absence";
+export type * from "./generated/BackupsLeft";
+export type * from "./generated/Due";
+export type * from "./generated/RetentionNotice";
+export type * from "./generated/RetentionProgress";
 export type * from "./generated/AuditAction";
 export type * from "./generated/AuditLine";
 export type * from "./generated/ChainBreak";
@@ -413,6 +419,9 @@ export const api = {
     call<ContactEntry>("add_contact_note", { requestId, onDate, note }),
   // today
   today: () => call<Today>("today"),
+  // retention (what passed its term; anonymising it step by step)
+  retentionNotice: () => call<RetentionNotice>("retention_notice"),
+  anonymiseStep: (after: number) => call<RetentionProgress>("anonymise_step", { after }),
   // meeting mode (only these are called while it is on)
   enterMeeting: () => call<AppStatus>("enter_meeting"),
   leaveMeeting: (passphrase: string) => call<AppStatus>("leave_meeting", { passphrase }),

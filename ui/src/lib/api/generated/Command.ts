@@ -61,6 +61,8 @@ export type Command =
   | "resident_audit_log"
   | "close_request"
   | "today"
+  | "retention_notice"
+  | "anonymise_step"
   | "list_backups"
   | "export_backup"
   | "restore_backup"
@@ -210,6 +212,8 @@ export const COMMANDS: readonly Command[] = [
   "resident_audit_log",
   "close_request",
   "today",
+  "retention_notice",
+  "anonymise_step",
   "list_backups",
   "export_backup",
   "restore_backup",
