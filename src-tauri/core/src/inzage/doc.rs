@@ -278,10 +278,10 @@ fn kind_text(kind: &str) -> &str {
 }
 
 fn text(row: &Row, col: &str) -> String {
-    match row.get(col).and_then(value) {
-        Some(v) => v,
-        None => String::new(),
-    }
+    // An empty field shows as a dash, as on the screens.
+    row.get(col)
+        .and_then(value)
+        .unwrap_or_else(|| "—".to_owned())
 }
 
 pub(super) fn build(i: &Inzage) -> Doc {
