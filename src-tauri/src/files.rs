@@ -55,6 +55,8 @@ pub enum SaveKind {
     PrivacyDoc,
     /// "Alles exporteren": every table in one ZIP (CSV, XLSX, JSON, manifest).
     FullExport,
+    /// A person's inzage PDF (its JSON is written beside it).
+    Inzage,
 }
 
 impl OpenKind {
@@ -80,6 +82,7 @@ impl SaveKind {
             SaveKind::Report => ("PDF", &["pdf"]),
             SaveKind::PrivacyDoc => ("PDF", &["pdf"]),
             SaveKind::FullExport => ("ZIP-bestand", &["zip"]),
+            SaveKind::Inzage => ("PDF", &["pdf"]),
         }
     }
 }

@@ -13,6 +13,7 @@ const locked: AppStatus = { ...unlocked, phase: "locked" };
 const settings = (autoLockMinutes: number): Settings => ({
   autoLockMinutes, helpPointName: "Buurtpunt Lindeloo", defaultLimitHours: 4, vogValidYears: 3, checkinWeeks: 8, notAskedWeeks: 12,
   backupDays: 7, backupWeeks: 4, backupMonths: 6, patternMinSignals: 3, patternWeeks: 8, signalKeepMonths: 6,
+    requestKeepMonths: 24, volunteerKeepMonths: 12, auditKeepMonths: 60, exportKeepMonths: 24,
   smallNumberThreshold: 5, hourlyRateCents: 0, helpPointPhone: "", helpPointEmail: "", consentValidMonths: 12,
 });
 

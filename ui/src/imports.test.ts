@@ -25,22 +25,27 @@ const COMPOSITIONS: Record<string, string[]> = {
     "signals/LinkedSignals.svelte",
     "agenda/AgendaPanel.svelte",
   ],
-  // The page of one resident: their requests, volunteer profile, consents
-  // and who looked at or changed the file (the audit log).
+  // The page of one resident: their requests, volunteer profile, consents,
+  // their privacy rights (inzage, erasure) and who looked at or changed the
+  // file (the audit log).
   "residents/ResidentDetail.svelte": [
     "requests/RequestCards.svelte",
     "volunteers/VolunteerPanel.svelte",
     "consent/ConsentList.svelte",
     "signals/LinkedSignals.svelte",
     "audit/AuditHistory.svelte",
+    "privacy_rights/RightsPanel.svelte",
   ],
-  // Vandaag: what is due in every feature, and the drafts left open.
+  // Vandaag: what is due in every feature, the drafts left open, and what
+  // is kept longer than agreed.
   "today/Today.svelte": [
     "requests/RequestCards.svelte",
     "social-map/DueBlock.svelte",
     "followup/DueBlock.svelte",
     "drafts/DraftNotice.svelte",
     "signals/PatternBlock.svelte",
+    "privacy_rights/RequestsDue.svelte",
+    "retention/RetentionNotice.svelte",
   ],
   // A referral: its recipient is picked from the social map, and the
   // resident's consent is recorded in place.

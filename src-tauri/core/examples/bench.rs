@@ -3,8 +3,8 @@
 //! the same query in plain SQL (`<name>_raw_sql`) for the ratio.
 //!
 //! Run: `cargo run --release -p buurtpunt-core --example bench [-- --residents N --requests N]`
-//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting
-//! and report lines on it again.)
+//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting,
+//! inzage, report and retention lines on it again.)
 
 use std::time::Instant;
 
@@ -14,10 +14,14 @@ mod full_export;
 mod handover;
 #[path = "bench_parts/import.rs"]
 mod import;
+#[path = "bench_parts/inzage.rs"]
+mod inzage;
 #[path = "bench_parts/meeting.rs"]
 mod meeting;
 #[path = "bench_parts/report.rs"]
 mod report;
+#[path = "bench_parts/retention.rs"]
+mod retention;
 #[path = "bench_parts/signals.rs"]
 mod signals;
 #[path = "bench_parts/social_map.rs"]
@@ -223,7 +227,10 @@ fn main() -> Result<()> {
         let (key, key_file) = vault.unlock_key(PASS, now)?;
         let mut db = vault.open(&key, &key_file, now)?.db;
         meeting::run(&mut db, today)?;
-        return report::run(&mut db, now);
+        inzage::run(&mut db, now)?;
+        report::run(&mut db, now)?;
+        drop(db);
+        return retention::run(&vault, now);
     }
 
     let t = Instant::now();
@@ -318,10 +325,12 @@ fn main() -> Result<()> {
     meeting::run(&mut db, today)?;
     import::run(now)?;
     handover::run(&mut db, now)?;
+    inzage::run(&mut db, now)?;
     report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
     full_export::run(&mut db, now)?;
-    Ok(())
+    drop(db);
+    retention::run(&vault, now)
 }
 
 fn median_ms_n(n: usize, mut f: impl FnMut() -> Result<()>) -> Result<f64> {

@@ -138,6 +138,10 @@ pub enum Error {
     ReportFilesExist { files: Vec<String> },
     /// A privacy document (processing register, privacy statement, consent
     /// text) could not be made.
+    /// An erasure is refused while open requests, matches or referrals
+    /// still need the data (the requests to close first in `ids`).
+    #[error("erasure refused: requests {ids:?} are still open")]
+    EraseBlocked { ids: Vec<i64> },
     #[error("the privacy document could not be made: {0}")]
     PrivacyDoc(String),
     #[error(transparent)]
@@ -209,6 +213,7 @@ error_codes! {
     ReportFailed => "report_failed",
     ReportFilesExist => "report_files_exist",
     PrivacyDocFailed => "privacy_doc_failed",
+    EraseBlocked => "erase_blocked",
     FullExportFailed => "full_export_failed",
     RequestClosed => "request_closed",
     BadBackup => "bad_backup",
@@ -292,6 +297,7 @@ impl Error {
             Error::Report(_) => ErrorCode::ReportFailed,
             Error::ReportFilesExist { .. } => ErrorCode::ReportFilesExist,
             Error::PrivacyDoc(_) => ErrorCode::PrivacyDocFailed,
+            Error::EraseBlocked { .. } => ErrorCode::EraseBlocked,
             Error::FullExport(_) => ErrorCode::FullExportFailed,
             // A page that fails its check while the app is open: the UI
             // asks for a full check and shows the restore screen.
@@ -382,7 +388,7 @@ impl From<&Error> for ErrorPayload {
             message: e.to_string(),
             fields: e.fields().to_vec(),
             ids: match e {
-                Error::LikelyDuplicate { ids } => ids.clone(),
+                Error::LikelyDuplicate { ids } | Error::EraseBlocked { ids } => ids.clone(),
                 _ => Vec::new(),
             },
             limit: e.limit(),

@@ -8,6 +8,7 @@
 //! calls in with plain values and `now`.
 
 pub mod agenda;
+pub mod anonymise;
 pub mod audit;
 pub mod chart;
 pub mod consents;
@@ -15,23 +16,27 @@ pub mod contact_persons;
 pub mod data_breaches;
 pub mod demo;
 pub mod drafts;
+pub mod erase;
 pub mod error;
 pub mod followup;
 pub mod full_export;
 pub mod handover;
 pub mod hours;
 pub mod import;
+pub mod inzage;
 pub mod matches;
 pub mod matching;
 pub(crate) mod pdf;
 pub mod phone_note;
 pub mod privacy_docs;
+pub mod privacy_requests;
 pub mod professional;
 pub mod referrals;
 pub mod report;
 pub mod requests;
 pub mod residents;
 pub mod results;
+pub mod retention;
 pub mod search;
 pub mod session;
 pub mod settings;

@@ -40,8 +40,17 @@ pub struct Settings {
     pub pattern_min_signals: u32,
     /// within this many weeks.
     pub pattern_weeks: u32,
-    /// Signals closed with "niets nodig" are forgotten after this many months.
+    /// Retention terms (see `retention`), in months. A closed help request
+    /// with its contact log, and the resident's file once nothing is open:
+    pub request_keep_months: u32,
+    /// a volunteer who stopped, counted from the day they stopped:
+    pub volunteer_keep_months: u32,
+    /// a signal closed with "niets nodig":
     pub signal_keep_months: u32,
+    /// the audit log's own entries:
+    pub audit_keep_months: u32,
+    /// the export logs (what was shared with whom):
+    pub export_keep_months: u32,
     /// In the group's results, a count below this shows as "< N".
     pub small_number_threshold: u32,
     /// The group's own hourly rate for the social value, in euro cents
@@ -78,7 +87,11 @@ impl Default for Settings {
             backup_months: 6,
             pattern_min_signals: 3,
             pattern_weeks: 8,
+            request_keep_months: 24,
+            volunteer_keep_months: 12,
             signal_keep_months: 6,
+            audit_keep_months: 60,
+            export_keep_months: 24,
             small_number_threshold: 5,
             hourly_rate_cents: 0,
             consent_valid_months: 12,
@@ -90,6 +103,9 @@ impl Default for Settings {
 /// the number away (a count "< 2" that is not 0 is 1).
 pub const SMALL_NUMBER_MIN: u32 = 3;
 pub const SMALL_NUMBER_MAX: u32 = 20;
+/// Retention terms (months): at least one month, at most ten years.
+pub const KEEP_MIN_MONTHS: u32 = 1;
+pub const KEEP_MAX_MONTHS: u32 = 120;
 /// At most € 200 an hour: a higher rate is a typing error.
 pub const HOURLY_RATE_MAX_CENTS: u32 = 20_000;
 
@@ -122,7 +138,11 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     number(conn, "backup_months", &mut s.backup_months)?;
     number(conn, "pattern_min_signals", &mut s.pattern_min_signals)?;
     number(conn, "pattern_weeks", &mut s.pattern_weeks)?;
+    number(conn, "request_keep_months", &mut s.request_keep_months)?;
+    number(conn, "volunteer_keep_months", &mut s.volunteer_keep_months)?;
     number(conn, "signal_keep_months", &mut s.signal_keep_months)?;
+    number(conn, "audit_keep_months", &mut s.audit_keep_months)?;
+    number(conn, "export_keep_months", &mut s.export_keep_months)?;
     number(
         conn,
         "small_number_threshold",
@@ -185,9 +205,29 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
         !(1..=52).contains(&s.pattern_weeks),
     );
     c.rule(
+        "requestKeepMonths",
+        Rule::Number,
+        !(KEEP_MIN_MONTHS..=KEEP_MAX_MONTHS).contains(&s.request_keep_months),
+    );
+    c.rule(
+        "volunteerKeepMonths",
+        Rule::Number,
+        !(KEEP_MIN_MONTHS..=KEEP_MAX_MONTHS).contains(&s.volunteer_keep_months),
+    );
+    c.rule(
         "signalKeepMonths",
         Rule::Number,
         !(1..=24).contains(&s.signal_keep_months),
+    );
+    c.rule(
+        "auditKeepMonths",
+        Rule::Number,
+        !(12..=KEEP_MAX_MONTHS).contains(&s.audit_keep_months),
+    );
+    c.rule(
+        "exportKeepMonths",
+        Rule::Number,
+        !(KEEP_MIN_MONTHS..=KEEP_MAX_MONTHS).contains(&s.export_keep_months),
     );
     c.rule(
         "smallNumberThreshold",
@@ -219,7 +259,11 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
             ("backup_months", s.backup_months),
             ("pattern_min_signals", s.pattern_min_signals),
             ("pattern_weeks", s.pattern_weeks),
+            ("request_keep_months", s.request_keep_months),
+            ("volunteer_keep_months", s.volunteer_keep_months),
             ("signal_keep_months", s.signal_keep_months),
+            ("audit_keep_months", s.audit_keep_months),
+            ("export_keep_months", s.export_keep_months),
             ("small_number_threshold", s.small_number_threshold),
             ("hourly_rate_cents", s.hourly_rate_cents),
             ("consent_valid_months", s.consent_valid_months),

@@ -66,13 +66,27 @@ fn damage_found_by_the_background_check_leads_to_the_restore_screen() -> Result<
     s.lock()?;
     s.unlock(PASS, now())?;
     s.settle(); // today's backup
+                // A page of the residents' data, not of the schema (which the quick
+                // open reads): where it lies in the file depends on the schema's size.
+    let conn = s.db()?.conn();
+    let root: i64 = conn.query_row(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'residents'",
+        [],
+        |r| r.get(0),
+    )?;
+    let page: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get::<_, String>(0))?
+        .parse()
+        .map_err(|_| buurtpunt_core::Error::NotFound {
+            what: "page size",
+            id: 0,
+        })?;
     s.lock()?;
     // A crash (the mark is gone) and a damaged page in the middle of the file.
     fs::remove_file(dir.path().join("netjes-gesloten.json"))?;
     let db = dir.path().join("buurtpunt.db");
     let mut bytes = fs::read(&db)?;
-    // (Three quarters in: the data, past the schema with its audit triggers.)
-    let mid = bytes.len() * 3 / 4;
+    let mid = ((root - 1) * page + 1024) as usize;
     for b in &mut bytes[mid..mid + 512] {
         *b ^= 0x5a;
     }

@@ -54,7 +54,15 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
         db.conn().execute_batch(&format!("DROP TRIGGER {name};"))?;
     }
     db.conn().execute_batch(
-        "DROP VIEW audit_entry;
+        "DROP TABLE privacy_requests;
+         ALTER TABLE residents DROP COLUMN erased_on;
+         DROP TABLE audit_quiet;
+         DROP INDEX help_requests_closed_by_change;
+         DROP INDEX residents_not_anonymised;
+         ALTER TABLE residents DROP COLUMN anonymised_on;
+         ALTER TABLE residents DROP COLUMN age_band;
+         ALTER TABLE help_requests DROP COLUMN anonymised_on;
+         DROP VIEW audit_entry;
          DROP TABLE audit_actor;
          DROP TABLE audit_start;
          DROP TABLE audit_log;

@@ -55,6 +55,8 @@ const byCode: Record<ErrorCode, Sentence> = {
   full_export_failed: "De export kon niet gemaakt worden. Er is geen bestand opgeslagen.",
   report_files_exist: "Er staan al bestanden met deze naam. Wilt u ze vervangen?",
   privacy_doc_failed: "Het document kon niet gemaakt worden. Er is niets opgeslagen.",
+  erase_blocked:
+    "Wissen kan nog niet: er staat nog iets open voor deze persoon. Sluit dat eerst af. Er is niets gewist.",
   request_closed: "Deze hulpvraag is afgesloten. Zet de status eerst terug naar In behandeling.",
   bad_backup:
     "Dit bestand is geen bruikbare back-up van dit buurtpunt: het is beschadigd, niet helemaal gekopieerd, of de sleutel past er niet bij. Er is niets gewijzigd.",

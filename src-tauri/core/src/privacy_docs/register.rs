@@ -243,31 +243,49 @@ fn retention(f: &Facts) -> Section {
         blocks: vec![Block::Rows(vec![
             (
                 "Bewoners en hulpvragen".into(),
-                "Zolang de hulp loopt. Daarna kijkt de groep minstens één keer per jaar wat \
-                 weg kan; de app houdt hier geen vaste termijn bij."
-                    .into(),
+                format!(
+                    "Zolang de hulp loopt, en daarna {} nadat alles is afgerond. Dan worden \
+                     namen, adres, telefoon, e-mail, geboortedatum, netwerk, toestemmingen en \
+                     alle vrije tekst weggehaald (geanonimiseerd); alleen aantallen blijven.",
+                    count(s.request_keep_months, "maand", "maanden")
+                ),
             ),
             (
                 "Signalen".into(),
                 format!(
                     "Een signaal dat is afgesloten met \u{201c}niets nodig\u{201d} wordt na {} \
-                     vergeten.",
+                     vergeten (geanonimiseerd).",
                     count(s.signal_keep_months, "maand", "maanden")
                 ),
             ),
             (
                 "Toestemming".into(),
                 "Tot de einddatum of tot de bewoner haar intrekt. Dat de toestemming er was, \
-                 blijft bewaard bij de bewoner, als bewijs."
+                 blijft bewaard bij de bewoner, als bewijs, tot het dossier wordt \
+                 geanonimiseerd."
                     .into(),
             ),
             (
                 "Exportlogboek".into(),
-                "Blijft bij de bewoner bewaard zolang diens gegevens er zijn.".into(),
+                format!(
+                    "Wat met wie is gedeeld, blijft {} bewaard.",
+                    count(s.export_keep_months, "maand", "maanden")
+                ),
+            ),
+            (
+                "Logboek".into(),
+                format!(
+                    "Wie wat bekeek of wijzigde (zonder de gegevens zelf), {} lang.",
+                    count(s.audit_keep_months, "maand", "maanden")
+                ),
             ),
             (
                 "Vrijwilligers".into(),
-                "Zolang iemand vrijwilliger is; daarna haalt de groep de gegevens weg.".into(),
+                format!(
+                    "Zolang iemand vrijwilliger is, en daarna {} na het stoppen; dan worden \
+                     de gegevens geanonimiseerd (de gewerkte uren blijven meetellen).",
+                    count(s.volunteer_keep_months, "maand", "maanden")
+                ),
             ),
             (
                 "Back-ups".into(),

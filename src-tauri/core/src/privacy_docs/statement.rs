@@ -101,7 +101,11 @@ pub(super) fn build(f: &Facts) -> Doc {
             Section {
                 title: "Hoe lang bewaren wij het?".into(),
                 blocks: vec![Block::Bullets(vec![
-                    "Zolang wij u helpen. Daarna kijken wij elk jaar wat weg kan.".into(),
+                    format!(
+                        "Zolang wij u helpen, en daarna nog {}. Dan halen wij uw naam en \
+                         alles wat over u is opgeschreven weg.",
+                        count(s.request_keep_months, "maand", "maanden")
+                    ),
                     format!(
                         "Iets wat een buurtbewoner ons vertelde en waar niets mee hoefde, \
                          vergeten wij na {}.",

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use network::{NetworkMember, NetworkRole};
+pub(crate) use store::reindex;
 pub use store::{create, get, kernen, list, open, update};
 pub(crate) use store::{insert, insert_unindexed, likely_duplicates, reindex_from};
 

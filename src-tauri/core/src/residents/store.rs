@@ -162,7 +162,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Resident> {
 }
 
 /// Rewrite the search row of one resident (name, address, contacts, network).
-fn reindex(tx: &Transaction<'_>, id: i64) -> Result<()> {
+pub(crate) fn reindex(tx: &Transaction<'_>, id: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM resident_search WHERE rowid = ?1")?
         .execute([id])?;
     tx.prepare_cached(&format!("{SEARCH_ROWS} WHERE id = ?1"))?
@@ -197,6 +197,10 @@ pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary
     if !q.kern.is_empty() {
         f.and("kern = ?", [Value::Text(q.kern.clone())]);
     }
+    // An anonymised or erased file is no one's any more: it only counts in
+    // the figures.
+    f.and("anonymised_on IS NULL", []);
+    f.and("erased_on IS NULL", std::iter::empty());
     List {
         count_from: "FROM residents",
         select: "SELECT id, first_name, last_name, street, house_number, kern, phone,

@@ -52,14 +52,15 @@ impl Session {
 
     /// Start the background work for the open real database.
     pub(super) fn start_job(&mut self, full_check: bool, now: NaiveDateTime) -> Result<()> {
-        // Daily privacy upkeep first (a small indexed delete on the open
-        // database): signals closed with "niets nodig" past their term go.
+        // Daily privacy upkeep first (a small indexed read on the open
+        // database): signals closed with "niets nodig" past their term are
+        // anonymised (the figures keep counting them).
         if let State::Open {
             db, demo: false, ..
         } = &mut self.state
         {
-            let keep = settings::get(db.conn())?.signal_keep_months;
-            crate::signals::forget_closed(db, now.date(), keep)?;
+            let terms = crate::retention::Terms::of(&settings::get(db.conn())?);
+            crate::retention::signals_at_unlock(db, &terms, now.date())?;
         }
         let State::Open {
             db,

@@ -8,6 +8,7 @@
 
 mod background;
 mod backups;
+mod retention;
 mod status;
 
 use std::path::{Path, PathBuf};

@@ -60,7 +60,10 @@ pub fn figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Sign
         format!("SELECT {col}, count(*) {IN} {extra} GROUP BY {col} ORDER BY count(*) DESC, {col}")
     };
     let (total, about_resident, not_right): (i64, i64, i64) = conn.query_row(
-        &format!("SELECT count(*), count(s.resident_id), ifnull(sum(s.not_right), 0) {IN}"),
+        &format!(
+            "SELECT count(*), ifnull(sum(s.resident_id IS NOT NULL OR s.about_resident), 0),
+                    ifnull(sum(s.not_right), 0) {IN}"
+        ),
         params![f, t],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;

@@ -6,8 +6,8 @@
 //! place add up to a [`Pattern`]; one click makes that a collective request.
 //!
 //! Privacy: a signal about a named resident is sensitive. It always shows
-//! who noted it, and signals closed with "niets nodig" are forgotten after
-//! `signal_keep_months` ([`forget_closed`]).
+//! who noted it, and signals closed with "niets nodig" are anonymised after
+//! `signal_keep_months` (`retention::signals_at_unlock`).
 
 mod figures;
 mod links;
@@ -23,8 +23,8 @@ pub use links::{for_request, make_request};
 pub(crate) use patterns::COUNTED;
 pub use patterns::{make_collective_request, patterns, Pattern, PatternKey};
 pub use store::{
-    add_concern, change_status, concerns, create, for_resident, forget_closed, get, list,
-    set_concern_hidden, update,
+    add_concern, change_status, concerns, create, for_resident, get, list, set_concern_hidden,
+    update,
 };
 
 use crate::text_enum;

@@ -1,6 +1,6 @@
 //! SQL of the `signals` and `signal_concerns` tables.
 
-use chrono::{Months, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
@@ -319,26 +319,6 @@ pub fn change_status(
         Ok(())
     })?;
     get(db.conn(), id)
-}
-
-/// Forget signals closed with "niets nodig" more than `keep_months` ago
-/// (closed on the cut-off day itself: kept). Returns how many went.
-pub fn forget_closed(db: &mut Db, today: NaiveDate, keep_months: u32) -> Result<usize> {
-    let cutoff = today
-        .checked_sub_months(Months::new(keep_months))
-        .ok_or_else(|| invalid("signalKeepMonths", Rule::Number))?;
-    const DUE: &str = "outcome = 'nothing_needed' AND status = 'closed' AND closed_on < ?1";
-    // Most days nothing is due: then no write at all (an unlock on a full
-    // disk must not fail on this).
-    let due: bool = db.conn().query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM signals WHERE {DUE})"),
-        [iso(cutoff)],
-        |r| r.get(0),
-    )?;
-    if !due {
-        return Ok(0);
-    }
-    db.write(|tx| Ok(tx.execute(&format!("DELETE FROM signals WHERE {DUE}"), [iso(cutoff)])?))
 }
 
 /// The concerns, in list order; hidden ones only when asked.

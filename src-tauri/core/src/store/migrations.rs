@@ -20,6 +20,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/012_audit_log.sql")),
     M::up(include_str!("sql/013_data_breaches.sql")),
     M::up(include_str!("sql/014_full_exports.sql")),
+    M::up(include_str!("sql/015_retention.sql")),
+    M::up(include_str!("sql/016_privacy_requests.sql")),
 ];
 
 /// The schema version this build writes.
@@ -151,7 +153,8 @@ mod tests {
         );
         assert_eq!(one("PRAGMA foreign_keys")?, 1, "back on after migrating");
         assert_eq!(
-            one("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'help_requests'")?,
+            one("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'help_requests'
+                 AND name <> 'help_requests_closed_by_change'")?,
             5
         );
         // Children still point at the rebuilt table: deleting cascades.

@@ -376,6 +376,7 @@ pub fn list(
             [Value::Text(q.kern.clone()), Value::Text(q.kern.clone())],
         );
     }
+    f.and("r.erased_on IS NULL", std::iter::empty());
     let rows = List {
         count_from: "FROM volunteers v JOIN residents r ON r.id = v.resident_id",
         select:

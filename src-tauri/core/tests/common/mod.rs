@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod person;
 pub mod session;
 
 use buurtpunt_core::matches::{self, MatchInput};

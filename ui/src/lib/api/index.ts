@@ -19,6 +19,8 @@ import type { ResidentSummary } from "./generated/ResidentSummary";
 import type { Settings } from "./generated/Settings";
 import type { Status } from "./generated/Status";
 import type { Today } from "./generated/Today";
+import type { RetentionNotice } from "./generated/RetentionNotice";
+import type { RetentionProgress } from "./generated/RetentionProgress";
 import type { AgendaInput } from "./generated/AgendaInput";
 import type { AgendaItem } from "./generated/AgendaItem";
 import type { MeetingItem } from "./generated/MeetingItem";
@@ -104,6 +106,11 @@ import type { FormKind } from "./generated/FormKind";
 import type { Command } from "./generated/Command";
 import type { OpenKind } from "./generated/OpenKind";
 import type { SaveKind } from "./generated/SaveKind";
+import type { InzageOutcome } from "./generated/InzageOutcome";
+import type { PrivacyRequest } from "./generated/PrivacyRequest";
+import type { PrivacyRequestInput } from "./generated/PrivacyRequestInput";
+import type { ErasePlan } from "./generated/ErasePlan";
+import type { EraseInput } from "./generated/EraseInput";
 import type { Limits } from "./generated/Limits";
 import type { Signal } from "./generated/Signal";
 import type { SignalInput } from "./generated/SignalInput";
@@ -114,6 +121,10 @@ import type { ConcernInput } from "./generated/ConcernInput";
 import type { PatternKey } from "./generated/PatternKey";
 
 export type * from "./generated/Absence";
+export type * from "./generated/BackupsLeft";
+export type * from "./generated/Due";
+export type * from "./generated/RetentionNotice";
+export type * from "./generated/RetentionProgress";
 export type * from "./generated/AuditAction";
 export type * from "./generated/AuditLine";
 export type * from "./generated/ChainBreak";
@@ -290,6 +301,14 @@ export type * from "./generated/FormKind";
 export type * from "./generated/Command";
 export type * from "./generated/OpenKind";
 export type * from "./generated/SaveKind";
+export type * from "./generated/InzageOutcome";
+export type * from "./generated/PrivacyRequest";
+export type * from "./generated/PrivacyRequestInput";
+export type * from "./generated/PrivacyRequestKind";
+export type * from "./generated/ErasePlan";
+export type * from "./generated/EraseBlocker";
+export type * from "./generated/HandedOver";
+export type * from "./generated/EraseInput";
 export type * from "./generated/Limits";
 export type * from "./generated/Signal";
 export type * from "./generated/SignalInput";
@@ -407,6 +426,9 @@ export const api = {
     call<ContactEntry>("add_contact_note", { requestId, onDate, note }),
   // today
   today: () => call<Today>("today"),
+  // retention (what passed its term; anonymising it step by step)
+  retentionNotice: () => call<RetentionNotice>("retention_notice"),
+  anonymiseStep: (after: number) => call<RetentionProgress>("anonymise_step", { after }),
   // meeting mode (only these are called while it is on)
   enterMeeting: () => call<AppStatus>("enter_meeting"),
   leaveMeeting: (passphrase: string) => call<AppStatus>("leave_meeting", { passphrase }),
@@ -549,6 +571,16 @@ export const api = {
   listDataBreaches: () => call<DataBreach[]>("list_data_breaches"),
   createDataBreach: (input: DataBreachInput) => call<DataBreach>("create_data_breach", { input }),
   updateDataBreach: (id: number, input: DataBreachInput) => call<DataBreach>("update_data_breach", { id, input }),
+  // a person's rights: inzage (PDF + JSON), their privacy requests, erasure
+  makeInzage: (residentId: number, path: string, requestDone: number | null) =>
+    call<InzageOutcome>("make_inzage", { residentId, path, requestDone }),
+  createPrivacyRequest: (input: PrivacyRequestInput) => call<PrivacyRequest>("create_privacy_request", { input }),
+  openPrivacyRequests: () => call<PrivacyRequest[]>("open_privacy_requests"),
+  residentPrivacyRequests: (residentId: number) =>
+    call<PrivacyRequest[]>("resident_privacy_requests", { residentId }),
+  finishPrivacyRequest: (id: number) => call<PrivacyRequest>("finish_privacy_request", { id }),
+  erasePlan: (residentId: number) => call<ErasePlan>("erase_plan", { residentId }),
+  eraseResident: (input: EraseInput) => call<void>("erase_resident", { input }),
   // "Alles exporteren": every table in one ZIP at the chosen path
   fullExport: (path: string) => call<FullExportOutcome>("full_export", { path }),
   // signals (signalen)

@@ -10,6 +10,7 @@
 
 pub mod chain;
 pub(crate) mod triggers;
+pub mod trim;
 
 use blake2::digest::consts::U32;
 use blake2::{Blake2b, Digest};

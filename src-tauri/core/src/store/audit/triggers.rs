@@ -150,6 +150,12 @@ const AUDITED: &[Audited] = &[
     record("signals", "signal", "R.id", "R.resident_id"),
     record("agenda_items", "agenda_item", "R.id", OF_REQUEST),
     record("contact_persons", "contact_person", "R.id", "NULL"),
+    record(
+        "privacy_requests",
+        "privacy_request",
+        "R.id",
+        "R.resident_id",
+    ),
     export_log("exports", "export", "R.resident_id"),
     export_log("report_exports", "report", "NULL"),
     export_log("full_exports", "full_export", "NULL"),
@@ -158,6 +164,11 @@ const AUDITED: &[Audited] = &[
 
 /// Columns never named as changed: every save sets them.
 const UNNAMED: &[&str] = &["updated_at", "created_at"];
+
+/// Changes and removals are logged row by row unless an anonymisation is
+/// running in this transaction (it writes one "geanonimiseerd" line per
+/// record instead; see `anonymise`). The table is empty outside it.
+const LOUD: &str = "NOT EXISTS (SELECT 1 FROM audit_quiet)";
 
 /// The prefix of every generated trigger.
 const PREFIX: &str = "audited_";
@@ -229,14 +240,14 @@ fn for_table(a: &Audited, cols: &[String]) -> Vec<(String, String)> {
         (
             format!("{PREFIX}{t}_update"),
             format!(
-                "CREATE TRIGGER {PREFIX}{t}_update AFTER UPDATE ON {t} BEGIN {} FROM (SELECT rtrim({changed}, ',') AS f) WHERE f <> ''; END",
+                "CREATE TRIGGER {PREFIX}{t}_update AFTER UPDATE ON {t} WHEN {LOUD} BEGIN {} FROM (SELECT rtrim({changed}, ',') AS f) WHERE f <> ''; END",
                 entry(Action::Changed, kind, id, a.resident, "f", "NEW")
             ),
         ),
         (
             format!("{PREFIX}{t}_delete"),
             format!(
-                "CREATE TRIGGER {PREFIX}{t}_delete AFTER DELETE ON {t} BEGIN {}; END",
+                "CREATE TRIGGER {PREFIX}{t}_delete AFTER DELETE ON {t} WHEN {LOUD} BEGIN {}; END",
                 entry(on_delete, kind, id, a.resident, &insert_fields, "OLD")
             ),
         ),
@@ -327,6 +338,7 @@ mod tests {
         ("audit_log", "the log itself"),
         ("audit_start", "the log's start"),
         ("audit_actor", "who works at this computer"),
+        ("audit_quiet", "a flag inside an anonymising transaction"),
         ("resident_search", "search index, rewritten from residents"),
         ("request_search", "search index, rewritten from requests"),
         ("organization_search", "search index of the social map"),

@@ -317,3 +317,19 @@ pub fn discard(dir: &Path, file_name: &str) -> Result<()> {
     fs::remove_file(dir.join(file_name))?;
     Ok(())
 }
+
+/// The automatic backups in `dir` by their names only (no key needed): the
+/// days of the daily ones (a name that tells no day is left out) and how
+/// many were made before an update.
+pub fn on_disk(dir: &Path) -> Result<(Vec<NaiveDate>, u32)> {
+    let mut days = Vec::new();
+    let mut before_update = 0;
+    for name in backup_names(dir)? {
+        if name.starts_with(DAILY) {
+            days.extend(made_at_from_name(&name).map(|t| t.date()));
+        } else {
+            before_update += 1;
+        }
+    }
+    Ok((days, before_update))
+}

@@ -64,6 +64,8 @@ export type Command =
   | "resident_audit_log"
   | "close_request"
   | "today"
+  | "retention_notice"
+  | "anonymise_step"
   | "list_backups"
   | "export_backup"
   | "restore_backup"
@@ -124,6 +126,13 @@ export type Command =
   | "create_data_breach"
   | "update_data_breach"
   | "full_export"
+  | "make_inzage"
+  | "create_privacy_request"
+  | "open_privacy_requests"
+  | "resident_privacy_requests"
+  | "finish_privacy_request"
+  | "erase_plan"
+  | "erase_resident"
   | "list_signals"
   | "get_signal"
   | "create_signal"
@@ -210,6 +219,8 @@ export const COMMANDS: readonly Command[] = [
   "resident_audit_log",
   "close_request",
   "today",
+  "retention_notice",
+  "anonymise_step",
   "list_backups",
   "export_backup",
   "restore_backup",
@@ -270,6 +281,13 @@ export const COMMANDS: readonly Command[] = [
   "create_data_breach",
   "update_data_breach",
   "full_export",
+  "make_inzage",
+  "create_privacy_request",
+  "open_privacy_requests",
+  "resident_privacy_requests",
+  "finish_privacy_request",
+  "erase_plan",
+  "erase_resident",
   "list_signals",
   "get_signal",
   "create_signal",

@@ -3,4 +3,4 @@
 /**
  * What a file to save is for.
  */
-export type SaveKind = "backup" | "recovery_sheet" | "handover" | "social_map_json" | "social_map_zip" | "report" | "privacy_doc" | "full_export";
+export type SaveKind = "backup" | "recovery_sheet" | "handover" | "social_map_json" | "social_map_zip" | "report" | "privacy_doc" | "full_export" | "inzage";

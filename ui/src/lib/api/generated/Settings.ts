@@ -54,9 +54,26 @@ patternMinSignals: number,
  */
 patternWeeks: number, 
 /**
- * Signals closed with "niets nodig" are forgotten after this many months.
+ * Retention terms (see `retention`), in months. A closed help request
+ * with its contact log, and the resident's file once nothing is open:
+ */
+requestKeepMonths: number, 
+/**
+ * a volunteer who stopped, counted from the day they stopped:
+ */
+volunteerKeepMonths: number, 
+/**
+ * a signal closed with "niets nodig":
  */
 signalKeepMonths: number, 
+/**
+ * the audit log's own entries:
+ */
+auditKeepMonths: number, 
+/**
+ * the export logs (what was shared with whom):
+ */
+exportKeepMonths: number, 
 /**
  * In the group's results, a count below this shows as "< N".
  */
