@@ -65,6 +65,10 @@ describe("privacy rights on the resident's page", () => {
         if (!input.reason) throw failure("invalid_input", [{ field: "reason", rule: "required" }]);
         return null;
       },
+      retention_notice: () => ({
+        due: { dossiers: 0, requests: 0, volunteers: 0, signals: 0, exportLogs: 0, auditLines: 0 },
+        backups: { daily: 9, beforeUpdate: 0, lastGoneOn: "2027-06-03" },
+      }),
     });
     render(RightsPanel, props);
     await screen.findByText(/Uiterlijk/);
@@ -78,6 +82,10 @@ describe("privacy rights on the resident's page", () => {
     expect(within(dialog).queryByText(/Vul dit in/)).toBeNull();
     await userEvent.click(within(dialog).getByRole("button", { name: "Ja, alles van Wietske Zandbergen wissen" }));
     await within(dialog).findByText("De gegevens zijn gewist");
+    // Honest about the backups that still hold the erased data.
+    expect((await within(dialog).findByText(/reservekopieën op deze computer/)).textContent).toContain(
+      "de laatste daarvan verdwijnt uiterlijk op 3 juni 2027",
+    );
     expect(calls.filter((c) => c.cmd === "erase_resident").at(-1)?.args.input).toEqual({
       residentId: 7,
       reason: "De bewoner vroeg het zelf.",
