@@ -32,12 +32,31 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
     app.click("#open-demo").await?;
     app.wait_css("#today-screen").await?;
 
-    // Follow-up, right on Vandaag: one call is done (with a note), another
+    // Vandaag is one to-do list: each request once, calls first, how late
+    // in words.
+    app.wait_css("#today-todo .todo-row").await?;
+    let rows = app
+        .client
+        .find_all(fantoccini::Locator::Css("#today-todo .todo-row"))
+        .await?;
+    let mut seen = std::collections::HashSet::new();
+    for row in &rows {
+        let id = row.attr("id").await?.ok_or("a row without id")?;
+        assert!(seen.insert(id.clone()), "{id} is on the list twice");
+    }
+    app.wait_text("#today-todo", "te laat").await?;
+    let first_row = app.text("#today-todo .todo-row").await?;
+    assert!(
+        first_row.contains("Bellen"),
+        "a call is not first: {first_row}"
+    );
+
+    // Follow-up, right on the row: one call is done (with a note), another
     // moves to next week (with the reason, which stays with it).
-    app.wait_css("#today-followup .due").await?;
+    app.wait_css("#today-todo .due").await?;
     let due = app
         .client
-        .find_all(fantoccini::Locator::Css("#today-followup .due"))
+        .find_all(fantoccini::Locator::Css("#today-todo .due"))
         .await?;
     assert!(due.len() >= 2, "the demo has follow-up due today");
     let first = due[0].attr("id").await?.ok_or("no id")?;
@@ -45,14 +64,14 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
     let id = |li: &str| li.trim_start_matches("due-reminder-").to_owned();
     let (first, second) = (id(&first), id(&second));
     if let Some(p) = shot("24a-vandaag-opvolging") {
-        app.scroll_to("today-followup").await?;
+        app.scroll_to("today-todo").await?;
         app.screenshot(&p).await?;
     }
     app.click(&format!("#due-done-{first}")).await?;
     app.fill(&format!("#due-note-{first}"), "Gebeld, het gaat goed.")
         .await?;
     app.click(&format!("#due-confirm-{first}")).await?;
-    app.wait_text("#today-followup", "is gedaan").await?;
+    app.wait_text("#today-todo", "is gedaan").await?;
     assert!(!app.exists(&format!("#due-reminder-{first}")).await?);
     let next_week = (chrono::Local::now().date_naive() + chrono::Days::new(7))
         .format("%d-%m-%Y")
@@ -66,7 +85,7 @@ async fn a_request_is_followed_up_and_closed_with_a_reason() -> TestResult {
         app.screenshot(&p).await?;
     }
     app.click(&format!("#due-confirm-{second}")).await?;
-    app.wait_text("#today-followup", "is verschoven").await?;
+    app.wait_text("#today-todo", "is verschoven").await?;
     assert!(!app.exists(&format!("#due-reminder-{second}")).await?);
 
     app.click("#nav-requests").await?;

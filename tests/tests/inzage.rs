@@ -132,7 +132,7 @@ async fn a_resident_gets_an_inzage_and_is_erased_on_request() -> TestResult {
 
     // The request is done on Vandaag.
     app.click("#nav-today").await?;
-    app.wait_css("#block-new").await?;
+    app.wait_css("#today-todo").await?;
     assert!(
         !app.exists("#block-privacy-requests").await?,
         "the erasure request is done"

@@ -38,8 +38,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   ],
   // Vandaag: what is due in every feature, the drafts left open, and what
   // is kept longer than agreed.
+  "today/TodoList.svelte": ["followup/ReminderAction.svelte"],
   "today/Today.svelte": [
-    "requests/RequestCards.svelte",
     "social-map/DueBlock.svelte",
     "followup/DueBlock.svelte",
     "drafts/DraftNotice.svelte",

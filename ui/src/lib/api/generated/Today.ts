@@ -2,6 +2,7 @@
 import type { CheckinReminder } from "./CheckinReminder";
 import type { Pattern } from "./Pattern";
 import type { RequestSummary } from "./RequestSummary";
+import type { TodoItem } from "./TodoItem";
 
 export type Today = { date: string, 
 /**
@@ -32,4 +33,13 @@ patterns: Array<Pattern>,
 /**
  * Signals nobody has discussed yet.
  */
-newSignals: number, };
+newSignals: number, 
+/**
+ * The blocks above as one list, each request once, most pressing
+ * first (see [`merge`]).
+ */
+todo: Array<TodoItem>, 
+/**
+ * Calls and follow-ups due (all of them; the list shows the first).
+ */
+remindersTotal: number, };

@@ -1,5 +1,9 @@
 //! The "Vandaag" screen: what needs attention today.
 
+mod todo;
+
+pub use todo::{merge, Blocks, TodoItem};
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -45,6 +49,12 @@ pub struct Today {
     /// Signals nobody has discussed yet.
     #[ts(type = "number")]
     pub new_signals: i64,
+    /// The blocks above as one list, each request once, most pressing
+    /// first (see [`merge`]).
+    pub todo: Vec<TodoItem>,
+    /// Calls and follow-ups due (all of them; the list shows the first).
+    #[ts(type = "number")]
+    pub reminders_total: i64,
 }
 
 /// A volunteer whose wellbeing check-in is due.
@@ -118,6 +128,19 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
         [],
         |r| r.get(0),
     )?;
+    let (reminders, reminders_total) = crate::followup::due_reminders(conn, date, BLOCK)?;
+    let wmo = crate::referrals::open_wmo(conn, date, BLOCK)?;
+    let todo = merge(
+        date,
+        &Blocks {
+            reminders: &reminders,
+            wmo: &wmo,
+            urgent: &urgent.items,
+            overdue: &overdue.items,
+            new: &new_requests.items,
+            due_soon: &due_soon.items,
+        },
+    );
     Ok(Today {
         date: iso(date),
         new_requests: new_requests.items,
@@ -132,5 +155,7 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
         checkins_due_total,
         patterns,
         new_signals,
+        todo,
+        reminders_total,
     })
 }
