@@ -215,7 +215,7 @@ mod tests {
                 urgent: &[one.clone(), three.clone()],
                 overdue: &[one.clone(), six.clone()],
                 new: &[one.clone(), two.clone()],
-                due_soon: &[four.clone()],
+                due_soon: std::slice::from_ref(&four),
             },
         );
         let ids: Vec<i64> = items.iter().map(|i| i.request_id).collect();
