@@ -1,8 +1,17 @@
 import { render, screen } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import { fakeBackend } from "../../test/ipc";
-import { referral } from "../referrals/testData";
+import type { Referral } from "../../lib/api";
 import DueBlock from "./DueBlock.svelte";
+
+/** A referral waiting on the loket (only what this block shows matters). */
+const referral = (over: Partial<Referral>): Referral => ({
+  id: 1, requestId: 5, residentId: 7, residentName: "", serviceId: null, organisation: "Wmo-loket Dorpsgemeente",
+  service: "", contact: "", wmoDesk: true, reason: "", urgency: "normal", volunteersDid: "", status: "sent",
+  allowedNext: [], createdOn: "2026-10-30", sentOn: "2026-11-01", receivedOn: null, answeredOn: null, closedOn: null,
+  meldingOn: "2026-11-01", deadline: null, daysLeft: null, answer: "", reference: "BP-2026-0001", overrideReason: "",
+  consentOk: true, consentCategories: [], ...over,
+});
 
 describe("the Wmo-loket's answers on Vandaag", () => {
   it("lists the referrals waiting on the loket, with the deadline in words", async () => {
