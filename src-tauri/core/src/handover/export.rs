@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::build::{build, Basis, Facts};
 use super::{category_label, csv, pdf, to_json, HandoverSender};
 use crate::consents;
-use crate::store::files::{remove_if_present, write_atomic};
+use crate::store::files::write_logged;
 use crate::store::time::stamp;
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::{DataCategory, Mask, Rule};
@@ -152,7 +152,12 @@ pub fn export(
     // The log line and the files go together: the files are written inside
     // the transaction that logs them, and taken away again if it fails, so
     // nothing leaves Buurtpunt without its line in the export log.
-    let logged = db.write(|tx| {
+    let written: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(PathBuf::as_path)
+        .zip(bytes.iter().map(Vec::as_slice))
+        .collect();
+    write_logged(db, &written, |tx| {
         tx.execute(
             "INSERT INTO exports (resident_id, request_id, referral_id, what, recipient, categories, withheld,
                  consent_id, override_reason, contact_person, files, made_at)
@@ -192,22 +197,8 @@ pub fn export(
             ));
         }
         requests::log_event(tx, request.id, today, &text, None, now)?;
-        for (path, data) in files.iter().zip(bytes.iter()) {
-            write_atomic(path, data)?;
-        }
         Ok(())
-    });
-    if let Err(e) = logged {
-        for path in &files {
-            remove_if_present(path).map_err(|stuck| {
-                Error::Handover(format!(
-                    "{e}; {} could not be removed: {stuck}",
-                    path.display()
-                ))
-            })?;
-        }
-        return Err(e);
-    }
+    })?;
     Ok(ExportOutcome {
         files: names,
         shared,

@@ -18,11 +18,11 @@ use ts_rs::TS;
 
 use crate::audit::actor;
 use crate::privacy_docs;
-use crate::store::files::{remove_if_present, write_atomic};
+use crate::store::files::write_logged;
 use crate::store::time::stamp;
 use crate::vocab::{DataCategory, Mask};
 use crate::{privacy_requests, settings};
-use crate::{Db, Error, Result};
+use crate::{Db, Result};
 
 /// The version of the JSON's layout.
 pub const FORMAT: u32 = 1;
@@ -167,7 +167,12 @@ pub fn make(
     };
     let files = paths(pdf_path);
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    let logged = db.write(|tx| {
+    let written: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(PathBuf::as_path)
+        .zip(bytes.iter().map(Vec::as_slice))
+        .collect();
+    write_logged(db, &written, |tx| {
         tx.execute(
             "INSERT INTO exports (resident_id, what, recipient, categories, withheld,
                  contact_person, files, made_at)
@@ -184,22 +189,8 @@ pub fn make(
         if let Some(request) = request_done {
             privacy_requests::done_in(tx, request, id, now.date())?;
         }
-        for (path, data) in files.iter().zip(bytes.iter()) {
-            write_atomic(path, data)?;
-        }
         Ok(())
-    });
-    if let Err(e) = logged {
-        for path in &files {
-            remove_if_present(path).map_err(|stuck| {
-                Error::PrivacyDoc(format!(
-                    "{e}; {} could not be removed: {stuck}",
-                    path.display()
-                ))
-            })?;
-        }
-        return Err(e);
-    }
+    })?;
     Ok(InzageOutcome {
         files: names,
         request_done,

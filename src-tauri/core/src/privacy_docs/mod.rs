@@ -21,7 +21,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::store::files::{remove_if_present, write_atomic};
+use crate::store::files::write_logged;
 use crate::store::time::stamp;
 use crate::text_enum;
 use crate::{Db, Error, Result};
@@ -170,23 +170,13 @@ pub fn make(
     let facts = facts(db.conn(), now.date())?;
     let bytes = pdf(&build(kind, &facts), now)?;
     let file = path.display().to_string();
-    let logged = db.write(|tx| {
+    write_logged(db, &[(path, &bytes)], |tx| {
         tx.execute(
             "INSERT INTO privacy_exports (what, files, made_at) VALUES (?1, ?2, ?3)",
             params![kind.as_str(), serde_json::to_string(&[&file])?, stamp(now)],
         )?;
-        write_atomic(path, &bytes)?;
         Ok(())
-    });
-    if let Err(e) = logged {
-        remove_if_present(path).map_err(|stuck| {
-            Error::PrivacyDoc(format!(
-                "{e}; {} could not be removed: {stuck}",
-                path.display()
-            ))
-        })?;
-        return Err(e);
-    }
+    })?;
     Ok(PrivacyDocOutcome { kind, file })
 }
 
@@ -273,7 +263,7 @@ pub fn make_consent_form(
         valid_until,
     };
     let bytes = pdf(&filled(&facts(conn, now.date())?, &fill), now)?;
-    let logged = db.write(|tx| {
+    write_logged(db, &[(path, &bytes)], |tx| {
         crate::store::audit::record(
             tx,
             crate::store::audit::Action::Exported,
@@ -282,18 +272,7 @@ pub fn make_consent_form(
                 id: None,
                 resident_id: Some(resident_id),
             },
-        )?;
-        write_atomic(path, &bytes)?;
-        Ok(())
-    });
-    if let Err(e) = logged {
-        remove_if_present(path).map_err(|stuck| {
-            Error::PrivacyDoc(format!(
-                "{e}; {} could not be removed: {stuck}",
-                path.display()
-            ))
-        })?;
-        return Err(e);
-    }
+        )
+    })?;
     Ok(path.display().to_string())
 }

@@ -44,6 +44,29 @@ pub(crate) fn cleaned_up(e: Error, paths: &[&Path]) -> Error {
     e
 }
 
+/// Write files that leave Buurtpunt together with their log line: `log`
+/// writes the line inside the transaction, the files are written (each
+/// atomically) inside it too, and if anything fails the transaction rolls
+/// back and the files already written are taken away again ([`cleaned_up`]).
+/// So no file exists without its line, and no line without its file.
+pub(crate) fn write_logged(
+    db: &mut crate::Db,
+    files: &[(&Path, &[u8])],
+    log: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+) -> Result<()> {
+    let done = db.write(|tx| {
+        log(tx)?;
+        for (path, bytes) in files {
+            write_atomic(path, bytes)?;
+        }
+        Ok(())
+    });
+    done.map_err(|e| {
+        let paths: Vec<&Path> = files.iter().map(|(p, _)| *p).collect();
+        cleaned_up(e, &paths)
+    })
+}
+
 /// Remove a file; one that is not there is fine.
 pub fn remove_if_present(path: &Path) -> std::io::Result<()> {
     match fs::remove_file(path) {
