@@ -36,8 +36,8 @@ const COMPOSITIONS: Record<string, string[]> = {
     "audit/AuditHistory.svelte",
     "privacy_rights/RightsPanel.svelte",
   ],
-  // Vandaag: what is due in every feature, the drafts left open, and what
-  // is kept longer than agreed.
+  // Vandaag: what is due in every feature, the drafts left open, what is
+  // kept longer than agreed, and a new help point's first steps.
   "today/TodoList.svelte": ["followup/ReminderAction.svelte"],
   "today/Today.svelte": [
     "social-map/DueBlock.svelte",
@@ -46,6 +46,7 @@ const COMPOSITIONS: Record<string, string[]> = {
     "signals/PatternBlock.svelte",
     "privacy_rights/RequestsDue.svelte",
     "retention/RetentionNotice.svelte",
+    "setup/FirstSteps.svelte",
   ],
   // A referral: its recipient is picked from the social map, and the
   // resident's consent is recorded in place.

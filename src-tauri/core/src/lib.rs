@@ -40,6 +40,7 @@ pub mod retention;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod setup;
 pub mod signals;
 pub mod skills;
 pub mod social_map;

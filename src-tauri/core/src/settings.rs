@@ -278,6 +278,70 @@ pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
     get(db.conn())
 }
 
+/// The help point's kernen (villages or neighbourhoods), one per line in
+/// the `kernen` setting, in the order the group gave them.
+const KERNEN: &str = "kernen";
+/// Longest name of a kern.
+pub const KERN_MAX: usize = 60;
+
+pub fn kernen(conn: &Connection) -> Result<Vec<String>> {
+    Ok(match read(conn, KERNEN)? {
+        Some(v) => v.lines().map(str::to_owned).collect(),
+        None => Vec::new(),
+    })
+}
+
+/// Replace the list of kernen: trimmed, empty lines dropped, each at most
+/// [`KERN_MAX`] characters, no name twice (case does not count), at least one.
+pub fn set_kernen(db: &mut Db, given: &[String]) -> Result<Vec<String>> {
+    let mut clean: Vec<String> = Vec::new();
+    let mut c = Check::new();
+    for k in given {
+        let k = crate::validate::clean(k).replace(['\n', '\r'], " ");
+        if k.is_empty() {
+            continue;
+        }
+        c.max_len("kernen", &k, KERN_MAX);
+        let twice = clean.iter().any(|e| e.to_lowercase() == k.to_lowercase());
+        c.rule("kernen", Rule::Duplicate, twice);
+        clean.push(k);
+    }
+    c.rule("kernen", Rule::Required, clean.is_empty());
+    c.finish()?;
+    put(db, KERNEN, &clean.join("\n"))?;
+    kernen(db.conn())
+}
+
+/// The help point's name and numbers, as the first start asks them: a name
+/// is required here.
+pub fn set_help_point(db: &mut Db, name: &str, phone: &str, email: &str) -> Result<Settings> {
+    let mut s = get(db.conn())?;
+    Check::new().required("helpPointName", name).finish()?;
+    s.help_point_name = name.trim().to_owned();
+    s.help_point_phone = phone.to_owned();
+    s.help_point_email = email.to_owned();
+    update(db, &s)
+}
+
+/// A yes/no mark kept in the settings table (not part of [`Settings`]).
+pub fn flag(conn: &Connection, key: &str) -> Result<bool> {
+    Ok(read(conn, key)?.as_deref() == Some("1"))
+}
+
+pub fn set_flag(db: &mut Db, key: &str) -> Result<()> {
+    put(db, key, "1")
+}
+
+fn put(db: &mut Db, key: &str, value: &str) -> Result<()> {
+    db.write(|tx| {
+        tx.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+            params![key, value],
+        )?;
+        Ok(())
+    })
+}
+
 /// The user said the help point may hold less than its backups made before
 /// this moment (people were removed on purpose): rotation no longer holds
 /// those backups back for asking.

@@ -24,6 +24,7 @@ pub mod residents;
 pub mod retention;
 pub mod session;
 pub mod settings;
+pub mod setup;
 pub mod signals;
 pub mod skills;
 pub mod social_map;

@@ -28,6 +28,7 @@ export type Route =
   | { screen: "organisation-new" }
   | { screen: "organisation-edit"; id: number }
   | { screen: "settings" }
+  | { screen: "wmo-desk" }
   | { screen: "report"; year?: number }
   // `breach`: the data breach form is open (a new one, or breach `id`);
   // `saved`: a breach was just saved (say so).

@@ -45,6 +45,11 @@ export const FAKE_LIMITS = { minPassphrase: 10, importMaxRows: 20000, importMaxM
 /** The contact person working at the fake computer. */
 export const FAKE_PERSON = { id: 1, name: "Gerda Postma", phone: "", email: "", active: true };
 
+const FAKE_SETUP_DONE = {
+  needed: false, helpPointName: "Buurtpunt Lindeloo", helpPointPhone: "", helpPointEmail: "",
+  kernen: ["Lindeloo"], contactPersons: [], wmo: null,
+};
+
 export function fakeBackend(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
   const all: Record<string, Handler> = {
@@ -52,6 +57,9 @@ export function fakeBackend(handlers: Record<string, Handler>): Call[] {
     limits: () => FAKE_LIMITS,
     // Someone said who they are after the unlock ("Wie bent u?").
     current_contact_person: () => FAKE_PERSON,
+    // A help point past its first start, with its first steps done.
+    setup_state: () => FAKE_SETUP_DONE,
+    first_steps: () => ({ show: false, wmoDesk: true, volunteers: 1, organisations: 3, helpPointPhone: true }),
     ...handlers,
   };
   mockIPC((cmd, args) => {

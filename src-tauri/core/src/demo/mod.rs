@@ -158,6 +158,10 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
     point.help_point_phone = "0599-720 180".into();
     point.help_point_email = "dorpspunt@lindeloo.example".into();
     crate::settings::update(db, &point)?;
+    crate::settings::set_kernen(
+        db,
+        &["Lindeloo".into(), "Veenhoeve".into(), "Heidebroek".into()],
+    )?;
     social_map::fill(db, today)?;
     let mut seed = 20_261_122u64;
     let mut ids = Vec::new();

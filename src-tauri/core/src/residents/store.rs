@@ -223,12 +223,22 @@ pub fn list(conn: &Connection, q: &ResidentQuery) -> Result<Page<ResidentSummary
     })
 }
 
-/// The kernen/wijken in use, for filters and suggestions.
+/// The kernen/wijken for filters and suggestions: the group's own list (as
+/// set at the first start or in Settings, in its order), then any other
+/// kern in use by a resident.
 pub fn kernen(conn: &Connection) -> Result<Vec<String>> {
+    let mut out = crate::settings::kernen(conn)?;
     let mut stmt =
         conn.prepare_cached("SELECT DISTINCT kern FROM residents WHERE kern <> '' ORDER BY kern")?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let used = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for k in used {
+        if !out.iter().any(|o| o.to_lowercase() == k.to_lowercase()) {
+            out.push(k);
+        }
+    }
+    Ok(out)
 }
 
 /// Open a resident's page: the resident, and a "bekeken" line in the log

@@ -219,4 +219,8 @@ pub struct CheckDue {
     pub total: i64,
     /// The longest unchecked first (never checked before all).
     pub items: Vec<OrganisationSummary>,
+    /// How many organisations the map holds at all (an empty map is not
+    /// "all checked").
+    #[ts(type = "number")]
+    pub organisations: i64,
 }

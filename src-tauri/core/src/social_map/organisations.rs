@@ -285,5 +285,12 @@ pub fn due(conn: &Connection, today: NaiveDate) -> Result<CheckDue> {
         ))?
         .query_map(params![cutoff, DUE_LISTED], |r| summary_row(r, today))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(CheckDue { total, items })
+    let organisations: i64 = conn
+        .prepare_cached("SELECT count(*) FROM organizations")?
+        .query_row([], |r| r.get(0))?;
+    Ok(CheckDue {
+        total,
+        items,
+        organisations,
+    })
 }

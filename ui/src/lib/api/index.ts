@@ -17,6 +17,10 @@ import type { ResidentInput } from "./generated/ResidentInput";
 import type { ResidentQuery } from "./generated/ResidentQuery";
 import type { ResidentSummary } from "./generated/ResidentSummary";
 import type { Settings } from "./generated/Settings";
+import type { SetupState } from "./generated/SetupState";
+import type { FirstSteps } from "./generated/FirstSteps";
+import type { WmoDesk } from "./generated/WmoDesk";
+import type { WmoDeskInput } from "./generated/WmoDeskInput";
 import type { Status } from "./generated/Status";
 import type { Today } from "./generated/Today";
 import type { RetentionNotice } from "./generated/RetentionNotice";
@@ -122,6 +126,10 @@ import type { ConcernInput } from "./generated/ConcernInput";
 import type { PatternKey } from "./generated/PatternKey";
 
 export type * from "./generated/Absence";
+export type * from "./generated/SetupState";
+export type * from "./generated/FirstSteps";
+export type * from "./generated/WmoDesk";
+export type * from "./generated/WmoDeskInput";
 export type * from "./generated/BackupsLeft";
 export type * from "./generated/Due";
 export type * from "./generated/RetentionNotice";
@@ -454,6 +462,15 @@ export const api = {
   // settings
   getSettings: () => call<Settings>("get_settings"),
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
+  // the first start of a real help point, and its first steps on Vandaag
+  setupState: () => call<SetupState>("setup_state"),
+  saveHelpPoint: (name: string, phone: string, email: string) =>
+    call<Settings>("save_help_point", { name, phone, email }),
+  saveKernen: (kernen: string[]) => call<string[]>("save_kernen", { kernen }),
+  saveWmoDesk: (input: WmoDeskInput) => call<WmoDesk>("save_wmo_desk", { input }),
+  finishSetup: (me: number) => call<ContactPerson>("finish_setup", { me }),
+  firstSteps: () => call<FirstSteps>("first_steps"),
+  hideFirstSteps: () => call<void>("hide_first_steps"),
   // skills (talents and tasks)
   listSkills: () => call<Skill[]>("list_skills"),
   createSkill: (input: SkillInput) => call<Skill>("create_skill", { input }),

@@ -12,4 +12,9 @@ total: number,
 /**
  * The longest unchecked first (never checked before all).
  */
-items: Array<OrganisationSummary>, };
+items: Array<OrganisationSummary>, 
+/**
+ * How many organisations the map holds at all (an empty map is not
+ * "all checked").
+ */
+organisations: number, };

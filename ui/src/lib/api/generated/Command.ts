@@ -74,6 +74,13 @@ export type Command =
   | "accept_less_data"
   | "get_settings"
   | "update_settings"
+  | "setup_state"
+  | "save_help_point"
+  | "save_kernen"
+  | "save_wmo_desk"
+  | "finish_setup"
+  | "first_steps"
+  | "hide_first_steps"
   | "get_volunteer"
   | "create_volunteer"
   | "create_volunteer_person"
@@ -229,6 +236,13 @@ export const COMMANDS: readonly Command[] = [
   "accept_less_data",
   "get_settings",
   "update_settings",
+  "setup_state",
+  "save_help_point",
+  "save_kernen",
+  "save_wmo_desk",
+  "finish_setup",
+  "first_steps",
+  "hide_first_steps",
   "get_volunteer",
   "create_volunteer",
   "create_volunteer_person",

@@ -1,0 +1,135 @@
+//! The municipality's Wmo-loket as the first start asks for it: an
+//! organisation (the municipality) with one service marked as the Wmo desk,
+//! so the referral form offers it from the first day.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::social_map::{self, OrganisationInput, ServiceInput};
+use crate::validate::{self, Check, SHORT};
+use crate::vocab::{LifeArea, Rule};
+use crate::{Db, Result};
+
+/// The first start's Wmo-loket form.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct WmoDeskInput {
+    /// "Gemeente Veenmarke".
+    pub municipality: String,
+    /// Where residents can go: street, number, place.
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// The Wmo-loket on the social map (the first service marked as such).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WmoDesk {
+    #[ts(type = "number")]
+    pub organisation_id: i64,
+    #[ts(type = "number")]
+    pub service_id: i64,
+    pub municipality: String,
+    pub phone: String,
+    pub email: String,
+}
+
+pub fn wmo_desk(conn: &Connection) -> Result<Option<WmoDesk>> {
+    Ok(conn
+        .query_row(
+            "SELECT o.id, s.id, o.name, s.contact_phone, s.contact_email
+             FROM services s JOIN organizations o ON o.id = s.organization_id
+             WHERE s.wmo_desk ORDER BY s.id LIMIT 1",
+            [],
+            |r| {
+                Ok(WmoDesk {
+                    organisation_id: r.get(0)?,
+                    service_id: r.get(1)?,
+                    municipality: r.get(2)?,
+                    phone: r.get(3)?,
+                    email: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn check(input: &WmoDeskInput) -> Result<WmoDeskInput> {
+    let clean = WmoDeskInput {
+        municipality: validate::clean(&input.municipality),
+        address: validate::clean(&input.address),
+        phone: validate::clean(&input.phone),
+        email: validate::clean(&input.email),
+    };
+    let mut c = Check::new();
+    c.required("municipality", &clean.municipality)
+        .max_len("municipality", &clean.municipality, SHORT)
+        .max_len("address", &clean.address, SHORT)
+        // The loket must be reachable: a referral without a number to call
+        // helps no one.
+        .required("phone", &clean.phone)
+        .phone("phone", &clean.phone)
+        .email("email", &clean.email);
+    c.finish()?;
+    Ok(clean)
+}
+
+fn service(input: &WmoDeskInput) -> ServiceInput {
+    let apply = if input.address.is_empty() {
+        "Bel het Wmo-loket en doe een melding. Binnen 6 weken volgt een gesprek.".to_owned()
+    } else {
+        format!(
+            "Bel het Wmo-loket of kom langs ({}) en doe een melding. Binnen 6 weken volgt een gesprek.",
+            input.address
+        )
+    };
+    ServiceInput {
+        name: "Wmo-loket".into(),
+        description: "Hulp om thuis te kunnen blijven wonen: hulp in het huishouden, \
+            aanpassingen in huis, vervoer, dagbesteding en steun voor mantelzorgers."
+            .into(),
+        application_process: apply,
+        contact_name: "Wmo-loket".into(),
+        contact_phone: input.phone.clone(),
+        contact_email: input.email.clone(),
+        wmo_desk: true,
+        areas: vec![
+            LifeArea::Housing,
+            LifeArea::Transport,
+            LifeArea::SocialContact,
+            LifeArea::Household,
+        ],
+        ..ServiceInput::default()
+    }
+}
+
+/// Put the Wmo-loket on the social map: the municipality as an
+/// organisation with the loket as its service. Once there is a Wmo-loket it
+/// is changed on the social map itself; a second one is refused.
+pub fn save_wmo_desk(db: &mut Db, input: &WmoDeskInput, now: NaiveDateTime) -> Result<WmoDesk> {
+    let input = check(input)?;
+    Check::new()
+        .rule(
+            "municipality",
+            Rule::Duplicate,
+            wmo_desk(db.conn())?.is_some(),
+        )
+        .finish()?;
+    let org = OrganisationInput {
+        name: input.municipality.clone(),
+        phone: input.phone.clone(),
+        email: input.email.clone(),
+        ..OrganisationInput::default()
+    };
+    let made = social_map::create_organisation(db, org, now)?;
+    social_map::create_service(db, made.id, service(&input), now)?;
+    wmo_desk(db.conn())?.ok_or(crate::Error::NotFound {
+        what: "wmo desk",
+        id: made.id,
+    })
+}
