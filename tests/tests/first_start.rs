@@ -6,7 +6,15 @@
 
 mod common;
 
+use common::axe::{axe_source, violations};
 use common::{poll, screenshot_dir, App, TestResult};
+
+/// No serious or critical accessibility violation on the screen as it is.
+async fn accessible(app: &App, axe: &str, screen: &str) -> TestResult {
+    let found = violations(app, axe).await?;
+    assert!(found.is_empty(), "{screen}: {found:?}");
+    Ok(())
+}
 
 const PASS: &str = "de linde op het plein";
 
@@ -14,6 +22,7 @@ const PASS: &str = "de linde op het plein";
 async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestResult {
     let data = tempfile::tempdir()?;
     let shot = |name: &str| screenshot_dir().map(|d| d.join(format!("{name}.png")));
+    let axe = axe_source()?;
     let app = App::launch(data.path()).await?;
     app.click("#start-new").await?;
     app.fill("#new-passphrase", PASS).await?;
@@ -32,6 +41,7 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
     app.wait_text("#setup-phone-error", "telefoonnummer")
         .await?;
     app.fill("#setup-phone", "0599-720 180").await?;
+    accessible(&app, &axe, "stap 1").await?;
     if let Some(p) = shot("70-eerste-start-buurtpunt") {
         app.screenshot(&p).await?;
     }
@@ -45,6 +55,7 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
     app.click("#setup-next").await?;
     app.wait_css("#setup-kern-error").await?;
     app.fill("#setup-kern-1", "Zandvoort aan de Aa").await?;
+    accessible(&app, &axe, "stap 2").await?;
     if let Some(p) = shot("71-eerste-start-kernen") {
         app.screenshot(&p).await?;
     }
@@ -63,6 +74,7 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
     app.fill("#setup-person-name", "Jelle Bosma").await?;
     app.click("#setup-person-add").await?;
     app.wait_text("#setup-people-list", "Jelle Bosma").await?;
+    accessible(&app, &axe, "stap 3").await?;
     if let Some(p) = shot("72-eerste-start-contactpersonen") {
         app.screenshot(&p).await?;
     }
@@ -91,6 +103,7 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
         "what was typed stays"
     );
     app.fill("#setup-wmo-phone", "0599-720 100").await?;
+    accessible(&app, &axe, "stap 4").await?;
     if let Some(p) = shot("73-eerste-start-wmo-loket") {
         app.screenshot(&p).await?;
     }
@@ -113,6 +126,7 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
         .await?;
     app.wait_text("#block-social-map", "Gemeente Veenmarke")
         .await?;
+    accessible(&app, &axe, "Vandaag").await?;
     if let Some(p) = shot("74-vandaag-eerste-stappen") {
         app.screenshot(&p).await?;
     }
