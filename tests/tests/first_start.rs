@@ -124,8 +124,11 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
     );
     app.wait_text("#first-step-social-map", "Er staat er nu 1")
         .await?;
-    app.wait_text("#block-social-map", "Gemeente Veenmarke")
-        .await?;
+    app.wait_text(
+        "#block-social-map",
+        "in de afgelopen 12 maanden gecontroleerd",
+    )
+    .await?;
     accessible(&app, &axe, "Vandaag").await?;
     if let Some(p) = shot("74-vandaag-eerste-stappen") {
         app.screenshot(&p).await?;

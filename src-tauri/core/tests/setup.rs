@@ -113,6 +113,9 @@ fn a_new_help_point_goes_through_the_first_start_step_by_step() -> Result<()> {
     // suggestions find it for a request about living at home.
     let found = social_map::suggest_services(db.conn(), &[], &[LifeArea::Housing], 5)?;
     assert!(found.iter().any(|s| s.id == wmo.service_id), "{found:?}");
+    let org = social_map::get_organisation(db.conn(), wmo.organisation_id, today())?;
+    assert!(!org.needs_check, "just typed in: checked today");
+    assert_eq!(org.last_checked_by, "Aaltje Veldkamp");
     let service = social_map::get_service(db.conn(), wmo.service_id)?;
     assert!(service.service.wmo_desk);
     assert!(service

@@ -128,6 +128,14 @@ pub fn save_wmo_desk(db: &mut Db, input: &WmoDeskInput, now: NaiveDateTime) -> R
     };
     let made = social_map::create_organisation(db, org, now)?;
     social_map::create_service(db, made.id, service(&input), now)?;
+    // Typed in just now from what the municipality says: checked today
+    // (by the first contact person), not "never checked" on Vandaag.
+    let first = crate::contact_persons::list(db.conn())?
+        .into_iter()
+        .find(|p| p.active);
+    if let Some(p) = first {
+        social_map::mark_checked(db, made.id, &p.name, now)?;
+    }
     wmo_desk(db.conn())?.ok_or(crate::Error::NotFound {
         what: "wmo desk",
         id: made.id,
