@@ -117,6 +117,7 @@ pub mod suppress;
 pub mod value;
 mod volunteers;
 
+pub use months::{keep_warmed, warm, Warmed};
 pub use period::PeriodChoice;
 
 use rusqlite::Connection;

@@ -8,7 +8,7 @@
 //! core test `results_months.rs` changes each of these in a month that was
 //! kept and compares the figures with ones counted from scratch.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{params, Connection};
 use rustc_hash::FxHashMap;
 
@@ -61,6 +61,61 @@ pub(crate) fn pieces(conn: &Connection, period: Period) -> Result<Vec<Piece>> {
         write(conn, fresh.iter().map(|i| &out[*i]))?;
     }
     Ok(out)
+}
+
+/// Whole months counted ahead, on another connection (the background work
+/// after an unlock), to be kept by the open database with [`keep_warmed`].
+#[derive(Default)]
+pub struct Warmed(Vec<Piece>);
+
+impl std::fmt::Debug for Warmed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Warmed({} months)", self.0.len())
+    }
+}
+
+impl Warmed {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The months the meeting's first screen needs (this year and last year,
+/// January to December): those not kept yet are counted on `conn` (read
+/// only is enough), so that even the first look at the year is quick.
+pub fn warm(conn: &Connection, today: NaiveDate) -> Result<Warmed> {
+    let (Some(from), Some(to)) = (
+        NaiveDate::from_ymd_opt(today.year() - 1, 1, 1),
+        NaiveDate::from_ymd_opt(today.year(), 12, 31),
+    ) else {
+        return Ok(Warmed::default());
+    };
+    let period = Period { from, to };
+    let kept = read(conn, period)?;
+    let mut out = Vec::new();
+    for first in period.months().into_iter().filter(|m| *m <= today) {
+        if kept.contains_key(&key(first)) {
+            continue;
+        }
+        let last = first
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(first);
+        let part = parts::compute(conn, &iso(first), &iso(last))?;
+        out.push(Piece { month: first, part });
+    }
+    Ok(Warmed(out))
+}
+
+/// Keep months counted by [`warm`]. The caller makes sure nothing changed
+/// in between (the triggers forget a month when it changes; a count made
+/// before a change must not come back after it).
+pub fn keep_warmed(conn: &Connection, warmed: &Warmed) -> Result<()> {
+    write(conn, warmed.0.iter())
 }
 
 /// The kept parts of the months of `period`. A row that cannot be read

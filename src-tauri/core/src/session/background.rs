@@ -15,6 +15,10 @@ impl Session {
     /// the app's exit).
     pub fn settle(&mut self) -> AppStatus {
         self.finish_job();
+        if let Err(e) = self.finish_warm(true) {
+            // Only a cache: the meeting counts its months itself.
+            eprintln!("buurtpunt: keeping the counted months: {e}");
+        }
         self.status()
     }
 

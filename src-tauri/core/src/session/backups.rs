@@ -74,6 +74,7 @@ impl Session {
         // Prove the backup fits before the current database is closed.
         backup::BackupFile::open(from)?.facts(&key)?;
         self.stop_job()?;
+        self.stop_warm();
         // Close the current database before its file is moved aside.
         let before = match std::mem::replace(&mut self.state, State::Closed) {
             State::Open { db, .. } => {

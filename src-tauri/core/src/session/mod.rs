@@ -10,6 +10,7 @@ mod background;
 mod backups;
 mod retention;
 mod status;
+mod warm;
 
 use std::path::{Path, PathBuf};
 
@@ -61,6 +62,8 @@ pub struct Session {
     backup_problem: Option<String>,
     /// The background work of the open database.
     job: Option<Job>,
+    /// The meeting's months, counted ahead after an unlock.
+    warm: Option<warm::WarmJob>,
     less_data: Option<LessData>,
     /// Meeting mode: the window is a shared screen. Only the anonymous
     /// meeting reads ([`Session::meeting_db`]) work; [`Session::db`] refuses.
@@ -71,6 +74,7 @@ impl Drop for Session {
     /// A session dropped without a lock (a crash, in tests) still stops its
     /// background work, so no thread writes into a folder that goes away.
     fn drop(&mut self) {
+        self.stop_warm();
         if let Some(job) = self.job.take() {
             if let Err(e) = job.cancel() {
                 eprintln!("buurtpunt: stopping the background work: {e}");
@@ -90,6 +94,7 @@ impl Session {
             pending_recovery: None,
             backup_problem: None,
             job: None,
+            warm: None,
             less_data: None,
             meeting: false,
         }
@@ -200,6 +205,7 @@ impl Session {
                     verified: unlocked.verified,
                 };
                 self.start_job(!unlocked.verified, now)?;
+                self.start_warm(now.date())?;
             }
             Err(Error::Damaged(damage)) => self.state = State::Damaged { key, damage },
             Err(e) => return Err(e),
@@ -265,6 +271,7 @@ impl Session {
     /// only when every page was checked since the last crash.
     pub fn lock(&mut self) -> Result<AppStatus> {
         self.stop_job()?;
+        self.stop_warm();
         let state = std::mem::replace(&mut self.state, State::Closed);
         self.meeting = false;
         self.pending_recovery = None;
@@ -315,6 +322,7 @@ impl Session {
     /// by construction (the group's results, the checked agenda). Works in
     /// and out of meeting mode.
     pub fn meeting_db(&mut self) -> Result<&mut Db> {
+        self.finish_warm(false)?;
         match &mut self.state {
             State::Open { db, .. } => Ok(db),
             _ => Err(Error::Locked),
