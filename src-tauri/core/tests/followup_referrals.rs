@@ -438,3 +438,72 @@ fn the_handover_holds_exactly_what_the_consent_covers() -> Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn a_referral_step_never_lies_before_the_request_or_the_step_before_it() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    let (resident, request) = case(&mut db)?; // received on 18 November
+    consents::record(
+        &mut db,
+        resident,
+        &consent(DataCategory::ALL.to_vec(), "wmo-loket gemeente aadal"),
+        now(),
+    )?;
+    let f = referrals::create(&mut db, request, &wmo(), now())?;
+    let step = |on: &str, melding: &str| ReferralStep {
+        on_date: on.into(),
+        melding_on: melding.into(),
+        ..Default::default()
+    };
+    let rules = |r: Result<referrals::Referral>| match r {
+        Err(Error::Invalid(f)) => f.into_iter().map(|e| (e.field, e.rule)).collect::<Vec<_>>(),
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    assert_eq!(
+        rules(referrals::change_status(
+            &mut db,
+            f.id,
+            ReferralStatus::Sent,
+            &step("2026-11-17", ""),
+            now()
+        )),
+        vec![("onDate".to_owned(), Rule::TooEarly)]
+    );
+    assert_eq!(
+        rules(referrals::change_status(
+            &mut db,
+            f.id,
+            ReferralStatus::Sent,
+            &step("2026-11-20", "2026-11-01"),
+            now()
+        )),
+        vec![("meldingOn".to_owned(), Rule::TooEarly)]
+    );
+    // The day the request came in is fine; a later step not before it.
+    referrals::change_status(
+        &mut db,
+        f.id,
+        ReferralStatus::Sent,
+        &step("2026-11-20", "2026-11-18"),
+        now(),
+    )?;
+    assert_eq!(
+        rules(referrals::change_status(
+            &mut db,
+            f.id,
+            ReferralStatus::Received,
+            &step("2026-11-19", ""),
+            now()
+        )),
+        vec![("onDate".to_owned(), Rule::TooEarly)]
+    );
+    let received = referrals::change_status(
+        &mut db,
+        f.id,
+        ReferralStatus::Received,
+        &step("2026-11-20", ""),
+        now(),
+    )?;
+    assert_eq!(received.received_on.as_deref(), Some("2026-11-20"));
+    Ok(())
+}

@@ -128,6 +128,8 @@ export function fieldText(f: FieldError): string {
       return "Schrijf kort waarom.";
     case "url":
       return "Vul een webadres in zoals www.voorbeeld.nl.";
+    case "too_early":
+      return "Deze datum ligt voor de hulpvraag of voor de vorige stap. Kies een latere datum.";
     case "period_order":
       return "De einddatum ligt vóór de begindatum.";
     case "period_too_long":

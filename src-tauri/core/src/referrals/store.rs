@@ -238,6 +238,21 @@ pub fn change_status(
     let on = on.ok_or_else(|| Error::Invalid(Vec::new()))?;
     db.write(|tx| {
         let f = get(tx, id, today)?;
+        // A step never lies before the request came in, nor before the
+        // step before it (a melding neither before the request).
+        let asked = tx.query_row(
+            "SELECT received_on FROM help_requests WHERE id = ?1",
+            [f.request_id],
+            |r| day(&r.get::<_, String>(0)?),
+        )?;
+        let mut after = asked;
+        for d in [&f.sent_on, &f.received_on, &f.answered_on].into_iter().flatten() {
+            after = after.max(day(d)?);
+        }
+        let mut c = Check::new();
+        c.rule("onDate", Rule::TooEarly, on < after);
+        c.rule("meldingOn", Rule::TooEarly, melding.is_some_and(|m| m < asked));
+        c.finish()?;
         if !f.status.can_become(to) {
             return Err(Error::InvalidTransition {
                 from: f.status.as_str().into(),

@@ -54,4 +54,7 @@ pub enum Rule {
     PeriodTooLong,
     /// Not a time of day (14:30).
     Time,
+    /// A date before what it follows (a referral step before the request
+    /// came in, or before the step before it).
+    TooEarly,
 }
