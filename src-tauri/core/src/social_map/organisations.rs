@@ -9,8 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::OrganisationInput;
 use super::{
-    check_cutoff, needs_check, new_hsds_id, search_index, services, CheckDue, Organisation,
-    OrganisationQuery, OrganisationSummary, Service, DUE_LISTED,
+    check_cutoff, locations, needs_check, new_hsds_id, search_index, services, CheckDue,
+    Organisation, OrganisationQuery, OrganisationSummary, Service, DUE_LISTED,
 };
 use crate::store::list::{Filter, List};
 use crate::store::time::{iso, stamp};
@@ -33,6 +33,9 @@ pub fn create_organisation(
     let hsds_id = new_hsds_id()?;
     let id = db.write(|tx| {
         let id = insert(tx, &hsds_id, &input, now)?;
+        if let Some(list) = &input.locations {
+            locations::replace(tx, id, list, now)?;
+        }
         search_index::organisation(tx, id)?;
         Ok(id)
     })?;
@@ -48,6 +51,9 @@ pub fn update_organisation(
     let input = input.validate()?;
     db.write(|tx| {
         update(tx, id, &input, now)?;
+        if let Some(list) = &input.locations {
+            locations::replace(tx, id, list, now)?;
+        }
         search_index::organisation(tx, id)
     })?;
     get_organisation(db.conn(), id, now.date())
@@ -147,6 +153,7 @@ pub(crate) fn current(
                 email: r.get(2)?,
                 website: r.get(3)?,
                 phone: r.get(4)?,
+                locations: None,
             },
             r.get(5)?,
             r.get(6)?,
@@ -174,6 +181,7 @@ fn detail_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Organisation> {
         needs_check: needs_check(checked, today),
         last_checked_on: checked.map(iso),
         last_checked_by: r.get(8)?,
+        locations: Vec::new(),
         services: Vec::new(),
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
@@ -186,6 +194,7 @@ pub fn get_organisation(conn: &Connection, id: i64, today: NaiveDate) -> Result<
         .query_row([id], |r| detail_row(r, today))
         .optional()?
         .ok_or_else(|| not_found(id))?;
+    org.locations = locations::of_organisation(conn, id)?;
     org.services = services::of_organisation(conn, id)?;
     Ok(org)
 }
@@ -201,9 +210,13 @@ pub(crate) fn all(conn: &Connection, today: NaiveDate) -> Result<Vec<Organisatio
     for s in services::all(conn)? {
         by_org.entry(s.organisation_id).or_default().push(s);
     }
+    let mut places = locations::all(conn)?;
     for o in &mut orgs {
         if let Some(list) = by_org.remove(&o.id) {
             o.services = list;
+        }
+        if let Some(list) = places.remove(&o.id) {
+            o.locations = list;
         }
     }
     Ok(orgs)

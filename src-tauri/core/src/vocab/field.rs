@@ -54,4 +54,7 @@ pub enum Rule {
     PeriodTooLong,
     /// Not a time of day (14:30).
     Time,
+    /// A name that starts with `=`, `+`, `-` or `@` (a spreadsheet would run
+    /// it as a formula; no real name starts that way).
+    FormulaStart,
 }

@@ -1,5 +1,21 @@
 // Fictional social-map records for the component tests.
-import type { Organisation, Service, ServiceDetail, ServiceSummary } from "../../lib/api";
+import type { Location, Organisation, Service, ServiceDetail, ServiceSummary } from "../../lib/api";
+
+export function location(over: Partial<Location> = {}): Location {
+  return {
+    id: 5,
+    hsdsId: "a7c3e2d1-1111-4b2c-8d3e-4f5a6b7c8d90",
+    addressHsdsId: "b8d4f3e2-2222-4c3d-9e4f-5a6b7c8d9e01",
+    name: "Gemeentehuis",
+    address1: "Raadhuisplein 1",
+    address2: "",
+    postalCode: "9541 AA",
+    city: "Lindeloo",
+    stateProvince: "Drenthe",
+    country: "NL",
+    ...over,
+  };
+}
 
 export function service(over: Partial<Service> = {}): Service {
   return {
@@ -8,6 +24,12 @@ export function service(over: Partial<Service> = {}): Service {
     organisationId: 1,
     name: "Wmo-loket",
     description: "Hulp om thuis te blijven wonen.",
+    status: "active",
+    url: "",
+    email: "",
+    minimumAge: null,
+    maximumAge: null,
+    locationIds: [],
     applicationProcess: "Bel en doe een melding.",
     eligibilityDescription: "Inwoners van Veenmarke.",
     feesDescription: "",
@@ -36,6 +58,7 @@ export function organisation(over: Partial<Organisation> = {}): Organisation {
     lastCheckedOn: "2025-01-10",
     lastCheckedBy: "Jan Kuiper",
     needsCheck: true,
+    locations: [],
     services: [service()],
     createdAt: "",
     updatedAt: "",
@@ -50,6 +73,8 @@ export function summary(over: Partial<ServiceSummary> = {}): ServiceSummary {
     organisationId: 1,
     organisationName: "Gemeente Veenmarke",
     phone: "0599-720 100",
+    address: "",
+    status: "active",
     wmoDesk: true,
     flags: [],
     areas: ["household"],
@@ -65,6 +90,7 @@ export function detail(s: Service = service()): ServiceDetail {
     organisationPhone: "0599-720 000",
     organisationEmail: "info@veenmarke.example",
     organisationWebsite: "www.veenmarke.example",
+    locations: [],
     lastCheckedOn: "2026-10-01",
     lastCheckedBy: "Gerda Mulder",
   };
