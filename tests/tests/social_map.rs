@@ -265,7 +265,7 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     for part in [
         "Organisatie Stichting Sociaal Werk Aa en Veen: telefoonnummer \"bel ons maar\" niet leesbaar, overgeslagen",
         "taal alleen als code \"fy\", als naam overgenomen",
-        "onbekend veld \"favourite_colour\", niet overgenomen",
+        "onbekend gegeven \"favourite_colour\", niet overgenomen",
         "naam begint met =, +, - of @, overgeslagen",
     ] {
         assert!(notes.contains(part), "{part:?} in {notes}");
@@ -274,7 +274,7 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
         app.scroll_to("hsds-report").await?;
         app.screenshot(&p).await?;
     }
-    search(&app, "sociaal werk", "Stichting Sociaal Werk Aa en Veen").await?;
+    search(&app, "ankerweg", "Stichting Sociaal Werk Aa en Veen").await?;
     app.click(".organisation-row").await?;
     app.wait_text(
         "#organisation-addresses",

@@ -673,13 +673,13 @@ fn a_csv_service_row_with_problems_names_its_line() -> Result<()> {
     assert_eq!(
         got,
         vec![
+            ("services.csv", 3, "wmoDesk", HsdsAction::FieldSkipped),
             (
                 "services.csv",
                 4,
                 "organizationId",
                 HsdsAction::RecordSkipped
-            ),
-            ("services.csv", 3, "wmoDesk", HsdsAction::FieldSkipped)
+            )
         ]
     );
     assert_eq!(report.services_new, 2);

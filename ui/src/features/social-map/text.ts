@@ -112,7 +112,7 @@ export function problemText(p: HsdsProblem): string {
   if (p.field === "organizationId") return "hoort bij een organisatie die niet in het bestand staat, overgeslagen";
   if (p.field === "name" && p.rule === "formula_start") return "naam begint met =, +, - of @, overgeslagen";
   if (p.field === "name") return "geen naam, overgeslagen";
-  if (p.field === "field") return `onbekend veld${quoted(p.value)}, niet overgenomen`;
+  if (p.field === "field") return `onbekend gegeven${quoted(p.value)}, niet overgenomen`;
   if (p.field === "language" && p.action === "converted") return `taal alleen als code${quoted(p.value)}, als naam overgenomen`;
   if (p.field === "language") return `taalcode${quoted(p.value)} onbekend, overgeslagen`;
   if (p.field === "topics") return `onderwerp${quoted(p.value)} past niet bij de onderwerpen van Buurtpunt, niet overgenomen`;

@@ -69,6 +69,10 @@ pub(super) fn run(db: &mut Db, parsed: Parsed, now: NaiveDateTime) -> Result<Hsd
         Ok(())
     })?;
     let mut problems: Vec<HsdsProblem> = std::mem::take(&mut st.notes.problems);
+    // Per record, in file order: an organisation's notes before its services'.
+    problems.sort_by(|a, b| {
+        (&a.file, a.row, !a.service.is_empty()).cmp(&(&b.file, b.row, !b.service.is_empty()))
+    });
     st.report.problem_total = problems.len() as u32;
     problems.truncate(MAX_LISTED);
     st.report.problems = problems;
