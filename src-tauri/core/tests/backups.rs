@@ -56,6 +56,9 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
     db.conn().execute_batch(
         "DROP TABLE service_at_locations;
          DROP TABLE locations;
+         ALTER TABLE organizations DROP COLUMN more_phones;
+         ALTER TABLE services DROP COLUMN more_contacts;
+         ALTER TABLE services DROP COLUMN more_phones;
          ALTER TABLE services DROP COLUMN maximum_age;
          ALTER TABLE services DROP COLUMN minimum_age;
          ALTER TABLE services DROP COLUMN email;

@@ -363,7 +363,7 @@ fn a_regional_json_file_is_taken_record_by_record_with_a_report() -> TestResult 
         Some(HsdsAction::Dropped)
     );
     assert!(problem(&r, "topics", "Opvoedondersteuning").is_some());
-    assert!(problem(&r, "contacts", "Joost Hendriks").is_some());
+    assert!(problem(&r, "contactPhone", "06 nummer volgt").is_some());
     assert!(
         problem(&r, "address", "Chat op de website").is_some(),
         "a virtual location"
@@ -401,6 +401,16 @@ fn a_regional_json_file_is_taken_record_by_record_with_a_report() -> TestResult 
     assert_eq!(forms.schedule, "di, do 09:30–11:30");
     assert_eq!(forms.contact_name, "Anouk de Vries");
     assert_eq!(forms.contact_phone, "0599-650 651");
+    assert_eq!(
+        forms.more_contacts,
+        vec![social_map::MoreContact {
+            name: "Joost Hendriks".into(),
+            title: String::new(),
+            email: "j.hendriks@swav.example".into(),
+            phones: vec!["0599-650 652".into()],
+        }],
+        "every contact is kept"
+    );
     assert_eq!(forms.areas, vec![LifeArea::MoneyAndAdmin]);
     assert_eq!(forms.location_ids, vec![anker.id]);
     let course = swav
@@ -512,6 +522,7 @@ fn a_regional_csv_zip_is_taken_with_addresses_and_taxonomy() -> TestResult {
     assert_eq!(forms.areas, vec![LifeArea::MoneyAndAdmin]);
     assert_eq!(forms.contact_name, "Anouk de Vries");
     assert_eq!(forms.contact_phone, "0599-650 651");
+    assert_eq!(forms.more_contacts.len(), 1, "Joost Hendriks too");
     assert_eq!(forms.languages, "Nederlands, Fries");
     assert_eq!(forms.location_ids, vec![swav.locations[0].id]);
     let course = swav
@@ -561,6 +572,15 @@ fn map_with_places() -> Result<Db, Box<dyn std::error::Error>> {
                 minimum_age: Some(8),
                 location_ids: Some(vec![org.locations[0].id]),
                 areas: vec![LifeArea::GardenAndOddJobs],
+                contact_name: "Ria Smit".into(),
+                contact_phone: "0599-731 100".into(),
+                more_phones: Some(vec!["06-12345678".into()]),
+                more_contacts: Some(vec![social_map::MoreContact {
+                    name: "Kees Bakker".into(),
+                    title: "Reparateur".into(),
+                    email: "kees@repaircafe.example".into(),
+                    phones: vec!["0599-731 101".into(), "0599-731 102".into()],
+                }]),
                 ..Default::default()
             },
             now(),

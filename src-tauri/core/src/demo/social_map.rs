@@ -349,6 +349,7 @@ pub(super) fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                         })
                         .collect(),
                 ),
+                ..Default::default()
             },
             at(500),
         )?;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::ServiceStatus;
+use super::{MoreContact, ServiceStatus};
 use crate::professional::ProfessionalFlag;
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::LifeArea;
@@ -22,6 +22,8 @@ pub struct OrganisationInput {
     pub email: String,
     pub website: String,
     pub phone: String,
+    /// Its other phone numbers; `None` leaves them as they are.
+    pub more_phones: Option<Vec<String>>,
     /// Its addresses, all of them (missing ones are removed); `None` leaves
     /// them as they are.
     pub locations: Option<Vec<LocationInput>>,
@@ -130,6 +132,10 @@ pub struct ServiceInput {
     pub contact_name: String,
     pub contact_phone: String,
     pub contact_email: String,
+    /// Other numbers of the contact; `None` leaves them as they are.
+    pub more_phones: Option<Vec<String>>,
+    /// Its other contacts; `None` leaves them as they are.
+    pub more_contacts: Option<Vec<MoreContact>>,
     pub wmo_desk: bool,
     pub flags: Vec<ProfessionalFlag>,
     pub areas: Vec<LifeArea>,
@@ -156,7 +162,12 @@ impl OrganisationInput {
             .email("email", &self.email)
             .max_len("website", &self.website, SHORT)
             .rule("website", Rule::Url, !website_ok(&self.website))
-            .rule("phone", Rule::Phone, !phone_ok(&self.phone));
+            .rule("phone", Rule::Phone, !phone_ok(&self.phone))
+            .rule(
+                "morePhones",
+                Rule::Phone,
+                self.more_phones.iter().flatten().any(|p| !phone_ok(p)),
+            );
         for (i, l) in self.locations.iter_mut().flatten().enumerate() {
             l.check(&mut c, i, true);
         }
@@ -233,6 +244,25 @@ impl ServiceInput {
             Rule::Phone,
             !phone_ok(&self.contact_phone),
         );
+        c.rule(
+            "morePhones",
+            Rule::Phone,
+            self.more_phones.iter().flatten().any(|p| !phone_ok(p)),
+        );
+        for m in self.more_contacts.iter_mut().flatten() {
+            m.name = validate::clean(&m.name);
+            m.title = validate::clean(&m.title);
+            m.email = validate::clean(&m.email);
+            c.name("moreContacts", &m.name)
+                .max_len("moreContacts", &m.name, SHORT)
+                .max_len("moreContacts", &m.title, SHORT)
+                .email("moreContacts", &m.email)
+                .rule(
+                    "moreContacts",
+                    Rule::Phone,
+                    m.phones.iter().any(|p| !phone_ok(p)),
+                );
+        }
         c.finish()?;
         self.url = with_scheme(&self.url);
         Ok(self)

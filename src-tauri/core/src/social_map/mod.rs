@@ -54,6 +54,28 @@ impl Default for ServiceStatus {
     }
 }
 
+/// Another contact of a service (the first is its `contact_*` fields).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct MoreContact {
+    pub name: String,
+    /// "Sociaal werker".
+    pub title: String,
+    pub email: String,
+    pub phones: Vec<String>,
+}
+
+/// A list kept as JSON text in one column.
+pub(crate) fn json_list<T: serde::de::DeserializeOwned>(
+    raw: &str,
+    col: usize,
+) -> rusqlite::Result<Vec<T>> {
+    serde_json::from_str(raw).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 /// A place of an organisation where people can go: an HSDS `location` with
 /// its one `address`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -145,6 +167,8 @@ pub struct Organisation {
     pub email: String,
     pub website: String,
     pub phone: String,
+    /// Its other phone numbers.
+    pub more_phones: Vec<String>,
     /// `YYYY-MM-DD`, or `None` when never checked.
     pub last_checked_on: Option<String>,
     pub last_checked_by: String,
@@ -194,6 +218,10 @@ pub struct Service {
     pub contact_name: String,
     pub contact_phone: String,
     pub contact_email: String,
+    /// Other phone numbers of the (first) contact.
+    pub more_phones: Vec<String>,
+    /// Its other contacts.
+    pub more_contacts: Vec<MoreContact>,
     /// This is the municipality's Wmo-loket: a referral is a melding with a
     /// 6-week deadline.
     pub wmo_desk: bool,

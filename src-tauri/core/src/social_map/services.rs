@@ -8,8 +8,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::ServiceInput;
 use super::{
-    locations, new_hsds_id, search_index, Service, ServiceDetail, ServiceQuery, ServiceSummary,
-    MAX_SUGGESTIONS,
+    json_list, locations, new_hsds_id, search_index, Service, ServiceDetail, ServiceQuery,
+    ServiceSummary, MAX_SUGGESTIONS,
 };
 use crate::professional::ProfessionalFlag;
 use crate::store::list::{Filter, List};
@@ -93,9 +93,10 @@ pub(crate) fn insert(
         "INSERT INTO services (hsds_id, organization_id, name, description, application_process,
              eligibility_description, fees_description, languages, service_area, schedule,
              contact_name, contact_phone, contact_email, wmo_desk, flag_mask, area_mask,
-             created_at, updated_at, status, url, email, minimum_age, maximum_age)
+             created_at, updated_at, status, url, email, minimum_age, maximum_age, more_phones,
+             more_contacts)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
-             ?18, ?19, ?20, ?21, ?22)",
+             ?18, ?19, ?20, ?21, ?22, coalesce(?23, '[]'), coalesce(?24, '[]'))",
     )?
     .execute(params![
         hsds_id,
@@ -119,9 +120,16 @@ pub(crate) fn insert(
         i.url,
         i.email,
         i.minimum_age,
-        i.maximum_age
+        i.maximum_age,
+        as_json(&i.more_phones)?,
+        as_json(&i.more_contacts)?
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// A list for its JSON column (`None`: leave the stored one).
+fn as_json<T: serde::Serialize>(v: &Option<Vec<T>>) -> Result<Option<String>> {
+    Ok(v.as_ref().map(serde_json::to_string).transpose()?)
 }
 
 pub(crate) fn update(
@@ -136,7 +144,8 @@ pub(crate) fn update(
                  eligibility_description = ?5, fees_description = ?6, languages = ?7, service_area = ?8,
                  schedule = ?9, contact_name = ?10, contact_phone = ?11, contact_email = ?12,
                  wmo_desk = ?13, flag_mask = ?14, area_mask = ?15, updated_at = ?16,
-                 status = ?17, url = ?18, email = ?19, minimum_age = ?20, maximum_age = ?21
+                 status = ?17, url = ?18, email = ?19, minimum_age = ?20, maximum_age = ?21,
+                 more_phones = coalesce(?22, more_phones), more_contacts = coalesce(?23, more_contacts)
              WHERE id = ?1",
         )?
         .execute(params![
@@ -160,7 +169,9 @@ pub(crate) fn update(
             i.url,
             i.email,
             i.minimum_age,
-            i.maximum_age
+            i.maximum_age,
+            as_json(&i.more_phones)?,
+            as_json(&i.more_contacts)?
         ])?;
     if n == 0 {
         return Err(not_found(id));
@@ -179,7 +190,7 @@ const COLUMNS: &str =
     "s.id, s.hsds_id, s.organization_id, s.name, s.description, s.application_process,
     s.eligibility_description, s.fees_description, s.languages, s.service_area, s.schedule,
     s.contact_name, s.contact_phone, s.contact_email, s.wmo_desk, s.flag_mask, s.area_mask,
-    s.status, s.url, s.email, s.minimum_age, s.maximum_age";
+    s.status, s.url, s.email, s.minimum_age, s.maximum_age, s.more_phones, s.more_contacts";
 
 fn service_row(r: &Row<'_>) -> rusqlite::Result<Service> {
     Ok(Service {
@@ -205,6 +216,8 @@ fn service_row(r: &Row<'_>) -> rusqlite::Result<Service> {
         email: r.get(19)?,
         minimum_age: r.get(20)?,
         maximum_age: r.get(21)?,
+        more_phones: json_list(&r.get::<_, String>(22)?, 22)?,
+        more_contacts: json_list(&r.get::<_, String>(23)?, 23)?,
         location_ids: Vec::new(),
     })
 }
@@ -246,6 +259,8 @@ pub(crate) fn as_input(s: &Service) -> ServiceInput {
         contact_name: s.contact_name.clone(),
         contact_phone: s.contact_phone.clone(),
         contact_email: s.contact_email.clone(),
+        more_phones: Some(s.more_phones.clone()),
+        more_contacts: Some(s.more_contacts.clone()),
         wmo_desk: s.wmo_desk,
         flags: s.flags.clone(),
         areas: s.areas.clone(),
@@ -299,16 +314,16 @@ pub fn get_service(conn: &Connection, id: i64) -> Result<ServiceDetail> {
          FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id = ?1"
         ))?
         .query_row([id], |r| {
-            let checked: Option<NaiveDate> = r.get(26)?;
+            let checked: Option<NaiveDate> = r.get(28)?;
             Ok(ServiceDetail {
                 service: service_row(r)?,
-                organisation_name: r.get(22)?,
-                organisation_phone: r.get(23)?,
-                organisation_email: r.get(24)?,
-                organisation_website: r.get(25)?,
+                organisation_name: r.get(24)?,
+                organisation_phone: r.get(25)?,
+                organisation_email: r.get(26)?,
+                organisation_website: r.get(27)?,
                 locations: Vec::new(),
                 last_checked_on: checked.map(iso),
-                last_checked_by: r.get(27)?,
+                last_checked_by: r.get(29)?,
             })
         })
         .optional()?

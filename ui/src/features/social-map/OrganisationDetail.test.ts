@@ -27,7 +27,16 @@ describe("organisation page", () => {
       get_organisation: () =>
         organisation({
           locations: [location(), anker],
-          services: [service({ name: "Budgetcursus", status: "defunct", minimumAge: 18, maximumAge: null, locationIds: [7] })],
+          services: [
+            service({
+              name: "Budgetcursus",
+              status: "defunct",
+              minimumAge: 18,
+              maximumAge: null,
+              locationIds: [7],
+              moreContacts: [{ name: "Joost Hendriks", title: "Budgetcoach", email: "", phones: ["0599-650 652"] }],
+            }),
+          ],
         }),
     });
     render(OrganisationDetail, { id: 1 });
@@ -38,6 +47,7 @@ describe("organisation page", () => {
     expect(item.querySelector('[data-field="status"]')?.textContent).toBe("Gestopt");
     expect(item.querySelector('[data-field="ages"]')?.textContent).toBe("Vanaf 18 jaar");
     expect(item.querySelector('[data-field="where"]')?.textContent).toBe("Buurthuis Het Anker, Ankerweg 7, 9543 EF Heidebroek");
+    expect(item.querySelector('[data-field="contact"]')?.textContent).toContain("Joost Hendriks (Budgetcoach)\n0599-650 652");
   });
 
   it("asks who checked before saving the check", async () => {
@@ -66,7 +76,13 @@ describe("organisation page", () => {
       create_service: (args) => {
         const input = args.input as ServiceInput;
         if (input.contactPhone === "12") throw failure("invalid_input", [{ field: "contactPhone", rule: "phone" }]);
-        const s = service({ id: 40, ...input, locationIds: input.locationIds ?? [] });
+        const s = service({
+          id: 40,
+          ...input,
+          locationIds: input.locationIds ?? [],
+          morePhones: input.morePhones ?? [],
+          moreContacts: input.moreContacts ?? [],
+        });
         current = organisation({ services: [s] });
         return s;
       },

@@ -19,9 +19,9 @@ use crate::social_map::new_hsds_id;
 use crate::social_map::organisations as orgs;
 use crate::social_map::services as svcs;
 use crate::social_map::topics::{parse_topic, Topic};
-use crate::social_map::{search_index, Service, ServiceStatus};
+use crate::social_map::{search_index, MoreContact, Service, ServiceStatus};
 use crate::store::time::stored_date;
-use crate::validate::{Check, SHORT};
+use crate::validate::{formula_start, Check, SHORT};
 use crate::vocab::{FieldError, Rule};
 use crate::{Db, Error, Result};
 
@@ -210,20 +210,70 @@ fn new_id(raw: &Option<String>) -> Result<String> {
     }
 }
 
-/// The first number of the list that is a phone number; the others before
-/// it are noted. `None`: the list is missing, or has no good number.
-fn first_phone(list: &Option<Vec<String>>, field: &str, w: &Who, st: &mut State) -> Option<String> {
-    let list = list.as_ref()?;
-    if list.is_empty() {
-        return Some(String::new());
-    }
+/// The numbers of the list that are phone numbers (the others are noted).
+fn good_phones(list: &[String], field: &str, w: &Who, st: &mut State) -> Vec<String> {
+    let mut out = Vec::new();
     for n in list {
         if phone_ok(n) {
-            return Some(n.clone());
+            out.push(n.trim().to_owned());
+        } else {
+            st.note(w, field, Rule::Phone, HsdsAction::FieldSkipped, n);
         }
-        st.note(w, field, Rule::Phone, HsdsAction::FieldSkipped, n);
     }
-    None
+    out
+}
+
+/// The first good number and the other good ones. `None`: the list is
+/// missing, or has no good number (the stored ones stay).
+fn split_phones(
+    list: &Option<Vec<String>>,
+    field: &str,
+    w: &Who,
+    st: &mut State,
+) -> Option<(String, Vec<String>)> {
+    let list = list.as_ref()?;
+    if list.is_empty() {
+        return Some((String::new(), Vec::new()));
+    }
+    let mut good = good_phones(list, field, w, st).into_iter();
+    let first = good.next()?;
+    Some((first, good.collect()))
+}
+
+/// The other contacts of a service: unreadable phone numbers and e-mail
+/// addresses left out, a contact without a usable name skipped (noted).
+fn more_contacts(list: &[MoreContact], w: &Who, st: &mut State) -> Vec<MoreContact> {
+    let mut out = Vec::new();
+    for m in list {
+        let mut m = m.clone();
+        if formula_start(&m.name) {
+            st.note(
+                w,
+                "contactName",
+                Rule::FormulaStart,
+                HsdsAction::FieldSkipped,
+                &m.name,
+            );
+            continue;
+        }
+        m.phones = good_phones(&m.phones, "contactPhone", w, st);
+        let mut c = Check::new();
+        c.email("contactEmail", m.email.trim());
+        if c.finish().is_err() {
+            st.note(
+                w,
+                "contactEmail",
+                Rule::Email,
+                HsdsAction::FieldSkipped,
+                &m.email,
+            );
+            m.email.clear();
+        }
+        if !(m.name.trim().is_empty() && m.email.is_empty() && m.phones.is_empty()) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// Check `input`; each field that breaks a rule gets its earlier value back
@@ -261,6 +311,7 @@ fn reset_org(i: &mut OrganisationInput, b: &OrganisationInput, field: &str) {
         "email" => i.email.clone_from(&b.email),
         "website" => i.website.clone_from(&b.website),
         "phone" => i.phone.clone_from(&b.phone),
+        "morePhones" => i.more_phones.clone_from(&b.more_phones),
         _ => {}
     }
 }
@@ -281,6 +332,8 @@ fn reset_service(i: &mut ServiceInput, b: &ServiceInput, field: &str) {
         "contactName" => i.contact_name.clone_from(&b.contact_name),
         "contactPhone" => i.contact_phone.clone_from(&b.contact_phone),
         "contactEmail" => i.contact_email.clone_from(&b.contact_email),
+        "morePhones" => i.more_phones.clone_from(&b.more_phones),
+        "moreContacts" => i.more_contacts.clone_from(&b.more_contacts),
         "minimumAge" | "maximumAge" => {
             i.minimum_age = b.minimum_age;
             i.maximum_age = b.maximum_age;
@@ -330,8 +383,12 @@ fn merged_service(
     set(&mut input.schedule, &rec.schedule);
     set(&mut input.contact_name, &rec.contact_name);
     set(&mut input.contact_email, &rec.contact_email);
-    if let Some(p) = first_phone(&rec.contact_phones, "contactPhone", w, st) {
-        input.contact_phone = p;
+    if let Some((first, more)) = split_phones(&rec.contact_phones, "contactPhone", w, st) {
+        input.contact_phone = first;
+        input.more_phones = Some(more);
+    }
+    if let Some(list) = &rec.more_contacts {
+        input.more_contacts = Some(more_contacts(list, w, st));
     }
     if let Some(raw) = trimmed(&rec.status) {
         match ServiceStatus::parse(&raw.to_lowercase()) {
@@ -498,8 +555,9 @@ fn organisation(
     set(&mut input.description, &rec.description);
     set(&mut input.email, &rec.email);
     set(&mut input.website, &rec.website);
-    if let Some(p) = first_phone(&rec.phones, "phone", &w, st) {
-        input.phone = p;
+    if let Some((first, more)) = split_phones(&rec.phones, "phone", &w, st) {
+        input.phone = first;
+        input.more_phones = Some(more);
     }
     let Some(input) = tolerant(
         input,

@@ -46,7 +46,32 @@ pub(super) fn contact_id(service: &str) -> String {
 }
 
 fn has_contact(s: &Service) -> bool {
-    !(s.contact_name.is_empty() && s.contact_phone.is_empty() && s.contact_email.is_empty())
+    !(s.contact_name.is_empty()
+        && s.contact_phone.is_empty()
+        && s.contact_email.is_empty()
+        && s.more_phones.is_empty())
+}
+
+/// Phone objects of a parent (`organization_id` or `contact_id` = `parent`).
+fn phones_out<'a>(
+    parent_key: &str,
+    parent: &str,
+    numbers: impl Iterator<Item = &'a String>,
+) -> Vec<Value> {
+    numbers
+        .filter(|n| !n.trim().is_empty())
+        .enumerate()
+        .map(|(i, n)| {
+            let mut p = Map::new();
+            p.insert(
+                "id".into(),
+                json!(child_id(parent, "phone", &(i + 1).to_string())),
+            );
+            p.insert(parent_key.into(), json!(parent));
+            p.insert("number".into(), json!(n));
+            Value::Object(p)
+        })
+        .collect()
 }
 
 fn location_out(oid: &str, l: &Location) -> Value {
@@ -137,12 +162,25 @@ fn service_out(o: &Organisation, s: &Service) -> Value {
         c.insert("service_id".into(), json!(sid));
         put(&mut c, "name", &s.contact_name);
         put(&mut c, "email", &s.contact_email);
-        let phones: Vec<Value> = Some(&s.contact_phone)
-            .filter(|p| !p.is_empty())
-            .map(|n| json!({"id": child_id(&cid, "phone", "1"), "contact_id": cid, "number": n}))
-            .into_iter()
-            .collect();
-        c.insert("phones".into(), json!(phones));
+        let numbers = std::iter::once(&s.contact_phone).chain(&s.more_phones);
+        c.insert(
+            "phones".into(),
+            json!(phones_out("contact_id", &cid, numbers)),
+        );
+        contacts.push(Value::Object(c));
+    }
+    for (i, m) in s.more_contacts.iter().enumerate() {
+        let cid = child_id(&sid, "contact", &(i + 2).to_string());
+        let mut c = Map::new();
+        c.insert("id".into(), json!(cid));
+        c.insert("service_id".into(), json!(sid));
+        put(&mut c, "name", &m.name);
+        put(&mut c, "title", &m.title);
+        put(&mut c, "email", &m.email);
+        c.insert(
+            "phones".into(),
+            json!(phones_out("contact_id", &cid, m.phones.iter())),
+        );
         contacts.push(Value::Object(c));
     }
     v.insert("contacts".into(), json!(contacts));
@@ -175,12 +213,11 @@ pub(super) fn organisation_out(o: &Organisation) -> Value {
     v.insert("description".into(), json!(o.description));
     put(&mut v, "email", &o.email);
     put(&mut v, "website", &with_scheme(&o.website));
-    let phones: Vec<Value> = Some(&o.phone)
-        .filter(|p| !p.is_empty())
-        .map(|n| json!({"id": child_id(&oid, "phone", "1"), "organization_id": oid, "number": n}))
-        .into_iter()
-        .collect();
-    v.insert("phones".into(), json!(phones));
+    let numbers = std::iter::once(&o.phone).chain(&o.more_phones);
+    v.insert(
+        "phones".into(),
+        json!(phones_out("organization_id", &oid, numbers)),
+    );
     if !o.locations.is_empty() {
         let locations: Vec<Value> = o.locations.iter().map(|l| location_out(&oid, l)).collect();
         v.insert("locations".into(), json!(locations));

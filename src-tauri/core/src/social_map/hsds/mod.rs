@@ -196,6 +196,8 @@ pub(crate) struct ServiceRecord {
     /// first good one is taken.
     pub contact_phones: Option<Vec<String>>,
     pub contact_email: Option<String>,
+    /// The other contacts, as in the file (their phones not yet checked).
+    pub more_contacts: Option<Vec<crate::social_map::MoreContact>>,
     pub wmo_desk: Option<String>,
     pub topics: Option<Vec<String>>,
     pub assured_date: Option<String>,

@@ -8,6 +8,7 @@ use super::json::FILE;
 use super::languages::name_of;
 use super::{HsdsAction, LocationRecord, OrgRecord, Parsed, Place, ServiceRecord, Who};
 use crate::social_map::topics::topic_of_term;
+use crate::social_map::MoreContact;
 use crate::vocab::Rule;
 use crate::{Error, Result};
 
@@ -268,12 +269,17 @@ fn service_record(s: &Obj, place: Place, org: &str, p: &mut Parsed) -> ServiceRe
     check_fields(s, SERVICE_TAKEN, SERVICE_UNUSED, &who, p);
     let contacts = objects(s, "contacts");
     let contact = contacts.as_ref().and_then(|c| c.first().copied());
-    if let Some(c) = &contacts {
-        for other in c.iter().skip(1) {
-            let name = text(other, "name").unwrap_or_default();
-            p.note(&who, "contacts", Rule::Choice, HsdsAction::Dropped, &name);
-        }
-    }
+    let more_contacts = contacts.as_ref().map(|c| {
+        c.iter()
+            .skip(1)
+            .map(|m| MoreContact {
+                name: text(m, "name").unwrap_or_default(),
+                title: text(m, "title").unwrap_or_default(),
+                email: text(m, "email").unwrap_or_default(),
+                phones: phone_numbers(m).unwrap_or_default(),
+            })
+            .collect()
+    });
     let contact_phones = match (contact.and_then(phone_numbers), phone_numbers(s)) {
         (Some(mut a), Some(b)) => {
             a.extend(b);
@@ -332,6 +338,7 @@ fn service_record(s: &Obj, place: Place, org: &str, p: &mut Parsed) -> ServiceRe
         contact_name: contact.and_then(|c| text(c, "name").or_else(|| Some(String::new()))),
         contact_phones,
         contact_email: contact.and_then(|c| text(c, "email").or_else(|| Some(String::new()))),
+        more_contacts,
         wmo_desk: text(s, "x_buurtpunt_wmo_desk"),
         topics: own_topics.or(from_terms),
         assured_date: text(s, "assured_date"),

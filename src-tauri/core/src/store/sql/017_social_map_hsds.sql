@@ -10,6 +10,13 @@ ALTER TABLE services ADD COLUMN url TEXT NOT NULL DEFAULT '';
 ALTER TABLE services ADD COLUMN email TEXT NOT NULL DEFAULT '';
 ALTER TABLE services ADD COLUMN minimum_age INTEGER;
 ALTER TABLE services ADD COLUMN maximum_age INTEGER;
+-- More than one contact and phone number (HSDS has lists): the first stays
+-- in contact_name/_phone/_email and organizations.phone, the others are kept
+-- here as JSON: more_phones ["0599-…"], more_contacts
+-- [{"name", "title", "email", "phones": ["…"]}].
+ALTER TABLE services ADD COLUMN more_phones TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE services ADD COLUMN more_contacts TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE organizations ADD COLUMN more_phones TEXT NOT NULL DEFAULT '[]';
 
 -- A place of an organisation where people can go, with its address.
 -- `hsds_id` is the location's HSDS id and `address_hsds_id` its address's

@@ -11,6 +11,10 @@ export type Organisation = { id: number,
  */
 hsdsId: string, name: string, description: string, email: string, website: string, phone: string, 
 /**
+ * Its other phone numbers.
+ */
+morePhones: Array<string>, 
+/**
  * `YYYY-MM-DD`, or `None` when never checked.
  */
 lastCheckedOn: string | null, lastCheckedBy: string, needsCheck: boolean, 

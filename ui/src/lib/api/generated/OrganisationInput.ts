@@ -6,6 +6,10 @@ import type { LocationInput } from "./LocationInput";
  */
 export type OrganisationInput = { name: string, description: string, email: string, website: string, phone: string, 
 /**
+ * Its other phone numbers; `None` leaves them as they are.
+ */
+morePhones: Array<string> | null, 
+/**
  * Its addresses, all of them (missing ones are removed); `None` leaves
  * them as they are.
  */

@@ -97,7 +97,14 @@ pub(super) const TABLES: &[Table] = &[
     Table {
         name: "contact",
         file: "contacts.csv",
-        cols: &["id", "organization_id", "service_id", "name", "email"],
+        cols: &[
+            "id",
+            "organization_id",
+            "service_id",
+            "name",
+            "title",
+            "email",
+        ],
         optional: false,
     },
     Table {
