@@ -57,6 +57,7 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
         "DROP TABLE service_at_locations;
          DROP TABLE locations;
          ALTER TABLE organizations DROP COLUMN more_phones;
+         ALTER TABLE services DROP COLUMN schedules;
          ALTER TABLE services DROP COLUMN more_contacts;
          ALTER TABLE services DROP COLUMN more_phones;
          ALTER TABLE services DROP COLUMN maximum_age;

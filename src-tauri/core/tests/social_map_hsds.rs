@@ -253,6 +253,12 @@ fn validate_tabular(bytes: &[u8]) -> Res<(BTreeMap<String, usize>, Vec<String>)>
                     Some("number") => json!(cell
                         .parse::<f64>()
                         .map_err(|_| format!("{path}: {col}={cell}"))?),
+                    Some("time") => {
+                        if chrono::NaiveTime::parse_from_str(cell, "%H:%M:%S").is_err() {
+                            failures.push(format!("{path}:{}: {col} {cell} not a time", line + 2));
+                        }
+                        json!(cell)
+                    }
                     Some("date") => {
                         if NaiveDate::parse_from_str(cell, "%Y-%m-%d").is_err() {
                             failures.push(format!("{path}:{}: {col} {cell} not a date", line + 2));
@@ -399,6 +405,17 @@ fn a_regional_json_file_is_taken_record_by_record_with_a_report() -> TestResult 
     assert_eq!(forms.fees_description, "Gratis.");
     assert_eq!(forms.languages, "Nederlands, Fries");
     assert_eq!(forms.schedule, "di, do 09:30–11:30");
+    assert_eq!(
+        forms.schedules,
+        vec![social_map::OpeningHours {
+            freq: "WEEKLY".into(),
+            byday: "TU,TH".into(),
+            opens_at: "09:30:00".into(),
+            closes_at: "11:30:00".into(),
+            description: String::new(),
+        }],
+        "opening hours keep their structure"
+    );
     assert_eq!(forms.contact_name, "Anouk de Vries");
     assert_eq!(forms.contact_phone, "0599-650 651");
     assert_eq!(
@@ -572,6 +589,14 @@ fn map_with_places() -> Result<Db, Box<dyn std::error::Error>> {
                 minimum_age: Some(8),
                 location_ids: Some(vec![org.locations[0].id]),
                 areas: vec![LifeArea::GardenAndOddJobs],
+                schedule: "Elke eerste zaterdag van de maand".into(),
+                schedules: Some(vec![social_map::OpeningHours {
+                    freq: "MONTHLY".into(),
+                    byday: "1SA".into(),
+                    opens_at: "10:00:00".into(),
+                    closes_at: "13:00:00".into(),
+                    description: "Elke eerste zaterdag van de maand".into(),
+                }]),
                 contact_name: "Ria Smit".into(),
                 contact_phone: "0599-731 100".into(),
                 more_phones: Some(vec!["06-12345678".into()]),
@@ -722,6 +747,31 @@ fn names_that_start_as_a_formula_are_refused_at_entry() -> TestResult {
             ("name".to_owned(), Rule::FormulaStart),
             ("contactName".to_owned(), Rule::FormulaStart)
         ]
+    );
+    Ok(())
+}
+
+#[test]
+fn opening_hours_keep_their_structure_until_the_text_is_changed() -> TestResult {
+    let mut db = Db::in_memory()?;
+    hsds::import_file(&mut db, &fixture("hsds-import/regiokaart.json"), now())?;
+    let swav = org_named(&db, "Stichting Sociaal Werk Aa en Veen")?;
+    let forms = swav
+        .services
+        .iter()
+        .find(|s| s.name == "Formulierenhulp")
+        .ok_or("Formulierenhulp")?;
+    let edit = |schedule: &str| ServiceInput {
+        name: "Formulierenhulp".into(),
+        schedule: schedule.into(),
+        ..Default::default()
+    };
+    let same = social_map::update_service(&mut db, forms.id, edit(&forms.schedule), now())?;
+    assert_eq!(same.schedules, forms.schedules, "the same text: kept");
+    let changed = social_map::update_service(&mut db, forms.id, edit("Op afspraak"), now())?;
+    assert!(
+        changed.schedules.is_empty(),
+        "a new text: the structure goes"
     );
     Ok(())
 }

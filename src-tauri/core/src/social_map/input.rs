@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{MoreContact, ServiceStatus};
+use super::{MoreContact, OpeningHours, ServiceStatus};
 use crate::professional::ProfessionalFlag;
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::LifeArea;
@@ -129,6 +129,9 @@ pub struct ServiceInput {
     pub languages: String,
     pub service_area: String,
     pub schedule: String,
+    /// Opening hours as structure; `None` leaves them (a changed `schedule`
+    /// text drops them).
+    pub schedules: Option<Vec<OpeningHours>>,
     pub contact_name: String,
     pub contact_phone: String,
     pub contact_email: String,
@@ -249,6 +252,14 @@ impl ServiceInput {
             Rule::Phone,
             self.more_phones.iter().flatten().any(|p| !phone_ok(p)),
         );
+        c.rule(
+            "schedule",
+            Rule::Time,
+            self.schedules
+                .iter()
+                .flatten()
+                .any(|h| !opening_hours_ok(h)),
+        );
         for m in self.more_contacts.iter_mut().flatten() {
             m.name = validate::clean(&m.name);
             m.title = validate::clean(&m.title);
@@ -267,6 +278,26 @@ impl ServiceInput {
         self.url = with_scheme(&self.url);
         Ok(self)
     }
+}
+
+/// Opening hours that HSDS can carry: a known frequency, iCal days, times
+/// as "HH:MM" (or "HH:MM:SS").
+pub fn opening_hours_ok(h: &OpeningHours) -> bool {
+    let time_ok = |t: &str| {
+        t.is_empty()
+            || chrono::NaiveTime::parse_from_str(t, "%H:%M").is_ok()
+            || chrono::NaiveTime::parse_from_str(t, "%H:%M:%S").is_ok()
+    };
+    let day_ok = |d: &str| {
+        let d = d
+            .trim()
+            .trim_start_matches(['-', '+', '0', '1', '2', '3', '4', '5']);
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].contains(&d)
+    };
+    matches!(h.freq.as_str(), "" | "WEEKLY" | "MONTHLY")
+        && (h.byday.is_empty() || h.byday.split(',').all(day_ok))
+        && time_ok(&h.opens_at)
+        && time_ok(&h.closes_at)
 }
 
 /// A web address with its scheme: "www.x.nl" → "https://www.x.nl".

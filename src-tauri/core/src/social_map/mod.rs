@@ -21,6 +21,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use input::opening_hours_ok;
 pub use input::{LocationInput, OrganisationInput, ServiceInput};
 pub use organisations::{
     create_organisation, delete_organisation, due, get_organisation, list_organisations,
@@ -64,6 +65,21 @@ pub struct MoreContact {
     pub title: String,
     pub email: String,
     pub phones: Vec<String>,
+}
+
+/// Opening hours as HSDS structures them (one `schedule`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct OpeningHours {
+    /// `WEEKLY` or `MONTHLY`; empty when not given.
+    pub freq: String,
+    /// "MO,TU" (iCal days).
+    pub byday: String,
+    /// "09:30".
+    pub opens_at: String,
+    pub closes_at: String,
+    pub description: String,
 }
 
 /// A list kept as JSON text in one column.
@@ -215,6 +231,8 @@ pub struct Service {
     pub service_area: String,
     /// Opening hours, as text.
     pub schedule: String,
+    /// Opening hours as structure, when a file gave them so.
+    pub schedules: Vec<OpeningHours>,
     pub contact_name: String,
     pub contact_phone: String,
     pub contact_email: String,

@@ -94,9 +94,9 @@ pub(crate) fn insert(
              eligibility_description, fees_description, languages, service_area, schedule,
              contact_name, contact_phone, contact_email, wmo_desk, flag_mask, area_mask,
              created_at, updated_at, status, url, email, minimum_age, maximum_age, more_phones,
-             more_contacts)
+             more_contacts, schedules)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
-             ?18, ?19, ?20, ?21, ?22, coalesce(?23, '[]'), coalesce(?24, '[]'))",
+             ?18, ?19, ?20, ?21, ?22, coalesce(?23, '[]'), coalesce(?24, '[]'), coalesce(?25, '[]'))",
     )?
     .execute(params![
         hsds_id,
@@ -122,7 +122,8 @@ pub(crate) fn insert(
         i.minimum_age,
         i.maximum_age,
         as_json(&i.more_phones)?,
-        as_json(&i.more_contacts)?
+        as_json(&i.more_contacts)?,
+        as_json(&i.schedules)?
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -145,7 +146,9 @@ pub(crate) fn update(
                  schedule = ?9, contact_name = ?10, contact_phone = ?11, contact_email = ?12,
                  wmo_desk = ?13, flag_mask = ?14, area_mask = ?15, updated_at = ?16,
                  status = ?17, url = ?18, email = ?19, minimum_age = ?20, maximum_age = ?21,
-                 more_phones = coalesce(?22, more_phones), more_contacts = coalesce(?23, more_contacts)
+                 more_phones = coalesce(?22, more_phones), more_contacts = coalesce(?23, more_contacts),
+                 schedules = CASE WHEN ?24 IS NOT NULL THEN ?24
+                                  WHEN schedule = ?9 THEN schedules ELSE '[]' END
              WHERE id = ?1",
         )?
         .execute(params![
@@ -171,7 +174,8 @@ pub(crate) fn update(
             i.minimum_age,
             i.maximum_age,
             as_json(&i.more_phones)?,
-            as_json(&i.more_contacts)?
+            as_json(&i.more_contacts)?,
+            as_json(&i.schedules)?
         ])?;
     if n == 0 {
         return Err(not_found(id));
@@ -190,7 +194,8 @@ const COLUMNS: &str =
     "s.id, s.hsds_id, s.organization_id, s.name, s.description, s.application_process,
     s.eligibility_description, s.fees_description, s.languages, s.service_area, s.schedule,
     s.contact_name, s.contact_phone, s.contact_email, s.wmo_desk, s.flag_mask, s.area_mask,
-    s.status, s.url, s.email, s.minimum_age, s.maximum_age, s.more_phones, s.more_contacts";
+    s.status, s.url, s.email, s.minimum_age, s.maximum_age, s.more_phones, s.more_contacts,
+    s.schedules";
 
 fn service_row(r: &Row<'_>) -> rusqlite::Result<Service> {
     Ok(Service {
@@ -218,6 +223,7 @@ fn service_row(r: &Row<'_>) -> rusqlite::Result<Service> {
         maximum_age: r.get(21)?,
         more_phones: json_list(&r.get::<_, String>(22)?, 22)?,
         more_contacts: json_list(&r.get::<_, String>(23)?, 23)?,
+        schedules: json_list(&r.get::<_, String>(24)?, 24)?,
         location_ids: Vec::new(),
     })
 }
@@ -261,6 +267,7 @@ pub(crate) fn as_input(s: &Service) -> ServiceInput {
         contact_email: s.contact_email.clone(),
         more_phones: Some(s.more_phones.clone()),
         more_contacts: Some(s.more_contacts.clone()),
+        schedules: Some(s.schedules.clone()),
         wmo_desk: s.wmo_desk,
         flags: s.flags.clone(),
         areas: s.areas.clone(),
@@ -314,16 +321,16 @@ pub fn get_service(conn: &Connection, id: i64) -> Result<ServiceDetail> {
          FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id = ?1"
         ))?
         .query_row([id], |r| {
-            let checked: Option<NaiveDate> = r.get(28)?;
+            let checked: Option<NaiveDate> = r.get(29)?;
             Ok(ServiceDetail {
                 service: service_row(r)?,
-                organisation_name: r.get(24)?,
-                organisation_phone: r.get(25)?,
-                organisation_email: r.get(26)?,
-                organisation_website: r.get(27)?,
+                organisation_name: r.get(25)?,
+                organisation_phone: r.get(26)?,
+                organisation_email: r.get(27)?,
+                organisation_website: r.get(28)?,
                 locations: Vec::new(),
                 last_checked_on: checked.map(iso),
-                last_checked_by: r.get(29)?,
+                last_checked_by: r.get(30)?,
             })
         })
         .optional()?

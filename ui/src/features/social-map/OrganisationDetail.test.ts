@@ -82,6 +82,7 @@ describe("organisation page", () => {
           locationIds: input.locationIds ?? [],
           morePhones: input.morePhones ?? [],
           moreContacts: input.moreContacts ?? [],
+          schedules: input.schedules ?? [],
         });
         current = organisation({ services: [s] });
         return s;

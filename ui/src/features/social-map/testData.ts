@@ -36,6 +36,7 @@ export function service(over: Partial<Service> = {}): Service {
     languages: "Nederlands",
     serviceArea: "Veenmarke",
     schedule: "Ma–vr 9.00–12.30 uur",
+    schedules: [],
     contactName: "Team Wmo",
     contactPhone: "0599-720 100",
     contactEmail: "wmo@veenmarke.example",

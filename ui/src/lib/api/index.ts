@@ -281,6 +281,8 @@ export type * from "./generated/HsdsFormat";
 export type * from "./generated/HsdsProblem";
 export type * from "./generated/HsdsReport";
 export type * from "./generated/Location";
+export type * from "./generated/MoreContact";
+export type * from "./generated/OpeningHours";
 export type * from "./generated/LocationInput";
 export type * from "./generated/Organisation";
 export type * from "./generated/OrganisationInput";

@@ -19,7 +19,7 @@ use crate::social_map::new_hsds_id;
 use crate::social_map::organisations as orgs;
 use crate::social_map::services as svcs;
 use crate::social_map::topics::{parse_topic, Topic};
-use crate::social_map::{search_index, MoreContact, Service, ServiceStatus};
+use crate::social_map::{opening_hours_ok, search_index, MoreContact, Service, ServiceStatus};
 use crate::store::time::stored_date;
 use crate::validate::{formula_start, Check, SHORT};
 use crate::vocab::{FieldError, Rule};
@@ -328,7 +328,10 @@ fn reset_service(i: &mut ServiceInput, b: &ServiceInput, field: &str) {
         "feesDescription" => i.fees_description.clone_from(&b.fees_description),
         "languages" => i.languages.clone_from(&b.languages),
         "serviceArea" => i.service_area.clone_from(&b.service_area),
-        "schedule" => i.schedule.clone_from(&b.schedule),
+        "schedule" => {
+            i.schedule.clone_from(&b.schedule);
+            i.schedules.clone_from(&b.schedules);
+        }
         "contactName" => i.contact_name.clone_from(&b.contact_name),
         "contactPhone" => i.contact_phone.clone_from(&b.contact_phone),
         "contactEmail" => i.contact_email.clone_from(&b.contact_email),
@@ -389,6 +392,31 @@ fn merged_service(
     }
     if let Some(list) = &rec.more_contacts {
         input.more_contacts = Some(more_contacts(list, w, st));
+    }
+    if let Some(list) = &rec.schedules {
+        let mut good = Vec::new();
+        for h in list {
+            if opening_hours_ok(h) {
+                let mut h = h.clone();
+                // One way of writing a time: "09:30:00", as Frictionless' `time`.
+                for t in [&mut h.opens_at, &mut h.closes_at] {
+                    if t.len() == 5 {
+                        t.push_str(":00");
+                    }
+                }
+                good.push(h);
+            } else {
+                let what = format!("{} {}-{}", h.byday, h.opens_at, h.closes_at);
+                st.note(
+                    w,
+                    "schedule",
+                    Rule::Time,
+                    HsdsAction::FieldSkipped,
+                    what.trim(),
+                );
+            }
+        }
+        input.schedules = Some(good);
     }
     if let Some(raw) = trimmed(&rec.status) {
         match ServiceStatus::parse(&raw.to_lowercase()) {

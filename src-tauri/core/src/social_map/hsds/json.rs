@@ -146,13 +146,32 @@ fn service_out(o: &Organisation, s: &Service) -> Value {
         .into_iter()
         .collect();
     v.insert("service_areas".into(), json!(areas));
-    let schedules: Vec<Value> = Some(&s.schedule)
-        .filter(|d| !d.is_empty())
-        .map(
-            |d| json!({"id": child_id(&sid, "schedule", "1"), "service_id": sid, "description": d}),
-        )
-        .into_iter()
-        .collect();
+    let schedules: Vec<Value> = if s.schedules.is_empty() {
+        Some(&s.schedule)
+            .filter(|d| !d.is_empty())
+            .map(|d| json!({"id": child_id(&sid, "schedule", "1"), "service_id": sid, "description": d}))
+            .into_iter()
+            .collect()
+    } else {
+        s.schedules
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let mut o = Map::new();
+                o.insert(
+                    "id".into(),
+                    json!(child_id(&sid, "schedule", &(i + 1).to_string())),
+                );
+                o.insert("service_id".into(), json!(sid));
+                put(&mut o, "freq", &h.freq);
+                put(&mut o, "byday", &h.byday);
+                put(&mut o, "opens_at", &h.opens_at);
+                put(&mut o, "closes_at", &h.closes_at);
+                put(&mut o, "description", &h.description);
+                Value::Object(o)
+            })
+            .collect()
+    };
     v.insert("schedules".into(), json!(schedules));
     let mut contacts = Vec::new();
     if has_contact(s) {

@@ -191,6 +191,8 @@ pub(crate) struct ServiceRecord {
     pub languages: Option<String>,
     pub service_area: Option<String>,
     pub schedule: Option<String>,
+    /// The schedules that have structure (days, times), as in the file.
+    pub schedules: Option<Vec<crate::social_map::OpeningHours>>,
     pub contact_name: Option<String>,
     /// The contact's phone numbers (else the service's), in file order; the
     /// first good one is taken.

@@ -8,7 +8,7 @@ use super::json::FILE;
 use super::languages::name_of;
 use super::{HsdsAction, LocationRecord, OrgRecord, Parsed, Place, ServiceRecord, Who};
 use crate::social_map::topics::topic_of_term;
-use crate::social_map::MoreContact;
+use crate::social_map::{MoreContact, OpeningHours};
 use crate::vocab::Rule;
 use crate::{Error, Result};
 
@@ -333,6 +333,26 @@ fn service_record(s: &Obj, place: Place, org: &str, p: &mut Parsed) -> ServiceRe
                 .filter_map(|sc| schedule_from(|k| text(sc, k)))
                 .collect::<Vec<_>>()
                 .join("\n")
+        }),
+        schedules: objects(s, "schedules").map(|items| {
+            items
+                .into_iter()
+                .filter(|sc| {
+                    ["freq", "byday", "opens_at", "closes_at"]
+                        .iter()
+                        .any(|k| text(sc, k).is_some_and(|v| !v.trim().is_empty()))
+                })
+                .map(|sc| {
+                    let t = |k: &str| text(sc, k).unwrap_or_default().trim().to_owned();
+                    OpeningHours {
+                        freq: t("freq").to_uppercase(),
+                        byday: t("byday").to_uppercase().replace(' ', ""),
+                        opens_at: t("opens_at"),
+                        closes_at: t("closes_at"),
+                        description: t("description"),
+                    }
+                })
+                .collect()
         }),
         // A contact without a name or e-mail clears the stored one.
         contact_name: contact.and_then(|c| text(c, "name").or_else(|| Some(String::new()))),

@@ -17,6 +17,10 @@ ALTER TABLE services ADD COLUMN maximum_age INTEGER;
 ALTER TABLE services ADD COLUMN more_phones TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE services ADD COLUMN more_contacts TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE organizations ADD COLUMN more_phones TEXT NOT NULL DEFAULT '[]';
+-- Opening hours as HSDS structure (JSON: [{"freq", "byday", "opensAt",
+-- "closesAt", "description"}]) beside the text in `schedule`, which is what
+-- people read. Changing the text in the form drops the structure.
+ALTER TABLE services ADD COLUMN schedules TEXT NOT NULL DEFAULT '[]';
 
 -- A place of an organisation where people can go, with its address.
 -- `hsds_id` is the location's HSDS id and `address_hsds_id` its address's

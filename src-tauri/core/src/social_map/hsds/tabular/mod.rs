@@ -126,7 +126,15 @@ pub(super) const TABLES: &[Table] = &[
     Table {
         name: "schedule",
         file: "schedules.csv",
-        cols: &["id", "service_id", "description"],
+        cols: &[
+            "id",
+            "service_id",
+            "freq",
+            "byday",
+            "opens_at",
+            "closes_at",
+            "description",
+        ],
         optional: false,
     },
     Table {
@@ -154,6 +162,7 @@ fn field(name: &str) -> Value {
         "x_buurtpunt_wmo_desk" => ("boolean", None),
         "assured_date" | "x_buurtpunt_last_checked_on" => ("date", None),
         "minimum_age" | "maximum_age" => ("number", None),
+        "opens_at" | "closes_at" => ("time", None),
         "email" => ("string", Some("email")),
         "website" | "url" => ("string", Some("uri")),
         n if n == "id" || n.ends_with("_id") => ("string", Some("uuid")),
