@@ -33,6 +33,7 @@ mod apply;
 mod ids;
 mod json;
 mod languages;
+mod merge;
 mod read_json;
 mod tabular;
 
