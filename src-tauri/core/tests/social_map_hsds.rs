@@ -466,6 +466,7 @@ fn a_regional_json_file_is_taken_record_by_record_with_a_report() -> TestResult 
     let schuur = org_named(&db, "Jeugdhonk De Schuur")?;
     assert_eq!(schuur.website, "https://www.deschuur.example");
     assert_eq!(schuur.services[0].status, ServiceStatus::TemporarilyClosed);
+    assert_eq!(schuur.services[0].fees_description, "Per avond: € 1,50");
     assert_eq!(
         (
             schuur.services[0].minimum_age,

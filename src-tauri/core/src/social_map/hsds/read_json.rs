@@ -66,6 +66,7 @@ const SERVICE_TAKEN: &[&str] = &[
     "phones",
     "service_at_locations",
     "attributes",
+    "cost_options",
 ];
 const SERVICE_UNUSED: &[&str] = &[
     "alternate_name",
@@ -79,7 +80,6 @@ const SERVICE_UNUSED: &[&str] = &[
     "last_modified",
     "funding",
     "program",
-    "cost_options",
     "required_documents",
     "metadata",
 ];
@@ -250,6 +250,29 @@ fn location_record(l: &Obj) -> Option<LocationRecord> {
     })
 }
 
+/// What a service costs, from its `cost_options` ("Per avond: € 1,50").
+fn costs(s: &Obj) -> Option<String> {
+    let lines: Vec<String> = objects(s, "cost_options")?
+        .into_iter()
+        .filter_map(|c| {
+            let amount = c.get("amount").and_then(Value::as_f64).map(|a| {
+                let a = format!("{a:.2}").replace('.', ",");
+                match text(c, "currency").as_deref() {
+                    None | Some("EUR") | Some("") => format!("€ {a}"),
+                    Some(cur) => format!("{cur} {a}"),
+                }
+            });
+            let parts: Vec<String> = [text(c, "option"), amount, text(c, "amount_description")]
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(": "))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 /// Where a service row of a CSV file was (set by the tabular reader).
 pub(super) const CSV_ROW: &str = "x_buurtpunt_csv_row";
 
@@ -317,7 +340,9 @@ fn service_record(s: &Obj, place: Place, org: &str, p: &mut Parsed) -> ServiceRe
         maximum_age: text(s, "maximum_age"),
         application_process: text(s, "application_process"),
         eligibility_description: text(s, "eligibility_description"),
-        fees_description: text(s, "fees_description").or_else(|| text(s, "fees")),
+        fees_description: text(s, "fees_description")
+            .or_else(|| text(s, "fees"))
+            .or_else(|| costs(s)),
         languages,
         service_area: objects(s, "service_areas").map(|items| {
             items
