@@ -92,11 +92,16 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
     // Step 4: the Wmo-loket needs a phone number to be of use.
     app.fill("#setup-wmo-municipality", "Gemeente Veenmarke")
         .await?;
-    app.fill("#setup-wmo-address", "Raadhuisplein 1, Lindeloo")
-        .await?;
+    app.fill("#setup-wmo-street", "Raadhuisplein 1").await?;
     app.click("#setup-finish").await?;
     app.wait_text("#setup-wmo-phone-error", "Vul dit in")
         .await?;
+    // An address in part says what is missing.
+    app.wait_text("#setup-wmo-postcode-error", "Vul dit in")
+        .await?;
+    app.fill("#setup-wmo-postcode", "7991 aa").await?;
+    app.fill("#setup-wmo-city", "Lindeloo").await?;
+    app.select("#setup-wmo-province", "Drenthe").await?;
     assert_eq!(
         app.value("#setup-wmo-municipality").await?,
         "Gemeente Veenmarke",
@@ -169,6 +174,11 @@ async fn a_new_group_sets_up_its_help_point_and_sees_what_to_do_next() -> TestRe
     app.wait_text("#organisation-detail", "Wmo-loket").await?;
     app.wait_text("#organisation-detail", "0599-720 100")
         .await?;
+    app.wait_text("#organisation-detail", "Raadhuisplein 1")
+        .await?;
+    if let Some(p) = shot("77-wmo-loket-op-de-kaart") {
+        app.screenshot(&p).await?;
+    }
 
     // "Deze lijst verbergen": gone, also after coming back.
     app.click("#nav-today").await?;

@@ -2,7 +2,9 @@
 //! list, search (diacritics too), the Wmo-loket's page and "Gecontroleerd",
 //! a new organisation with a service (a failed save keeps what was typed),
 //! an HSDS JSON export checked on disk, and that export read into a fresh
-//! help point (after a garbage file is refused).
+//! help point (after a garbage file is refused); then a regional provider's
+//! file with addresses and flaws: the import report, and the organisation's
+//! page with its address.
 
 mod common;
 
@@ -223,9 +225,14 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
         .await?;
     app.choose_file(&path).await?;
     app.click("#hsds-import").await?;
-    app.wait_text("#hsds-report", "Ingelezen").await?;
-    app.wait_text("#hsds-report", "Nieuw: 10 organisaties en 13 diensten")
+    app.wait_text("#hsds-report", "Het bestand is ingelezen")
         .await?;
+    app.wait_exact("#hsds-orgs-new", "10").await?;
+    app.wait_exact("#hsds-services-new", "13").await?;
+    assert!(
+        !app.exists("#hsds-problems").await?,
+        "a Buurtpunt file is taken whole"
+    );
     app.wait_exact("#organisation-count", "10 organisaties")
         .await?;
     if let Some(p) = shot("69-ingelezen") {
@@ -236,6 +243,51 @@ async fn the_social_map_is_searched_checked_extended_and_exchanged() -> TestResu
     app.click(".organisation-row").await?;
     app.wait_text("#organisation-detail .services", "Hulp bij DigiD")
         .await?;
+
+    // A regional provider's file: addresses, a defunct service, a phone
+    // number that is none, a language as a code, an unknown field, a name
+    // that starts as a formula. Taken record by record, with a report.
+    let regional = files.path().join("regiokaart.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../src-tauri/core/tests/fixtures/hsds-import/regiokaart.json"),
+        &regional,
+    )?;
+    app.click("#nav-social-map").await?;
+    app.choose_file(&regional).await?;
+    app.click("#hsds-import").await?;
+    app.wait_text("#hsds-report", "Het bestand is ingelezen")
+        .await?;
+    app.wait_exact("#hsds-orgs-new", "2").await?;
+    app.wait_exact("#hsds-services-new", "3").await?;
+    app.wait_exact("#hsds-orgs-skipped", "1").await?;
+    let notes = app.text("#hsds-problems").await?;
+    for part in [
+        "Organisatie Stichting Sociaal Werk Aa en Veen: telefoonnummer \"bel ons maar\" niet leesbaar, overgeslagen",
+        "taal alleen als code \"fy\", als naam overgenomen",
+        "onbekend gegeven \"favourite_colour\", niet overgenomen",
+        "naam begint met =, +, - of @, overgeslagen",
+    ] {
+        assert!(notes.contains(part), "{part:?} in {notes}");
+    }
+    if let Some(p) = shot("71-inleesrapport") {
+        app.scroll_to("hsds-report").await?;
+        app.screenshot(&p).await?;
+    }
+    search(&app, "ankerweg", "Stichting Sociaal Werk Aa en Veen").await?;
+    app.click(".organisation-row").await?;
+    app.wait_text(
+        "#organisation-addresses",
+        "Buurthuis Het Anker, Ankerweg 7, 9543 EF Heidebroek",
+    )
+    .await?;
+    let services = app.text("#organisation-detail .services").await?;
+    for part in ["Gestopt", "Vanaf 18 jaar", "Waar", "Anouk de Vries"] {
+        assert!(services.contains(part), "{part:?} in {services}");
+    }
+    if let Some(p) = shot("72-organisatie-met-adres") {
+        app.screenshot(&p).await?;
+    }
 
     // Large text on an organisation page.
     app.click("#nav-settings").await?;

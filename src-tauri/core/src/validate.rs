@@ -38,6 +38,15 @@ impl Check {
         self
     }
 
+    /// A name never starts with `=`, `+`, `-` or `@`: a spreadsheet that
+    /// opens a CSV would take it for a formula.
+    pub fn name(&mut self, field: &str, value: &str) -> &mut Self {
+        if formula_start(value) {
+            self.push(field, Rule::FormulaStart, None);
+        }
+        self
+    }
+
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) -> &mut Self {
         if value.chars().count() > max {
             self.push(field, Rule::TooLong, Some(max));
@@ -103,6 +112,11 @@ impl Check {
 }
 
 /// Normalise a Dutch postcode to `1234 AB`; `None` when it is not one.
+/// Text that starts as a spreadsheet formula would.
+pub fn formula_start(value: &str) -> bool {
+    value.trim_start().starts_with(['=', '+', '-', '@'])
+}
+
 pub fn postcode(raw: &str) -> Option<String> {
     let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     let b = compact.as_bytes();

@@ -54,7 +54,18 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
         db.conn().execute_batch(&format!("DROP TRIGGER {name};"))?;
     }
     db.conn().execute_batch(
-        "DROP TABLE privacy_requests;
+        "DROP TABLE service_at_locations;
+         DROP TABLE locations;
+         ALTER TABLE organizations DROP COLUMN more_phones;
+         ALTER TABLE services DROP COLUMN schedules;
+         ALTER TABLE services DROP COLUMN more_contacts;
+         ALTER TABLE services DROP COLUMN more_phones;
+         ALTER TABLE services DROP COLUMN maximum_age;
+         ALTER TABLE services DROP COLUMN minimum_age;
+         ALTER TABLE services DROP COLUMN email;
+         ALTER TABLE services DROP COLUMN url;
+         ALTER TABLE services DROP COLUMN status;
+         DROP TABLE privacy_requests;
          ALTER TABLE residents DROP COLUMN erased_on;
          DROP TABLE audit_quiet;
          DROP INDEX help_requests_closed_by_change;

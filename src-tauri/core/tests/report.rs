@@ -179,6 +179,32 @@ fn the_workbook_holds_every_cell_of_every_table() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn typed_text_in_the_workbook_never_starts_as_a_formula() -> TestResult {
+    let mut f = sample();
+    f.sections[0].tables[0].rows[0].label = "=HYPERLINK(\"https://kwaad.example\")".into();
+    let mut m = meta();
+    m.help_point = "+31 Dorpspunt".into();
+    let mut t = texts();
+    t.notes = "-Alles ging goed".into();
+    let bytes = report::xlsx::render(&f, &t, &m)?;
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))?;
+    let names = book.sheet_names();
+    let mut cells = Vec::new();
+    for name in &names {
+        let range = book.worksheet_range(name)?;
+        cells.extend(range.rows().flatten().map(|c| c.to_string()));
+    }
+    for typed in ["=HYPERLINK(", "+31 Dorpspunt", "-Alles ging goed"] {
+        assert!(
+            cells.iter().any(|c| c.starts_with(&format!("'{typed}"))),
+            "{typed}"
+        );
+        assert!(!cells.iter().any(|c| c.starts_with(typed)), "{typed}");
+    }
+    Ok(())
+}
+
 fn assert_sheet(range: &calamine::Range<Data>, t: &Table, threshold: u32) {
     assert_eq!(
         range.get_value((0, 0)),

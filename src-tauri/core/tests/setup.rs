@@ -36,7 +36,10 @@ fn person(db: &mut Db, name: &str, active: bool) -> Result<i64> {
 fn desk() -> WmoDeskInput {
     WmoDeskInput {
         municipality: "Gemeente Veenmarke".into(),
-        address: "Raadhuisplein 1, Lindeloo".into(),
+        street: "Raadhuisplein 1".into(),
+        postal_code: "7991 aa".into(),
+        city: "Lindeloo".into(),
+        province: "drenthe".into(),
         phone: "0599-720 100".into(),
         email: "wmo@veenmarke.example".into(),
     }
@@ -100,6 +103,18 @@ fn a_new_help_point_goes_through_the_first_start_step_by_step() -> Result<()> {
         refused(setup::save_wmo_desk(&mut db, &no_phone, now())),
         vec![("phone".to_owned(), Rule::Required)]
     );
+    // An address in part is refused with what is missing, as on the
+    // organisation form.
+    let mut half = desk();
+    half.postal_code.clear();
+    half.province = "Westfalen".into();
+    assert_eq!(
+        refused(setup::save_wmo_desk(&mut db, &half, now())),
+        vec![
+            ("locations.0.postalCode".to_owned(), Rule::Required),
+            ("locations.0.stateProvince".to_owned(), Rule::Choice)
+        ]
+    );
     let wmo = setup::save_wmo_desk(&mut db, &desk(), now())?;
     assert_eq!(wmo.municipality, "Gemeente Veenmarke");
     assert_eq!(wmo.phone, "0599-720 100");
@@ -118,10 +133,18 @@ fn a_new_help_point_goes_through_the_first_start_step_by_step() -> Result<()> {
     assert_eq!(org.last_checked_by, "Aaltje Veldkamp");
     let service = social_map::get_service(db.conn(), wmo.service_id)?;
     assert!(service.service.wmo_desk);
-    assert!(service
-        .service
-        .application_process
-        .contains("Raadhuisplein 1"));
+    // Where to go: a real address, the loket given there.
+    let place = &org.locations[0];
+    assert_eq!(
+        (
+            place.address_1.as_str(),
+            place.postal_code.as_str(),
+            place.city.as_str(),
+            place.state_province.as_str()
+        ),
+        ("Raadhuisplein 1", "7991 AA", "Lindeloo", "Drenthe")
+    );
+    assert_eq!(service.service.location_ids, vec![place.id]);
 
     let state = setup::state(db.conn())?;
     assert!(state.needed, "not finished yet");

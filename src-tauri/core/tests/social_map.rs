@@ -3,7 +3,7 @@
 //! referral screen, and HSDS import/export.
 
 use buurtpunt_core::professional::ProfessionalFlag;
-use buurtpunt_core::social_map::hsds::{self, HsdsFormat as Format};
+use buurtpunt_core::social_map::hsds::{self, HsdsAction, HsdsFormat as Format};
 use buurtpunt_core::social_map::{
     self, OrganisationInput, OrganisationQuery, ServiceInput, ServiceQuery,
 };
@@ -78,6 +78,7 @@ fn an_organisation_needs_a_name_and_valid_contact_details() -> Result<()> {
             website: "veenmarke".into(),
             phone: "bel ons".into(),
             description: "x".repeat(4_001),
+            ..Default::default()
         },
         now(),
     )
@@ -362,6 +363,9 @@ fn everything(db: &Db) -> Result<Vec<social_map::Organisation>> {
         full.id = 0;
         full.created_at.clear();
         full.updated_at.clear();
+        for l in &mut full.locations {
+            l.id = 0;
+        }
         for s in &mut full.services {
             s.id = 0;
             s.organisation_id = 0;
@@ -567,7 +571,7 @@ fn files_that_are_not_hsds_are_refused_with_a_typed_error() -> Result<()> {
 }
 
 #[test]
-fn one_bad_row_and_nothing_is_imported() -> Result<()> {
+fn a_bad_value_is_left_out_and_the_rest_is_imported() -> Result<()> {
     let mut db = Db::in_memory()?;
     org(&mut db, "Al bekend")?;
     let file = serde_json::json!([
@@ -578,27 +582,53 @@ fn one_bad_row_and_nothing_is_imported() -> Result<()> {
         {"id": "c", "name": "Al bekend", "x_buurtpunt_last_checked_on": "2030-01-01"}
     ]);
     let report = hsds::import_bytes(&mut db, &serde_json::to_vec(&file)?, now())?;
-    assert!(!report.imported);
-    assert_eq!(report.organisations_new, 0);
-    let got: Vec<(u32, &str, &str, Rule)> = report
+    assert!(report.imported);
+    assert_eq!(report.organisations_new, 2, "Goed and Fout");
+    assert_eq!(report.organisations_by_name, 1, "Al bekend");
+    assert_eq!(
+        report.organisations_skipped, 1,
+        "Dubbel: its id was used before"
+    );
+    assert_eq!(report.services_skipped, 1, "a service without a name");
+    let got: Vec<(u32, &str, &str, Rule, HsdsAction)> = report
         .problems
         .iter()
-        .map(|p| (p.row, p.organisation.as_str(), p.field.as_str(), p.rule))
+        .map(|p| {
+            (
+                p.row,
+                p.organisation.as_str(),
+                p.field.as_str(),
+                p.rule,
+                p.action,
+            )
+        })
         .collect();
     for expected in [
-        (3, "Dubbel", "id", Rule::Duplicate),
-        (2, "Fout", "email", Rule::Email),
-        (2, "Fout", "topics", Rule::Choice),
-        (2, "Fout", "name", Rule::Required),
-        (4, "Al bekend", "lastCheckedOn", Rule::DateInFuture),
+        (
+            3,
+            "Dubbel",
+            "id",
+            Rule::Duplicate,
+            HsdsAction::RecordSkipped,
+        ),
+        (2, "Fout", "email", Rule::Email, HsdsAction::FieldSkipped),
+        (2, "Fout", "topics", Rule::Choice, HsdsAction::FieldSkipped),
+        (2, "Fout", "name", Rule::Required, HsdsAction::RecordSkipped),
+        (
+            4,
+            "Al bekend",
+            "lastCheckedOn",
+            Rule::DateInFuture,
+            HsdsAction::FieldSkipped,
+        ),
     ] {
         assert!(got.contains(&expected), "{expected:?} in {got:?}");
     }
     assert_eq!(report.problem_total as usize, report.problems.len());
-    assert_eq!(search(&db, "")?, vec!["Al bekend"], "nothing was written");
+    assert_eq!(search(&db, "")?, vec!["Al bekend", "Fout", "Goed"]);
     assert_eq!(
         social_map::list_services(db.conn(), &ServiceQuery::default())?.total,
-        0
+        1
     );
     Ok(())
 }
@@ -635,20 +665,26 @@ fn a_csv_service_row_with_problems_names_its_line() -> Result<()> {
         .map_err(|e| Error::Io(std::io::Error::other(e)))?
         .into_inner();
     let report = hsds::import_bytes(&mut db, &bytes, now())?;
-    assert!(!report.imported);
-    let got: Vec<(&str, u32, &str)> = report
+    let got: Vec<(&str, u32, &str, HsdsAction)> = report
         .problems
         .iter()
-        .map(|p| (p.file.as_str(), p.row, p.field.as_str()))
+        .map(|p| (p.file.as_str(), p.row, p.field.as_str(), p.action))
         .collect();
     assert_eq!(
         got,
         vec![
-            ("services.csv", 4, "organizationId"),
-            ("services.csv", 3, "wmoDesk")
+            ("services.csv", 3, "wmoDesk", HsdsAction::FieldSkipped),
+            (
+                "services.csv",
+                4,
+                "organizationId",
+                HsdsAction::RecordSkipped
+            )
         ]
     );
-    assert!(search(&db, "")?.is_empty());
+    assert_eq!(report.services_new, 2);
+    assert_eq!(report.services_skipped, 1);
+    assert_eq!(search(&db, "")?, vec!["Huisarts Dal"]);
     Ok(())
 }
 

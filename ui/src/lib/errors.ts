@@ -136,6 +136,8 @@ export function fieldText(f: FieldError): string {
       return "Kies een periode van hoogstens tien jaar.";
     case "time":
       return "Vul een tijd in zoals 14:30.";
+    case "formula_start":
+      return "Een naam mag niet beginnen met =, +, - of @.";
     default:
       return "Dit klopt niet.";
   }

@@ -6,7 +6,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::professional::ProfessionalFlag as F;
-use crate::social_map::{self, OrganisationInput, ServiceInput};
+use crate::social_map::{self, LocationInput, OrganisationInput, ServiceInput};
 use crate::vocab::LifeArea as A;
 use crate::{Db, Result};
 
@@ -290,6 +290,39 @@ const ORGS: &[Org] = &[
     },
 ];
 
+/// Where to go: organisation, place name, street, postcode, town (all made
+/// up; province Drenthe). The telephone-only services have none.
+const ADDRESSES: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Gemeente Veenmarke",
+        "Gemeentehuis",
+        "Raadhuisplein 1",
+        "9541 AA",
+        "Lindeloo",
+    ),
+    (
+        "Huisartsenpraktijk De Brink",
+        "",
+        "De Brink 12",
+        "9541 BC",
+        "Lindeloo",
+    ),
+    (
+        "Welzijn Veenmarke",
+        "Dorpshuis De Linde",
+        "Kerkstraat 4",
+        "9542 CD",
+        "Veenhoeve",
+    ),
+    (
+        "Geldzaken Veenmarke",
+        "Dorpshuis De Linde",
+        "Kerkstraat 4",
+        "9542 CD",
+        "Veenhoeve",
+    ),
+];
+
 /// Add the demo social map, as of `today`.
 pub(super) fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
     let at = |days_ago: u64| NaiveDateTime::new(today - Days::new(days_ago), NaiveTime::MIN);
@@ -302,6 +335,21 @@ pub(super) fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                 email: o.email.into(),
                 website: o.website.into(),
                 phone: o.phone.into(),
+                locations: Some(
+                    ADDRESSES
+                        .iter()
+                        .filter(|a| a.0 == o.name)
+                        .map(|(_, name, street, postcode, town)| LocationInput {
+                            name: (*name).into(),
+                            address_1: (*street).into(),
+                            postal_code: (*postcode).into(),
+                            city: (*town).into(),
+                            state_province: "Drenthe".into(),
+                            ..Default::default()
+                        })
+                        .collect(),
+                ),
+                ..Default::default()
             },
             at(500),
         )?;
@@ -325,6 +373,7 @@ pub(super) fn fill(db: &mut Db, today: NaiveDate) -> Result<()> {
                     wmo_desk: s.wmo,
                     flags: s.flags.to_vec(),
                     areas: s.areas.to_vec(),
+                    ..Default::default()
                 },
                 at(500),
             )?;

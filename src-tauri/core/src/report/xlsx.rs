@@ -2,13 +2,16 @@
 //! "Toelichting" with the method, then one sheet per table (the table's
 //! title as the sheet's name: at most 31 characters, unique). Counts and
 //! amounts are numbers; suppressed cells are the texts "< 5", "x" and "–",
-//! so the workbook holds no number the PDF does not show.
+//! so the workbook holds no number the PDF does not show. Text people typed
+//! (the help point's name, the notes, row labels such as an organisation's
+//! name) goes through [`spreadsheet_safe`], as in every CSV and XLSX.
 
 use chrono::Datelike;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::{cell_text, method, ReportMeta, ReportTexts};
 use crate::results::{Cell, Figures, Row, Table, Unit};
+use crate::vocab::spreadsheet_safe;
 use crate::{Error, Result};
 
 /// The name of the first sheet.
@@ -27,7 +30,9 @@ pub fn render(figures: &Figures, texts: &ReportTexts, meta: &ReportMeta) -> Resu
     sheet
         .write_string_with_format(0, 0, format!("Jaarverslag {year}"), &bold)
         .map_err(failed)?;
-    sheet.write_string(1, 0, &meta.help_point).map_err(failed)?;
+    sheet
+        .write_string(1, 0, spreadsheet_safe(&meta.help_point))
+        .map_err(failed)?;
     let mut r = 3;
     let mut parts = method(figures.threshold, &figures.period, &figures.earlier);
     if !texts.notes.trim().is_empty() {
@@ -38,7 +43,7 @@ pub fn render(figures: &Figures, texts: &ReportTexts, meta: &ReportMeta) -> Resu
             .write_string_with_format(r, 0, &title, &bold)
             .map_err(failed)?;
         sheet
-            .write_string_with_format(r + 1, 0, &text, &wrap)
+            .write_string_with_format(r + 1, 0, spreadsheet_safe(&text), &wrap)
             .map_err(failed)?;
         r += 3;
     }
@@ -115,7 +120,7 @@ fn write_table(
         r += 1;
     }
     if !table.note.trim().is_empty() {
-        sheet.write_string(r + 1, 0, &table.note)?;
+        sheet.write_string(r + 1, 0, spreadsheet_safe(&table.note))?;
     }
     Ok(())
 }
@@ -129,7 +134,7 @@ fn write_row(
 ) -> std::result::Result<(), XlsxError> {
     let plain = Format::new();
     let label_format = bold.unwrap_or(&plain);
-    sheet.write_string_with_format(r, 0, &row.label, label_format)?;
+    sheet.write_string_with_format(r, 0, spreadsheet_safe(&row.label), label_format)?;
     for (c, cell) in row.cells.iter().enumerate() {
         let col = u16::try_from(c + 1).unwrap_or(u16::MAX);
         match cell {

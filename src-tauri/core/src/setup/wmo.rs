@@ -7,20 +7,25 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::social_map::{self, OrganisationInput, ServiceInput};
+use crate::social_map::{self, LocationInput, OrganisationInput, ServiceInput};
 use crate::validate::{self, Check, SHORT};
 use crate::vocab::{LifeArea, Rule};
 use crate::{Db, Result};
 
-/// The first start's Wmo-loket form.
+/// The first start's Wmo-loket form. The address is optional as a whole;
+/// once any part is given, street, postcode, place and province are needed
+/// (as on the organisation form).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct WmoDeskInput {
     /// "Gemeente Veenmarke".
     pub municipality: String,
-    /// Where residents can go: street, number, place.
-    pub address: String,
+    /// Where residents can go: street and number.
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub province: String,
     pub phone: String,
     pub email: String,
 }
@@ -59,41 +64,63 @@ pub fn wmo_desk(conn: &Connection) -> Result<Option<WmoDesk>> {
         .optional()?)
 }
 
-fn check(input: &WmoDeskInput) -> Result<WmoDeskInput> {
+/// The cleaned form and its address (field errors of the address are
+/// named `locations.0.<field>`, as on the organisation form).
+fn check(input: &WmoDeskInput) -> Result<(WmoDeskInput, Option<LocationInput>)> {
     let clean = WmoDeskInput {
         municipality: validate::clean(&input.municipality),
-        address: validate::clean(&input.address),
+        street: validate::clean(&input.street),
+        postal_code: validate::clean(&input.postal_code),
+        city: validate::clean(&input.city),
+        province: validate::clean(&input.province),
         phone: validate::clean(&input.phone),
         email: validate::clean(&input.email),
     };
     let mut c = Check::new();
     c.required("municipality", &clean.municipality)
         .max_len("municipality", &clean.municipality, SHORT)
-        .max_len("address", &clean.address, SHORT)
         // The loket must be reachable: a referral without a number to call
         // helps no one.
         .required("phone", &clean.phone)
         .phone("phone", &clean.phone)
         .email("email", &clean.email);
+    let given = [
+        &clean.street,
+        &clean.postal_code,
+        &clean.city,
+        &clean.province,
+    ]
+    .iter()
+    .any(|v| !v.is_empty());
+    let address = given.then(|| {
+        let mut l = LocationInput {
+            id: None,
+            name: "Wmo-loket".into(),
+            address_1: clean.street.clone(),
+            address_2: String::new(),
+            postal_code: clean.postal_code.clone(),
+            city: clean.city.clone(),
+            state_province: clean.province.clone(),
+        };
+        l.check(&mut c, 0, true);
+        l
+    });
     c.finish()?;
-    Ok(clean)
+    Ok((clean, address))
 }
 
-fn service(input: &WmoDeskInput) -> ServiceInput {
-    let apply = if input.address.is_empty() {
-        "Bel het Wmo-loket en doe een melding. Binnen 6 weken volgt een gesprek.".to_owned()
+fn service(input: &WmoDeskInput, location: Option<i64>) -> ServiceInput {
+    let apply = if location.is_some() {
+        "Bel het Wmo-loket of kom langs en doe een melding. Binnen 6 weken volgt een gesprek."
     } else {
-        format!(
-            "Bel het Wmo-loket of kom langs ({}) en doe een melding. Binnen 6 weken volgt een gesprek.",
-            input.address
-        )
+        "Bel het Wmo-loket en doe een melding. Binnen 6 weken volgt een gesprek."
     };
     ServiceInput {
         name: "Wmo-loket".into(),
         description: "Hulp om thuis te kunnen blijven wonen: hulp in het huishouden, \
             aanpassingen in huis, vervoer, dagbesteding en steun voor mantelzorgers."
             .into(),
-        application_process: apply,
+        application_process: apply.into(),
         contact_name: "Wmo-loket".into(),
         contact_phone: input.phone.clone(),
         contact_email: input.email.clone(),
@@ -104,6 +131,7 @@ fn service(input: &WmoDeskInput) -> ServiceInput {
             LifeArea::SocialContact,
             LifeArea::Household,
         ],
+        location_ids: location.map(|id| vec![id]),
         ..ServiceInput::default()
     }
 }
@@ -112,7 +140,7 @@ fn service(input: &WmoDeskInput) -> ServiceInput {
 /// organisation with the loket as its service. Once there is a Wmo-loket it
 /// is changed on the social map itself; a second one is refused.
 pub fn save_wmo_desk(db: &mut Db, input: &WmoDeskInput, now: NaiveDateTime) -> Result<WmoDesk> {
-    let input = check(input)?;
+    let (input, address) = check(input)?;
     Check::new()
         .rule(
             "municipality",
@@ -124,10 +152,12 @@ pub fn save_wmo_desk(db: &mut Db, input: &WmoDeskInput, now: NaiveDateTime) -> R
         name: input.municipality.clone(),
         phone: input.phone.clone(),
         email: input.email.clone(),
+        locations: address.map(|a| vec![a]),
         ..OrganisationInput::default()
     };
     let made = social_map::create_organisation(db, org, now)?;
-    social_map::create_service(db, made.id, service(&input), now)?;
+    let location = made.locations.first().map(|l| l.id);
+    social_map::create_service(db, made.id, service(&input, location), now)?;
     // Typed in just now from what the municipality says: checked today
     // (by the first contact person), not "never checked" on Vandaag.
     let first = crate::contact_persons::list(db.conn())?

@@ -11,6 +11,7 @@
 
 pub mod hsds;
 mod input;
+mod locations;
 mod organisations;
 mod search_index;
 mod services;
@@ -20,7 +21,8 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use input::{OrganisationInput, ServiceInput};
+pub(crate) use input::opening_hours_ok;
+pub use input::{LocationInput, OrganisationInput, ServiceInput};
 pub use organisations::{
     create_organisation, delete_organisation, due, get_organisation, list_organisations,
     mark_checked, update_organisation,
@@ -30,8 +32,106 @@ pub use services::{
 };
 
 use crate::professional::ProfessionalFlag;
+use crate::text_enum;
 use crate::vocab::LifeArea;
 use crate::{Error, Result};
+
+text_enum! {
+    /// A service's HSDS status. Inactive and defunct services are not
+    /// suggested for a referral.
+    pub enum ServiceStatus {
+        Active => "active",
+        Inactive => "inactive",
+        Defunct => "defunct",
+        TemporarilyClosed => "temporarily closed",
+    }
+}
+
+// `text_enum!` cannot mark a variant `#[default]`.
+#[allow(clippy::derivable_impls)]
+impl Default for ServiceStatus {
+    fn default() -> Self {
+        Self::Active
+    }
+}
+
+/// Another contact of a service (the first is its `contact_*` fields).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct MoreContact {
+    pub name: String,
+    /// "Sociaal werker".
+    pub title: String,
+    pub email: String,
+    pub phones: Vec<String>,
+}
+
+/// Opening hours as HSDS structures them (one `schedule`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct OpeningHours {
+    /// `WEEKLY` or `MONTHLY`; empty when not given.
+    pub freq: String,
+    /// "MO,TU" (iCal days).
+    pub byday: String,
+    /// "09:30".
+    pub opens_at: String,
+    pub closes_at: String,
+    pub description: String,
+}
+
+/// A list kept as JSON text in one column.
+pub(crate) fn json_list<T: serde::de::DeserializeOwned>(
+    raw: &str,
+    col: usize,
+) -> rusqlite::Result<Vec<T>> {
+    serde_json::from_str(raw).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// A place of an organisation where people can go: an HSDS `location` with
+/// its one `address`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Location {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub hsds_id: String,
+    pub address_hsds_id: String,
+    /// "Dorpshuis De Linde"; may be empty.
+    pub name: String,
+    /// Street and number.
+    pub address_1: String,
+    pub address_2: String,
+    pub postal_code: String,
+    pub city: String,
+    /// The province ("Drenthe").
+    pub state_province: String,
+    /// ISO 3166-1 alpha-2 ("NL").
+    pub country: String,
+}
+
+impl Location {
+    /// "Dorpshuis De Linde, Brinkstraat 4, 9541 AB Lindeloo".
+    pub fn one_line(&self) -> String {
+        let place = format!("{} {}", self.postal_code, self.city);
+        [
+            self.name.as_str(),
+            self.address_1.as_str(),
+            self.address_2.as_str(),
+            place.trim(),
+        ]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
 
 /// How long an entry stays fresh after a check.
 pub const CHECK_MONTHS: u32 = 12;
@@ -83,10 +183,14 @@ pub struct Organisation {
     pub email: String,
     pub website: String,
     pub phone: String,
+    /// Its other phone numbers.
+    pub more_phones: Vec<String>,
     /// `YYYY-MM-DD`, or `None` when never checked.
     pub last_checked_on: Option<String>,
     pub last_checked_by: String,
     pub needs_check: bool,
+    /// Where to go: its addresses.
+    pub locations: Vec<Location>,
     pub services: Vec<Service>,
     pub created_at: String,
     pub updated_at: String,
@@ -104,6 +208,18 @@ pub struct Service {
     pub organisation_id: i64,
     pub name: String,
     pub description: String,
+    pub status: ServiceStatus,
+    /// The service's own web page (an organisation's website is separate).
+    pub url: String,
+    pub email: String,
+    #[ts(type = "number | null")]
+    pub minimum_age: Option<i64>,
+    #[ts(type = "number | null")]
+    pub maximum_age: Option<i64>,
+    /// The organisation's locations where it is given (ids of [`Location`]);
+    /// empty: at the organisation's addresses, if any.
+    #[ts(type = "number[]")]
+    pub location_ids: Vec<i64>,
     /// How to apply.
     pub application_process: String,
     /// Who it is for.
@@ -115,9 +231,15 @@ pub struct Service {
     pub service_area: String,
     /// Opening hours, as text.
     pub schedule: String,
+    /// Opening hours as structure, when a file gave them so.
+    pub schedules: Vec<OpeningHours>,
     pub contact_name: String,
     pub contact_phone: String,
     pub contact_email: String,
+    /// Other phone numbers of the (first) contact.
+    pub more_phones: Vec<String>,
+    /// Its other contacts.
+    pub more_contacts: Vec<MoreContact>,
     /// This is the municipality's Wmo-loket: a referral is a melding with a
     /// 6-week deadline.
     pub wmo_desk: bool,
@@ -176,6 +298,10 @@ pub struct ServiceSummary {
     pub organisation_name: String,
     /// The service's contact phone, else the organisation's.
     pub phone: String,
+    /// Where to go, on one line (its first address, else its
+    /// organisation's); empty when none is known.
+    pub address: String,
+    pub status: ServiceStatus,
     pub wmo_desk: bool,
     pub flags: Vec<ProfessionalFlag>,
     pub areas: Vec<LifeArea>,
@@ -205,6 +331,8 @@ pub struct ServiceDetail {
     pub organisation_phone: String,
     pub organisation_email: String,
     pub organisation_website: String,
+    /// Where to go: the service's locations, else its organisation's.
+    pub locations: Vec<Location>,
     pub last_checked_on: Option<String>,
     pub last_checked_by: String,
 }

@@ -9,8 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::input::OrganisationInput;
 use super::{
-    check_cutoff, needs_check, new_hsds_id, search_index, services, CheckDue, Organisation,
-    OrganisationQuery, OrganisationSummary, Service, DUE_LISTED,
+    check_cutoff, json_list, locations, needs_check, new_hsds_id, search_index, services, CheckDue,
+    Organisation, OrganisationQuery, OrganisationSummary, Service, DUE_LISTED,
 };
 use crate::store::list::{Filter, List};
 use crate::store::time::{iso, stamp};
@@ -33,6 +33,9 @@ pub fn create_organisation(
     let hsds_id = new_hsds_id()?;
     let id = db.write(|tx| {
         let id = insert(tx, &hsds_id, &input, now)?;
+        if let Some(list) = &input.locations {
+            locations::replace(tx, id, list, now)?;
+        }
         search_index::organisation(tx, id)?;
         Ok(id)
     })?;
@@ -48,6 +51,9 @@ pub fn update_organisation(
     let input = input.validate()?;
     db.write(|tx| {
         update(tx, id, &input, now)?;
+        if let Some(list) = &input.locations {
+            locations::replace(tx, id, list, now)?;
+        }
         search_index::organisation(tx, id)
     })?;
     get_organisation(db.conn(), id, now.date())
@@ -84,11 +90,21 @@ pub(crate) fn insert(
     now: NaiveDateTime,
 ) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO organizations (hsds_id, name, description, email, website, phone, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        "INSERT INTO organizations (hsds_id, name, description, email, website, phone, created_at, updated_at,
+             more_phones)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, coalesce(?8, '[]'))",
     )?
-    .execute(params![hsds_id, i.name, i.description, i.email, i.website, i.phone, stamp(now)])?;
+    .execute(params![hsds_id, i.name, i.description, i.email, i.website, i.phone, stamp(now),
+        more_phones(i)?])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// The other phone numbers as stored (`None`: leave them).
+fn more_phones(i: &OrganisationInput) -> Result<Option<String>> {
+    Ok(i.more_phones
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()?)
 }
 
 pub(crate) fn update(
@@ -100,10 +116,11 @@ pub(crate) fn update(
     let n = tx
         .prepare_cached(
             "UPDATE organizations SET name = ?2, description = ?3, email = ?4, website = ?5, phone = ?6,
-                 updated_at = ?7
+                 updated_at = ?7, more_phones = coalesce(?8, more_phones)
              WHERE id = ?1",
         )?
-        .execute(params![id, i.name, i.description, i.email, i.website, i.phone, stamp(now)])?;
+        .execute(params![id, i.name, i.description, i.email, i.website, i.phone, stamp(now),
+            more_phones(i)?])?;
     if n == 0 {
         return Err(not_found(id));
     }
@@ -136,7 +153,8 @@ pub(crate) fn current(
     id: i64,
 ) -> Result<(OrganisationInput, Option<NaiveDate>, String)> {
     tx.prepare_cached(
-        "SELECT name, description, email, website, phone, last_checked_on, last_checked_by
+        "SELECT name, description, email, website, phone, last_checked_on, last_checked_by,
+             more_phones
          FROM organizations WHERE id = ?1",
     )?
     .query_row([id], |r| {
@@ -147,6 +165,8 @@ pub(crate) fn current(
                 email: r.get(2)?,
                 website: r.get(3)?,
                 phone: r.get(4)?,
+                more_phones: Some(json_list(&r.get::<_, String>(7)?, 7)?),
+                locations: None,
             },
             r.get(5)?,
             r.get(6)?,
@@ -158,7 +178,7 @@ pub(crate) fn current(
 
 const DETAIL: &str =
     "SELECT id, hsds_id, name, description, email, website, phone, last_checked_on,
-        last_checked_by, created_at, updated_at
+        last_checked_by, created_at, updated_at, more_phones
     FROM organizations";
 
 fn detail_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Organisation> {
@@ -171,9 +191,11 @@ fn detail_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Organisation> {
         email: r.get(4)?,
         website: r.get(5)?,
         phone: r.get(6)?,
+        more_phones: json_list(&r.get::<_, String>(11)?, 11)?,
         needs_check: needs_check(checked, today),
         last_checked_on: checked.map(iso),
         last_checked_by: r.get(8)?,
+        locations: Vec::new(),
         services: Vec::new(),
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
@@ -186,6 +208,7 @@ pub fn get_organisation(conn: &Connection, id: i64, today: NaiveDate) -> Result<
         .query_row([id], |r| detail_row(r, today))
         .optional()?
         .ok_or_else(|| not_found(id))?;
+    org.locations = locations::of_organisation(conn, id)?;
     org.services = services::of_organisation(conn, id)?;
     Ok(org)
 }
@@ -201,9 +224,13 @@ pub(crate) fn all(conn: &Connection, today: NaiveDate) -> Result<Vec<Organisatio
     for s in services::all(conn)? {
         by_org.entry(s.organisation_id).or_default().push(s);
     }
+    let mut places = locations::all(conn)?;
     for o in &mut orgs {
         if let Some(list) = by_org.remove(&o.id) {
             o.services = list;
+        }
+        if let Some(list) = places.remove(&o.id) {
+            o.locations = list;
         }
     }
     Ok(orgs)

@@ -43,7 +43,9 @@ pub(crate) fn organisation(tx: &Transaction<'_>, id: i64) -> Result<()> {
     tx.execute("DELETE FROM organization_search WHERE rowid = ?1", [id])?;
     let org: Option<(String, String)> = tx
         .prepare_cached(
-            "SELECT name, description || ' ' || email || ' ' || website || ' ' || phone
+            "SELECT name, description || ' ' || email || ' ' || website || ' ' || phone || ' ' ||
+                 coalesce((SELECT group_concat(l.name || ' ' || l.address_1 || ' ' || l.city, ' ')
+                           FROM locations l WHERE l.organization_id = organizations.id), '')
              FROM organizations WHERE id = ?1",
         )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))

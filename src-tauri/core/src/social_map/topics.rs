@@ -17,6 +17,54 @@ pub(crate) fn parse_topic(code: &str) -> Option<Topic> {
         .or_else(|| LifeArea::parse(code).map(Topic::Area))
 }
 
+/// A taxonomy term of another social map (its code or its name, Dutch or
+/// English) as a Buurtpunt topic code, where one fits.
+pub(crate) fn topic_of_term(term: &str) -> Option<&'static str> {
+    let t = term.trim().to_lowercase();
+    if let Some(topic) = parse_topic(&t) {
+        return Some(match topic {
+            Topic::Flag(f) => f.as_str(),
+            Topic::Area(a) => a.as_str(),
+        });
+    }
+    const WORDS: &[(&str, &str)] = &[
+        ("schuld", "debts"),
+        ("debt", "debts"),
+        ("huiselijk geweld", "domestic_violence"),
+        ("domestic violence", "domestic_violence"),
+        ("kindermishandeling", "domestic_violence"),
+        ("crisis", "crisis"),
+        ("persoonlijke verzorging", "personal_care"),
+        ("personal care", "personal_care"),
+        ("thuiszorg", "personal_care"),
+        ("huisarts", "medical"),
+        ("medisch", "medical"),
+        ("medical", "medical"),
+        ("wonen", "housing"),
+        ("woning", "housing"),
+        ("housing", "housing"),
+        ("vervoer", "transport"),
+        ("transport", "transport"),
+        ("eenzaam", "social_contact"),
+        ("sociaal contact", "social_contact"),
+        ("ontmoeting", "social_contact"),
+        ("social", "social_contact"),
+        ("gezondheid", "health"),
+        ("health", "health"),
+        ("administratie", "money_and_admin"),
+        ("geld", "money_and_admin"),
+        ("financ", "money_and_admin"),
+        ("huishoud", "household"),
+        ("household", "household"),
+        ("tuin", "garden_and_odd_jobs"),
+        ("klus", "garden_and_odd_jobs"),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| t.contains(w))
+        .map(|(_, code)| *code)
+}
+
 /// The topic codes of a service, flags first.
 pub(crate) fn topic_codes(flags: &[ProfessionalFlag], areas: &[LifeArea]) -> Vec<String> {
     flags

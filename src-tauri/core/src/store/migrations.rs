@@ -22,6 +22,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/014_full_exports.sql")),
     M::up(include_str!("sql/015_retention.sql")),
     M::up(include_str!("sql/016_privacy_requests.sql")),
+    M::up(include_str!("sql/017_social_map_hsds.sql")),
 ];
 
 /// The schema version this build writes.

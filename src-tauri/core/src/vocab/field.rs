@@ -57,4 +57,7 @@ pub enum Rule {
     /// A date before what it follows (a referral step before the request
     /// came in, or before the step before it).
     TooEarly,
+    /// A name that starts with `=`, `+`, `-` or `@` (a spreadsheet would run
+    /// it as a formula; no real name starts that way).
+    FormulaStart,
 }

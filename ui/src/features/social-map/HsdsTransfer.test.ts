@@ -5,31 +5,42 @@ import type { HsdsReport } from "../../lib/api";
 import { failure, fakeBackend, fileDialogs, chooseFile } from "../../test/ipc";
 import HsdsTransfer from "./HsdsTransfer.svelte";
 
-const refused: HsdsReport = {
-  imported: false,
-  organisationsNew: 0,
-  organisationsById: 0,
+const partly: HsdsReport = {
+  imported: true,
+  organisationsNew: 1,
+  organisationsById: 1,
   organisationsByName: 0,
-  servicesNew: 0,
-  servicesUpdated: 0,
+  servicesNew: 2,
+  servicesUpdated: 1,
+  organisationsSkipped: 1,
+  servicesSkipped: 1,
+  droppedFields: ["alternate_name", "wait_time"],
   problems: [
-    { file: "services.csv", row: 4, organisation: "", service: "Zwerver", field: "organizationId", rule: "choice", max: null },
-    { file: "json", row: 2, organisation: "Huisarts Dal", service: "", field: "email", rule: "email", max: null },
+    { file: "services.csv", row: 4, organisation: "", service: "Zwerver", field: "organizationId", rule: "choice", max: null, action: "record_skipped", value: "" },
+    { file: "json", row: 2, organisation: "Huisarts Dal", service: "", field: "phone", rule: "phone", max: null, action: "field_skipped", value: "bel ons" },
+    { file: "json", row: 2, organisation: "Huisarts Dal", service: "Spreekuur", field: "language", rule: "choice", max: null, action: "converted", value: "fy" },
+    { file: "json", row: 3, organisation: "=SOM(1)", service: "", field: "name", rule: "formula_start", max: null, action: "record_skipped", value: "" },
   ],
-  problemTotal: 2,
+  problemTotal: 4,
 };
 
 describe("HSDS exchange", () => {
-  it("lists each problem of a refused file with its place", async () => {
+  it("counts what was taken, updated and skipped, and says per record what was left out", async () => {
     chooseFile("/tmp/test/kaart.zip");
-    const calls = fakeBackend({ ...fileDialogs("/tmp/test"), import_social_map: () => refused });
+    const calls = fakeBackend({ ...fileDialogs("/tmp/test"), import_social_map: () => partly });
     render(HsdsTransfer, {});
     await userEvent.click(screen.getByRole("button", { name: "Bestand inlezen…" }));
-    expect(await screen.findByText("Er is niets ingelezen.")).toBeInTheDocument();
+    expect(await screen.findByText("Het bestand is ingelezen.")).toBeInTheDocument();
+    const counts = document.getElementById("hsds-counts")?.textContent ?? "";
+    expect(counts).toContain("Nieuw12");
+    expect(counts).toContain("Bijgewerkt11");
+    expect(counts).toContain("Overgeslagen11");
     const problems = document.getElementById("hsds-problems")?.textContent ?? "";
-    expect(problems).toContain("Rij 4 van services.csv (Zwerver)");
-    expect(problems).toContain("hoort bij een organisatie die niet in het bestand staat");
-    expect(problems).toContain("Organisatie 2 in het bestand (Huisarts Dal): E-mail: Vul een e-mailadres in");
+    expect(problems).toContain("Dienst Zwerver: hoort bij een organisatie die niet in het bestand staat, overgeslagen");
+    expect(problems).toContain('Organisatie Huisarts Dal: telefoonnummer "bel ons" niet leesbaar, overgeslagen');
+    expect(problems).toContain('Dienst Spreekuur (Huisarts Dal): taal alleen als code "fy", als naam overgenomen');
+    expect(problems).toContain("Organisatie =SOM(1): naam begint met =, +, - of @, overgeslagen");
+    expect(document.getElementById("hsds-dropped")?.textContent).toContain("alternate_name, wait_time");
     expect(calls.find((c) => c.cmd === "import_social_map")?.args.path).toBe("/tmp/test/kaart.zip");
   });
 

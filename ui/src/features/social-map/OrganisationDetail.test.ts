@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ServiceInput } from "../../lib/api";
 import { failure, fakeBackend } from "../../test/ipc";
 import OrganisationDetail from "./OrganisationDetail.svelte";
-import { organisation, service } from "./testData";
+import { location, organisation, service } from "./testData";
 
 describe("organisation page", () => {
   it("shows every filled-in field of a service and what is missing", async () => {
@@ -19,6 +19,35 @@ describe("organisation page", () => {
     expect(text).toContain("Nog niet ingevuld: Wat het kost.");
     expect(screen.getByText(/Gecontroleerd op 10-01-2025 door Jan Kuiper/)).toBeInTheDocument();
     expect(screen.getByText(/12 maanden of langer geleden/)).toBeInTheDocument();
+  });
+
+  it("shows where to go, and a service's status, ages and own address", async () => {
+    const anker = location({ id: 7, name: "Buurthuis Het Anker", address1: "Ankerweg 7", postalCode: "9543 EF", city: "Heidebroek" });
+    fakeBackend({
+      get_organisation: () =>
+        organisation({
+          locations: [location(), anker],
+          services: [
+            service({
+              name: "Budgetcursus",
+              status: "defunct",
+              minimumAge: 18,
+              maximumAge: null,
+              locationIds: [7],
+              moreContacts: [{ name: "Joost Hendriks", title: "Budgetcoach", email: "", phones: ["0599-650 652"] }],
+            }),
+          ],
+        }),
+    });
+    render(OrganisationDetail, { id: 1 });
+    const addresses = await screen.findByText("Gemeentehuis, Raadhuisplein 1, 9541 AA Lindeloo");
+    expect(addresses.closest("dd")?.textContent).toContain("Buurthuis Het Anker, Ankerweg 7, 9543 EF Heidebroek");
+    expect(screen.getByText("Adressen")).toBeInTheDocument();
+    const item = screen.getByRole("heading", { name: "Budgetcursus" }).closest("li") as HTMLElement;
+    expect(item.querySelector('[data-field="status"]')?.textContent).toBe("Gestopt");
+    expect(item.querySelector('[data-field="ages"]')?.textContent).toBe("Vanaf 18 jaar");
+    expect(item.querySelector('[data-field="where"]')?.textContent).toBe("Buurthuis Het Anker, Ankerweg 7, 9543 EF Heidebroek");
+    expect(item.querySelector('[data-field="contact"]')?.textContent).toContain("Joost Hendriks (Budgetcoach)\n0599-650 652");
   });
 
   it("asks who checked before saving the check", async () => {
@@ -47,7 +76,14 @@ describe("organisation page", () => {
       create_service: (args) => {
         const input = args.input as ServiceInput;
         if (input.contactPhone === "12") throw failure("invalid_input", [{ field: "contactPhone", rule: "phone" }]);
-        const s = service({ id: 40, ...input });
+        const s = service({
+          id: 40,
+          ...input,
+          locationIds: input.locationIds ?? [],
+          morePhones: input.morePhones ?? [],
+          moreContacts: input.moreContacts ?? [],
+          schedules: input.schedules ?? [],
+        });
         current = organisation({ services: [s] });
         return s;
       },

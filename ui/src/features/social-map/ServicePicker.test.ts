@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ServiceDetail } from "../../lib/api";
 import { fakeBackend } from "../../test/ipc";
 import ServicePicker from "./ServicePicker.svelte";
-import { detail, service, summary } from "./testData";
+import { detail, location, service, summary } from "./testData";
 
 const debt = summary({
   id: 21,
@@ -13,6 +13,7 @@ const debt = summary({
   wmoDesk: false,
   flags: ["debts"],
   areas: ["money_and_admin"],
+  address: "Dorpshuis De Linde, Kerkstraat 4, 9542 CD Veenhoeve",
 });
 const wmo = summary();
 const doctor = summary({
@@ -33,8 +34,10 @@ describe("service picker", () => {
         const items = q.text ? [doctor] : [wmo, doctor, debt];
         return { items, total: items.length, page: 0, pageSize: 10 };
       },
-      get_service: (args) =>
-        detail(service({ id: args.id as number, name: "Schuldhulpverlening", wmoDesk: false, flags: ["debts"] })),
+      get_service: (args) => ({
+        ...detail(service({ id: args.id as number, name: "Schuldhulpverlening", wmoDesk: false, flags: ["debts"] })),
+        locations: [location({ name: "Dorpshuis De Linde", address1: "Kerkstraat 4", postalCode: "9542 CD", city: "Veenhoeve" })],
+      }),
     });
     let chosen: ServiceDetail | null = null;
     render(ServicePicker, {
@@ -48,6 +51,7 @@ describe("service picker", () => {
       .getAllByRole("radio")
       .map((r) => r.closest("label")?.textContent ?? "");
     expect(names[0]).toContain("Schuldhulpverlening");
+    expect(names[0]).toContain("Adres Dorpshuis De Linde, Kerkstraat 4, 9542 CD Veenhoeve");
     expect(names[1]).toContain("Wmo-loket: melding, 6 weken");
     const suggest = calls.find((c) => c.cmd === "suggest_services");
     expect(suggest?.args).toMatchObject({ flags: ["debts"], areas: ["money_and_admin"] });
@@ -65,6 +69,9 @@ describe("service picker", () => {
     expect((chosen as ServiceDetail | null)?.service.id).toBe(21);
     expect((chosen as ServiceDetail | null)?.organisationName).toBe("Gemeente Veenmarke");
     expect(document.getElementById("service-picker-chosen")?.textContent).toContain("0599-720 100");
+    expect(document.getElementById("service-picker-address")?.textContent).toBe(
+      "Dorpshuis De Linde, Kerkstraat 4, 9542 CD Veenhoeve",
+    );
 
     // Another choice: the picker opens again and searching asks the backend.
     await userEvent.click(screen.getByRole("button", { name: "Andere dienst kiezen" }));

@@ -1,22 +1,28 @@
-//! Take over what a file holds: match, merge, check with the forms' rules,
-//! and write, all in one transaction that is rolled back at the first
-//! problem (the checking goes on, so the report lists them all).
+//! Take over what a file holds, record by record: match, merge, check with
+//! the forms' rules and write. A value that breaks a rule is left out (the
+//! stored one stays) and noted; a record without a usable name is skipped
+//! and noted; everything else is written, in one transaction.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction};
 
-use super::{HsdsProblem, HsdsReport, OrgRecord, Parsed, Place, ServiceRecord, MAX_LISTED};
-use crate::social_map::input::{OrganisationInput, ServiceInput};
+use super::ids::{as_uuid, child_id};
+use super::merge::{merged_service, reset_org, reset_service, set, split_phones, tolerant};
+use super::{
+    HsdsAction, HsdsProblem, HsdsReport, LocationRecord, OrgRecord, Parsed, Place, ServiceRecord,
+    Who, MAX_LISTED,
+};
+use crate::social_map::input::{LocationInput, OrganisationInput, ServiceInput};
+use crate::social_map::locations;
 use crate::social_map::new_hsds_id;
 use crate::social_map::organisations as orgs;
 use crate::social_map::services as svcs;
-use crate::social_map::topics::{parse_topic, Topic};
 use crate::social_map::{search_index, Service};
 use crate::store::time::stored_date;
-use crate::validate::SHORT;
-use crate::vocab::{FieldError, Rule};
+use crate::validate::{Check, SHORT};
+use crate::vocab::Rule;
 use crate::{Db, Error, Result};
 
 /// How an organisation or service of the file was found in the database.
@@ -27,9 +33,9 @@ enum Found<T> {
 }
 
 #[derive(Default)]
-struct State {
+pub(super) struct State {
     report: HsdsReport,
-    problems: Vec<HsdsProblem>,
+    notes: Parsed,
     /// Made by this import: never matched by name (two entries in one file
     /// with the same name stay two).
     created_orgs: HashSet<i64>,
@@ -37,101 +43,97 @@ struct State {
 }
 
 impl State {
-    fn problem(
+    pub(super) fn note(
         &mut self,
-        at: &Place,
-        org: &str,
-        service: &str,
+        who: &Who,
         field: &str,
         rule: Rule,
-        max: Option<usize>,
+        action: HsdsAction,
+        value: &str,
     ) {
-        self.problems.push(HsdsProblem {
-            file: at.file.clone(),
-            row: at.row,
-            organisation: org.to_owned(),
-            service: service.to_owned(),
-            field: field.to_owned(),
-            rule,
-            max,
-        });
-    }
-
-    fn fields(&mut self, at: &Place, org: &str, service: &str, fields: Vec<FieldError>) {
-        for f in fields {
-            self.problem(at, org, service, &f.field, f.rule, f.max);
-        }
+        self.notes.note(who, field, rule, action, value);
     }
 }
 
 pub(super) fn run(db: &mut Db, parsed: Parsed, now: NaiveDateTime) -> Result<HsdsReport> {
-    let Parsed { orgs, problems } = parsed;
-    let mut st = State {
+    let Parsed {
+        orgs,
         problems,
-        ..State::default()
-    };
-    duplicate_ids(&orgs, &mut st);
-    let mut on_purpose = false;
-    let result = db.write(|tx| {
-        for rec in &orgs {
-            organisation(tx, rec, &mut st, now)?;
+        dropped,
+    } = parsed;
+    let mut st = State::default();
+    // The reader skips only service rows (of an organisation not in the file).
+    st.report.services_skipped = problems
+        .iter()
+        .filter(|p| p.action == HsdsAction::RecordSkipped)
+        .count() as u32;
+    st.notes.problems = problems;
+    let skip = duplicate_ids(&orgs, &mut st);
+    db.write(|tx| {
+        for (i, rec) in orgs.iter().enumerate() {
+            organisation(tx, rec, i, &skip, &mut st, now)?;
         }
-        if st.problems.is_empty() {
-            Ok(())
-        } else {
-            on_purpose = true;
-            Err(Error::Invalid(Vec::new()))
-        }
+        Ok(())
+    })?;
+    let mut problems: Vec<HsdsProblem> = std::mem::take(&mut st.notes.problems);
+    // Per record, in file order: an organisation's notes before its services'.
+    problems.sort_by(|a, b| {
+        (&a.file, a.row, !a.service.is_empty()).cmp(&(&b.file, b.row, !b.service.is_empty()))
     });
-    match result {
-        Ok(()) => {
-            st.report.imported = true;
-            Ok(st.report)
-        }
-        Err(_) if on_purpose => {
-            let total = st.problems.len();
-            st.problems.truncate(MAX_LISTED);
-            Ok(HsdsReport {
-                imported: false,
-                problems: st.problems,
-                problem_total: total as u32,
-                ..HsdsReport::default()
-            })
-        }
-        Err(e) => Err(e),
-    }
+    st.report.problem_total = problems.len() as u32;
+    problems.truncate(MAX_LISTED);
+    st.report.problems = problems;
+    st.report.dropped_fields = dropped.into_iter().collect();
+    st.report.imported = true;
+    Ok(st.report)
 }
 
-fn trimmed(v: &Option<String>) -> Option<&str> {
+pub(super) fn trimmed(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// An id used twice in one file would make one entry overwrite the other.
-fn duplicate_ids(orgs: &[OrgRecord], st: &mut State) {
+fn who(at: &Place, org: &str, service: &str) -> Who {
+    Who {
+        place: at.clone(),
+        organisation: org.to_owned(),
+        service: service.to_owned(),
+    }
+}
+
+/// An id used twice in one file: the later records are skipped.
+/// Returns (organisation index, service index or `usize::MAX`).
+fn duplicate_ids(orgs: &[OrgRecord], st: &mut State) -> HashSet<(usize, usize)> {
+    let mut skip = HashSet::new();
     let mut seen_orgs = HashSet::new();
     let mut seen_services = HashSet::new();
-    for o in orgs {
+    for (i, o) in orgs.iter().enumerate() {
         let name = o.name.as_deref().unwrap_or("");
         if let Some(id) = trimmed(&o.id) {
-            if !seen_orgs.insert(id.to_owned()) {
-                st.problem(&o.place, name, "", "id", Rule::Duplicate, None);
+            if !seen_orgs.insert(as_uuid(id)) {
+                st.note(
+                    &who(&o.place, name, ""),
+                    "id",
+                    Rule::Duplicate,
+                    HsdsAction::RecordSkipped,
+                    id,
+                );
+                skip.insert((i, usize::MAX));
+                st.report.organisations_skipped += 1;
             }
         }
-        for s in &o.services {
+        for (j, s) in o.services.iter().enumerate() {
             if let Some(id) = trimmed(&s.id) {
-                if !seen_services.insert(id.to_owned()) {
+                if !seen_services.insert(as_uuid(id)) {
                     let sname = s.name.as_deref().unwrap_or("");
-                    st.problem(&s.place, name, sname, "id", Rule::Duplicate, None);
+                    let w = who(&s.place, name, sname);
+                    st.note(&w, "id", Rule::Duplicate, HsdsAction::RecordSkipped, id);
+                    skip.insert((i, j));
+                    st.report.services_skipped += 1;
                 }
             }
         }
     }
-}
-
-fn set(dst: &mut String, src: &Option<String>) {
-    if let Some(v) = src {
-        dst.clone_from(v);
-    }
+    skip
 }
 
 /// A date as HSDS writes it: `YYYY-MM-DD`, possibly with a time after it.
@@ -139,11 +141,17 @@ fn day(raw: &str) -> Option<NaiveDate> {
     stored_date(raw.trim().get(..10)?)
 }
 
+/// The ids stored for a file's id: the file's own and its UUID form.
+fn id_forms(raw: &str) -> [String; 2] {
+    [raw.to_owned(), as_uuid(raw)]
+}
+
 fn find_org(tx: &Transaction<'_>, rec: &OrgRecord, st: &State) -> Result<Found<i64>> {
     if let Some(id) = trimmed(&rec.id) {
+        let [a, b] = id_forms(id);
         let found: Option<i64> = tx
-            .prepare_cached("SELECT id FROM organizations WHERE hsds_id = ?1")?
-            .query_row([id], |r| r.get(0))
+            .prepare_cached("SELECT id FROM organizations WHERE hsds_id IN (?1, ?2)")?
+            .query_row([a, b], |r| r.get(0))
             .optional()?;
         if let Some(found) = found {
             return Ok(Found::ById(found));
@@ -170,8 +178,10 @@ fn find_service(
     st: &State,
 ) -> Result<Found<Service>> {
     if let Some(id) = trimmed(&rec.id) {
-        if let Some(s) = svcs::by_hsds_id(tx, id)? {
-            return Ok(Found::ById(s));
+        for form in id_forms(id) {
+            if let Some(s) = svcs::by_hsds_id(tx, &form)? {
+                return Ok(Found::ById(s));
+            }
         }
     }
     if let (Some(org), Some(name)) = (org, trimmed(&rec.name)) {
@@ -193,103 +203,12 @@ fn find_service(
     Ok(Found::New)
 }
 
-/// The id a new record gets: the file's, else a fresh one.
-fn new_id(
-    raw: &Option<String>,
-    at: &Place,
-    org: &str,
-    service: &str,
-    st: &mut State,
-) -> Result<String> {
+/// The id a new record gets: the file's (as a UUID), else a fresh one.
+fn new_id(raw: &Option<String>) -> Result<String> {
     match trimmed(raw) {
-        Some(id) if id.chars().count() > SHORT => {
-            st.problem(at, org, service, "id", Rule::TooLong, Some(SHORT));
-            Ok(String::new())
-        }
-        Some(id) => Ok(id.to_owned()),
+        Some(id) => Ok(as_uuid(id)),
         None => new_hsds_id(),
     }
-}
-
-/// What a service of the file becomes, checked; `None` after a problem.
-struct ServicePlan {
-    found: Found<Service>,
-    input: ServiceInput,
-    hsds_id: String,
-}
-
-fn bool_of(raw: &str) -> Option<Option<bool>> {
-    match raw.trim().to_lowercase().as_str() {
-        "" => Some(None),
-        "true" | "1" | "ja" | "yes" | "waar" | "j" | "y" => Some(Some(true)),
-        "false" | "0" | "nee" | "no" | "onwaar" | "n" => Some(Some(false)),
-        _ => None,
-    }
-}
-
-fn plan_service(
-    tx: &Transaction<'_>,
-    org: Option<i64>,
-    org_name: &str,
-    rec: &ServiceRecord,
-    st: &mut State,
-) -> Result<Option<ServicePlan>> {
-    let found = find_service(tx, org, rec, st)?;
-    let mut input = match &found {
-        Found::ById(s) | Found::ByName(s) => svcs::as_input(s),
-        Found::New => ServiceInput::default(),
-    };
-    let name = rec.name.as_deref().unwrap_or(&input.name).to_owned();
-    let before = st.problems.len();
-    set(&mut input.name, &rec.name);
-    set(&mut input.description, &rec.description);
-    set(&mut input.application_process, &rec.application_process);
-    set(
-        &mut input.eligibility_description,
-        &rec.eligibility_description,
-    );
-    set(&mut input.fees_description, &rec.fees_description);
-    set(&mut input.languages, &rec.languages);
-    set(&mut input.service_area, &rec.service_area);
-    set(&mut input.schedule, &rec.schedule);
-    set(&mut input.contact_name, &rec.contact_name);
-    set(&mut input.contact_phone, &rec.contact_phone);
-    set(&mut input.contact_email, &rec.contact_email);
-    if let Some(raw) = &rec.wmo_desk {
-        match bool_of(raw) {
-            Some(Some(b)) => input.wmo_desk = b,
-            Some(None) => {}
-            None => st.problem(&rec.place, org_name, &name, "wmoDesk", Rule::Choice, None),
-        }
-    }
-    if let Some(codes) = &rec.topics {
-        input.flags.clear();
-        input.areas.clear();
-        for code in codes {
-            match parse_topic(code) {
-                Some(Topic::Flag(f)) => input.flags.push(f),
-                Some(Topic::Area(a)) => input.areas.push(a),
-                None => st.problem(&rec.place, org_name, &name, "topics", Rule::Choice, None),
-            }
-        }
-    }
-    let hsds_id = match &found {
-        Found::ById(s) | Found::ByName(s) => s.hsds_id.clone(),
-        Found::New => new_id(&rec.id, &rec.place, org_name, &name, st)?,
-    };
-    let input = match input.validate() {
-        Ok(v) => v,
-        Err(Error::Invalid(fields)) => {
-            st.fields(&rec.place, org_name, &name, fields);
-            return Ok(None);
-        }
-        Err(e) => return Err(e),
-    };
-    Ok((st.problems.len() == before).then_some(ServicePlan {
-        found,
-        input,
-        hsds_id,
-    }))
 }
 
 /// The file's check date: the organisation's own, else its stalest service's.
@@ -299,13 +218,26 @@ fn file_check(rec: &OrgRecord, today: NaiveDate, st: &mut State) -> Option<Naive
         if raw.trim().is_empty() {
             return None;
         }
+        let w = who(at, org, service);
         match day(raw) {
             None => {
-                st.problem(at, org, service, "lastCheckedOn", Rule::Date, None);
+                st.note(
+                    &w,
+                    "lastCheckedOn",
+                    Rule::Date,
+                    HsdsAction::FieldSkipped,
+                    raw,
+                );
                 None
             }
             Some(d) if d > today => {
-                st.problem(at, org, service, "lastCheckedOn", Rule::DateInFuture, None);
+                st.note(
+                    &w,
+                    "lastCheckedOn",
+                    Rule::DateInFuture,
+                    HsdsAction::FieldSkipped,
+                    raw,
+                );
                 None
             }
             Some(d) => Some(d),
@@ -328,61 +260,114 @@ fn file_check(rec: &OrgRecord, today: NaiveDate, st: &mut State) -> Option<Naive
     own.or(stalest)
 }
 
+/// Write the file's locations of an organisation; the stored ones the file
+/// does not have are removed. Returns the row id of each location id.
+fn write_locations(
+    tx: &Transaction<'_>,
+    org_id: i64,
+    org_hsds: &str,
+    list: &[LocationRecord],
+    w: &Who,
+    st: &mut State,
+    now: NaiveDateTime,
+) -> Result<HashMap<String, i64>> {
+    let mut ids = HashMap::new();
+    let mut kept = Vec::new();
+    for l in list {
+        let mut input = LocationInput {
+            id: None,
+            name: l.name.clone(),
+            address_1: l.address_1.clone(),
+            address_2: l.address_2.clone(),
+            postal_code: l.postal_code.clone(),
+            city: l.city.clone(),
+            state_province: l.state_province.clone(),
+        };
+        let mut c = Check::new();
+        input.check(&mut c, 0, false);
+        if let Err(Error::Invalid(fields)) = c.finish() {
+            let line = format!("{} {} {}", l.address_1, l.postal_code, l.city);
+            let rule = fields.first().map_or(Rule::Required, |f| f.rule);
+            st.note(w, "address", rule, HsdsAction::FieldSkipped, line.trim());
+            continue;
+        }
+        let key = format!("{}|{}", l.address_1.trim(), l.postal_code.trim());
+        let lid = trimmed(&l.id).map_or_else(|| child_id(org_hsds, "location", &key), as_uuid);
+        let aid = trimmed(&l.address_id).map_or_else(|| child_id(&lid, "address", "1"), as_uuid);
+        let row = locations::upsert(tx, org_id, &lid, &aid, &input, now)?;
+        kept.push(row);
+        if let Some(raw) = trimmed(&l.id) {
+            ids.insert(raw.to_owned(), row);
+        }
+        ids.insert(lid, row);
+    }
+    for l in locations::of_organisation(tx, org_id)? {
+        if !kept.contains(&l.id) {
+            tx.prepare_cached("DELETE FROM locations WHERE id = ?1")?
+                .execute([l.id])?;
+        }
+    }
+    Ok(ids)
+}
+
 fn organisation(
     tx: &Transaction<'_>,
     rec: &OrgRecord,
+    index: usize,
+    skip: &HashSet<(usize, usize)>,
     st: &mut State,
     now: NaiveDateTime,
 ) -> Result<()> {
+    if skip.contains(&(index, usize::MAX)) {
+        st.report.services_skipped += rec.services.len() as u32;
+        return Ok(());
+    }
     let found = find_org(tx, rec, st)?;
     let existing = match found {
         Found::ById(id) | Found::ByName(id) => Some(id),
         Found::New => None,
     };
-    let (mut input, stored_on, _) = match existing {
+    let (before, stored_on, _) = match existing {
         Some(id) => orgs::current(tx, id)?,
         None => (OrganisationInput::default(), None, String::new()),
     };
-    let org_name = rec.name.as_deref().unwrap_or(&input.name).to_owned();
+    let org_name = rec.name.as_deref().unwrap_or(&before.name).to_owned();
+    let w = who(&rec.place, &org_name, "");
+    let mut input = before.clone();
     set(&mut input.name, &rec.name);
     set(&mut input.description, &rec.description);
     set(&mut input.email, &rec.email);
     set(&mut input.website, &rec.website);
-    set(&mut input.phone, &rec.phone);
-    let input = match input.validate() {
-        Ok(v) => Some(v),
-        Err(Error::Invalid(fields)) => {
-            st.fields(&rec.place, &org_name, "", fields);
-            None
-        }
-        Err(e) => return Err(e),
+    if let Some((first, more)) = split_phones(&rec.phones, "phone", &w, st) {
+        input.phone = first;
+        input.more_phones = Some(more);
+    }
+    let Some(input) = tolerant(
+        input,
+        &before,
+        OrganisationInput::validate,
+        reset_org,
+        &w,
+        st,
+    )?
+    else {
+        st.report.organisations_skipped += 1;
+        st.report.services_skipped += rec.services.len() as u32;
+        return Ok(());
     };
     let checked_on = file_check(rec, now.date(), st);
-    let checked_by = rec.checked_by.as_deref().map_or("", str::trim).to_owned();
+    let mut checked_by = rec.checked_by.as_deref().map_or("", str::trim).to_owned();
     if checked_by.chars().count() > SHORT {
-        st.problem(
-            &rec.place,
-            &org_name,
-            "",
+        st.note(
+            &w,
             "lastCheckedBy",
             Rule::TooLong,
-            Some(SHORT),
+            HsdsAction::FieldSkipped,
+            "",
         );
+        checked_by.clear();
     }
-    let hsds_id = match existing {
-        Some(_) => String::new(),
-        None => new_id(&rec.id, &rec.place, &org_name, "", st)?,
-    };
-    let mut plans = Vec::with_capacity(rec.services.len());
-    for s in &rec.services {
-        plans.push(plan_service(tx, existing, &org_name, s, st)?);
-    }
-    // Once anything is wrong nothing is written; the checking goes on.
-    let Some(input) = input else { return Ok(()) };
-    if !st.problems.is_empty() {
-        return Ok(());
-    }
-    let id = match existing {
+    let (id, hsds_id) = match existing {
         Some(id) => {
             orgs::update(tx, id, &input, now)?;
             if matches!(found, Found::ByName(_)) {
@@ -390,34 +375,37 @@ fn organisation(
             } else {
                 st.report.organisations_by_id += 1;
             }
-            id
+            let h: String = tx.query_row(
+                "SELECT hsds_id FROM organizations WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            (id, h)
         }
         None => {
-            let id = orgs::insert(tx, &hsds_id, &input, now)?;
+            let h = new_id(&rec.id)?;
+            let id = orgs::insert(tx, &h, &input, now)?;
             st.created_orgs.insert(id);
             st.report.organisations_new += 1;
-            id
+            (id, h)
         }
     };
     // A newer check in the file replaces the stored one; an older one does not.
     if let Some(on) = checked_on.filter(|d| stored_on.is_none_or(|s| *d > s)) {
         orgs::set_checked(tx, id, on, &checked_by, now)?;
     }
+    let places = match &rec.locations {
+        Some(list) => Some(write_locations(tx, id, &hsds_id, list, &w, st, now)?),
+        None => None,
+    };
     let mut moved_from: HashSet<i64> = HashSet::new();
-    for plan in plans.into_iter().flatten() {
-        match plan.found {
-            Found::New => {
-                let sid = svcs::insert(tx, id, &plan.hsds_id, &plan.input, now)?;
-                st.created_services.insert(sid);
-                st.report.services_new += 1;
-            }
-            Found::ById(s) | Found::ByName(s) => {
-                svcs::update(tx, s.id, &plan.input, now)?;
-                if s.organisation_id != id {
-                    svcs::move_to(tx, s.id, id)?;
-                    moved_from.insert(s.organisation_id);
-                }
-                st.report.services_updated += 1;
+    for (j, s) in rec.services.iter().enumerate() {
+        if skip.contains(&(index, j)) {
+            continue;
+        }
+        if let Some(old) = service(tx, id, &org_name, s, places.as_ref(), st, now)? {
+            if old != id {
+                moved_from.insert(old);
             }
         }
     }
@@ -426,4 +414,68 @@ fn organisation(
         search_index::organisation(tx, old)?;
     }
     Ok(())
+}
+
+/// Write one service of the file; returns the organisation it was under.
+fn service(
+    tx: &Transaction<'_>,
+    org: i64,
+    org_name: &str,
+    rec: &ServiceRecord,
+    places: Option<&HashMap<String, i64>>,
+    st: &mut State,
+    now: NaiveDateTime,
+) -> Result<Option<i64>> {
+    let found = find_service(tx, Some(org), rec, st)?;
+    let before = match &found {
+        Found::ById(s) | Found::ByName(s) => svcs::as_input(s),
+        Found::New => ServiceInput::default(),
+    };
+    let name = rec.name.as_deref().unwrap_or(&before.name).to_owned();
+    let w = who(&rec.place, org_name, &name);
+    let mut input = merged_service(rec, before.clone(), &w, st);
+    if let Some(raw_ids) = &rec.location_ids {
+        let mut ids = Vec::new();
+        for raw in raw_ids {
+            match places.and_then(|p| p.get(raw.trim()).or_else(|| p.get(&as_uuid(raw)))) {
+                Some(row) => ids.push(*row),
+                None => st.note(&w, "address", Rule::Choice, HsdsAction::FieldSkipped, raw),
+            }
+        }
+        input.location_ids = Some(ids);
+    }
+    let Some(input) = tolerant(
+        input,
+        &before,
+        ServiceInput::validate,
+        reset_service,
+        &w,
+        st,
+    )?
+    else {
+        st.report.services_skipped += 1;
+        return Ok(None);
+    };
+    match found {
+        Found::New => {
+            let sid = svcs::insert(tx, org, &new_id(&rec.id)?, &input, now)?;
+            if let Some(ids) = &input.location_ids {
+                locations::set_for_service(tx, sid, org, ids)?;
+            }
+            st.created_services.insert(sid);
+            st.report.services_new += 1;
+            Ok(None)
+        }
+        Found::ById(s) | Found::ByName(s) => {
+            svcs::update(tx, s.id, &input, now)?;
+            if s.organisation_id != org {
+                svcs::move_to(tx, s.id, org)?;
+            }
+            if let Some(ids) = &input.location_ids {
+                locations::set_for_service(tx, s.id, org, ids)?;
+            }
+            st.report.services_updated += 1;
+            Ok(Some(s.organisation_id))
+        }
+    }
 }

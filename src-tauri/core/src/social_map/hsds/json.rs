@@ -1,404 +1,258 @@
-//! HSDS JSON: an array of `organization` objects with nested `services`.
+//! HSDS JSON export: an array of `organization` objects with nested
+//! `services`, each valid against the official compiled schemas. Absent
+//! values are left out (no `null`, no empty string), except the
+//! organisation's `description`, which the schema requires.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
-use super::{OrgRecord, Place, ServiceRecord};
+use super::ids::{as_uuid, child_id};
+use super::languages::code_of;
+pub(super) use crate::social_map::input::with_scheme;
 use crate::social_map::topics::topic_codes;
-use crate::social_map::{Organisation, Service};
-use crate::{Error, Result};
+use crate::social_map::{Location, Organisation, Service};
+use crate::Result;
 
 /// The file name a JSON problem refers to.
 pub(super) const FILE: &str = "json";
 
-#[derive(Serialize)]
-struct Phone<'a> {
-    id: String,
-    number: &'a str,
+/// Add `key: value` when the value is not empty.
+pub(super) fn put(obj: &mut Map<String, Value>, key: &str, value: &str) {
+    if !value.trim().is_empty() {
+        obj.insert(key.to_owned(), Value::String(value.to_owned()));
+    }
 }
 
-#[derive(Serialize)]
-struct Named<'a> {
-    id: String,
-    service_id: &'a str,
-    name: &'a str,
+/// An address is written only when it has every field HSDS requires.
+pub(super) fn address_complete(l: &Location) -> bool {
+    [
+        &l.address_1,
+        &l.postal_code,
+        &l.city,
+        &l.state_province,
+        &l.country,
+    ]
+    .iter()
+    .all(|v| !v.trim().is_empty())
 }
 
-#[derive(Serialize)]
-struct Schedule<'a> {
-    id: String,
-    service_id: &'a str,
-    description: &'a str,
+/// The list items of "Nederlands, Fries".
+pub(super) fn language_names(s: &Service) -> impl Iterator<Item = &str> {
+    s.languages.split(", ").filter(|l| !l.trim().is_empty())
 }
 
-#[derive(Serialize)]
-struct Contact<'a> {
-    id: String,
-    service_id: &'a str,
-    name: &'a str,
-    email: &'a str,
-    phones: Vec<Phone<'a>>,
+/// The id of a service's one contact.
+pub(super) fn contact_id(service: &str) -> String {
+    child_id(service, "contact", "1")
 }
 
-#[derive(Serialize)]
-struct ServiceOut<'a> {
-    id: &'a str,
-    organization_id: &'a str,
-    name: &'a str,
-    description: &'a str,
-    status: &'static str,
-    application_process: &'a str,
-    eligibility_description: &'a str,
-    fees_description: &'a str,
-    assured_date: Option<&'a str>,
-    languages: Vec<Named<'a>>,
-    service_areas: Vec<Named<'a>>,
-    schedules: Vec<Schedule<'a>>,
-    contacts: Vec<Contact<'a>>,
-    x_buurtpunt_wmo_desk: bool,
-    x_buurtpunt_topics: Vec<String>,
+fn has_contact(s: &Service) -> bool {
+    !(s.contact_name.is_empty()
+        && s.contact_phone.is_empty()
+        && s.contact_email.is_empty()
+        && s.more_phones.is_empty())
 }
 
-#[derive(Serialize)]
-struct OrganisationOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    description: &'a str,
-    email: &'a str,
-    website: &'a str,
-    phones: Vec<Phone<'a>>,
-    services: Vec<ServiceOut<'a>>,
-    x_buurtpunt_last_checked_on: Option<&'a str>,
-    x_buurtpunt_last_checked_by: &'a str,
-}
-
-/// The ids of the rows a service's text fields become: derived from the
-/// service's id, so an export of the same data is the same file.
-pub(super) fn child_id(parent: &str, what: &str) -> String {
-    format!("{parent}-{what}")
-}
-
-fn service_out<'a>(o: &'a Organisation, s: &'a Service) -> ServiceOut<'a> {
-    let sid = s.hsds_id.as_str();
-    let languages = s
-        .languages
-        .split(", ")
-        .filter(|l| !l.is_empty())
+/// Phone objects of a parent (`organization_id` or `contact_id` = `parent`).
+fn phones_out<'a>(
+    parent_key: &str,
+    parent: &str,
+    numbers: impl Iterator<Item = &'a String>,
+) -> Vec<Value> {
+    numbers
+        .filter(|n| !n.trim().is_empty())
         .enumerate()
-        .map(|(i, name)| Named {
-            id: child_id(sid, &format!("language-{}", i + 1)),
-            service_id: sid,
-            name,
+        .map(|(i, n)| {
+            let mut p = Map::new();
+            p.insert(
+                "id".into(),
+                json!(child_id(parent, "phone", &(i + 1).to_string())),
+            );
+            p.insert(parent_key.into(), json!(parent));
+            p.insert("number".into(), json!(n));
+            Value::Object(p)
         })
-        .collect();
-    let mut contacts = Vec::new();
-    if !(s.contact_name.is_empty() && s.contact_phone.is_empty() && s.contact_email.is_empty()) {
-        let cid = child_id(sid, "contact");
-        let phones = if s.contact_phone.is_empty() {
-            Vec::new()
-        } else {
-            vec![Phone {
-                id: child_id(&cid, "phone"),
-                number: &s.contact_phone,
-            }]
-        };
-        contacts.push(Contact {
-            id: cid,
-            service_id: sid,
-            name: &s.contact_name,
-            email: &s.contact_email,
-            phones,
-        });
-    }
-    ServiceOut {
-        id: sid,
-        organization_id: &o.hsds_id,
-        name: &s.name,
-        description: &s.description,
-        status: "active",
-        application_process: &s.application_process,
-        eligibility_description: &s.eligibility_description,
-        fees_description: &s.fees_description,
-        assured_date: o.last_checked_on.as_deref(),
-        languages,
-        service_areas: non_empty(&s.service_area)
-            .map(|name| Named {
-                id: child_id(sid, "area"),
-                service_id: sid,
-                name,
-            })
-            .into_iter()
-            .collect(),
-        schedules: non_empty(&s.schedule)
-            .map(|description| Schedule {
-                id: child_id(sid, "schedule"),
-                service_id: sid,
-                description,
-            })
-            .into_iter()
-            .collect(),
-        contacts,
-        x_buurtpunt_wmo_desk: s.wmo_desk,
-        x_buurtpunt_topics: topic_codes(&s.flags, &s.areas),
-    }
-}
-
-fn non_empty(v: &str) -> Option<&str> {
-    (!v.is_empty()).then_some(v)
-}
-
-pub(super) fn write(orgs: &[Organisation]) -> Result<Vec<u8>> {
-    let out: Vec<OrganisationOut<'_>> = orgs
-        .iter()
-        .map(|o| OrganisationOut {
-            id: &o.hsds_id,
-            name: &o.name,
-            description: &o.description,
-            email: &o.email,
-            website: &o.website,
-            phones: non_empty(&o.phone)
-                .map(|number| Phone {
-                    id: child_id(&o.hsds_id, "phone"),
-                    number,
-                })
-                .into_iter()
-                .collect(),
-            services: o.services.iter().map(|s| service_out(o, s)).collect(),
-            x_buurtpunt_last_checked_on: o.last_checked_on.as_deref(),
-            x_buurtpunt_last_checked_by: &o.last_checked_by,
-        })
-        .collect();
-    let mut bytes = serde_json::to_vec_pretty(&out)?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// A value as text: strings as they are, numbers and booleans written out.
-/// `None` for a missing key or `null` (the stored value stays).
-pub(super) fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    match obj.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-fn objects<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<Vec<&'a Map<String, Value>>> {
-    match obj.get(key)? {
-        Value::Array(items) => Some(items.iter().filter_map(Value::as_object).collect()),
-        _ => None,
-    }
-}
-
-/// The first phone number of an object's `phones`.
-fn first_phone(obj: &Map<String, Value>) -> Option<String> {
-    objects(obj, "phones")?
-        .into_iter()
-        .find_map(|p| text(p, "number"))
-}
-
-fn schedule_text(s: &Map<String, Value>) -> Option<String> {
-    schedule_from(|k| text(s, k))
-}
-
-/// Opening hours as text: a schedule's description, or what can be read
-/// from its days and times ("ma, di 09:00–12:00").
-pub(super) fn schedule_from(get: impl Fn(&str) -> Option<String>) -> Option<String> {
-    if let Some(d) = get("description").filter(|d| !d.trim().is_empty()) {
-        return Some(d);
-    }
-    let days = get("byday").filter(|d| !d.trim().is_empty()).map(|d| {
-        d.split(',')
-            .map(|day| {
-                match day
-                    .trim()
-                    .trim_start_matches(['-', '+', '0', '1', '2', '3', '4', '5'])
-                {
-                    "MO" => "ma",
-                    "TU" => "di",
-                    "WE" => "wo",
-                    "TH" => "do",
-                    "FR" => "vr",
-                    "SA" => "za",
-                    "SU" => "zo",
-                    other => other,
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
-    let time = |k: &str| {
-        get(k)
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| t.trim().chars().take(5).collect::<String>())
-    };
-    let hours = match (time("opens_at"), time("closes_at")) {
-        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
-        (Some(a), None) => Some(format!("vanaf {a}")),
-        (None, Some(b)) => Some(format!("tot {b}")),
-        (None, None) => None,
-    };
-    let parts: Vec<String> = days.into_iter().chain(hours).collect();
-    (!parts.is_empty()).then(|| parts.join(" "))
-}
-
-/// The texts of a list of objects (one field each), joined; `None` when the
-/// key is missing.
-fn joined(
-    obj: &Map<String, Value>,
-    key: &str,
-    field: impl Fn(&Map<String, Value>) -> Option<String>,
-    sep: &str,
-) -> Option<String> {
-    let value = obj.get(key)?;
-    let items: Vec<String> = match value {
-        Value::Array(items) => items
-            .iter()
-            .filter_map(|v| match v {
-                Value::String(s) => Some(s.clone()),
-                Value::Object(o) => field(o),
-                _ => None,
-            })
-            .filter(|s| !s.trim().is_empty())
-            .collect(),
-        Value::String(s) => vec![s.clone()],
-        _ => return None,
-    };
-    Some(items.join(sep))
-}
-
-/// Topic codes: an array of strings, or one string with commas.
-pub(super) fn topics(raw: &str) -> Vec<String> {
-    raw.split([',', ';', '|', ' '])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
         .collect()
 }
 
-fn service_record(s: &Map<String, Value>, place: Place) -> ServiceRecord {
-    let contact = objects(s, "contacts").and_then(|c| c.into_iter().next());
-    let contact_phone = contact.and_then(first_phone).or_else(|| first_phone(s));
-    ServiceRecord {
-        place,
-        id: text(s, "id"),
-        name: text(s, "name"),
-        description: text(s, "description"),
-        application_process: text(s, "application_process"),
-        eligibility_description: text(s, "eligibility_description"),
-        fees_description: text(s, "fees_description").or_else(|| text(s, "fees")),
-        languages: joined(s, "languages", |l| text(l, "name"), ", "),
-        service_area: joined(
-            s,
-            "service_areas",
-            |a| text(a, "name").or_else(|| text(a, "description")),
-            ", ",
-        ),
-        schedule: joined(s, "schedules", schedule_text, "\n"),
-        // A contact without a name or e-mail clears the stored one.
-        contact_name: contact.and_then(|c| text(c, "name").or_else(|| Some(String::new()))),
-        contact_phone,
-        contact_email: contact.and_then(|c| text(c, "email").or_else(|| Some(String::new()))),
-        wmo_desk: text(s, "x_buurtpunt_wmo_desk"),
-        topics: match s.get("x_buurtpunt_topics") {
-            Some(Value::Array(items)) => Some(
-                items
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect(),
-            ),
-            Some(Value::String(t)) => Some(topics(t)),
-            _ => None,
-        },
-        assured_date: text(s, "assured_date"),
+fn location_out(oid: &str, l: &Location) -> Value {
+    let lid = as_uuid(&l.hsds_id);
+    let mut loc = Map::new();
+    loc.insert("id".into(), json!(lid));
+    loc.insert("location_type".into(), json!("physical"));
+    loc.insert("organization_id".into(), json!(oid));
+    put(&mut loc, "name", &l.name);
+    if address_complete(l) {
+        let mut a = Map::new();
+        a.insert("id".into(), json!(as_uuid(&l.address_hsds_id)));
+        a.insert("location_id".into(), json!(lid));
+        a.insert("address_1".into(), json!(l.address_1));
+        put(&mut a, "address_2", &l.address_2);
+        a.insert("city".into(), json!(l.city));
+        a.insert("state_province".into(), json!(l.state_province));
+        a.insert("postal_code".into(), json!(l.postal_code));
+        a.insert("country".into(), json!(l.country));
+        a.insert("address_type".into(), json!("physical"));
+        loc.insert("addresses".into(), json!([a]));
     }
+    Value::Object(loc)
 }
 
-fn org_record(o: &Map<String, Value>, row: u32) -> OrgRecord {
-    let place = Place {
-        file: FILE.into(),
-        row,
-    };
-    OrgRecord {
-        id: text(o, "id"),
-        name: text(o, "name"),
-        description: text(o, "description"),
-        email: text(o, "email"),
-        website: text(o, "website").or_else(|| text(o, "url")),
-        phone: first_phone(o),
-        checked_on: text(o, "x_buurtpunt_last_checked_on"),
-        checked_by: text(o, "x_buurtpunt_last_checked_by"),
-        services: objects(o, "services")
-            .into_iter()
-            .flatten()
-            .map(|s| service_record(s, place.clone()))
-            .collect(),
-        place,
+fn service_out(o: &Organisation, s: &Service) -> Value {
+    let oid = as_uuid(&o.hsds_id);
+    let sid = as_uuid(&s.hsds_id);
+    let mut v = Map::new();
+    v.insert("id".into(), json!(sid));
+    v.insert("organization_id".into(), json!(oid));
+    v.insert("name".into(), json!(s.name));
+    put(&mut v, "description", &s.description);
+    put(&mut v, "url", &with_scheme(&s.url));
+    put(&mut v, "email", &s.email);
+    v.insert("status".into(), json!(s.status.as_str()));
+    put(&mut v, "application_process", &s.application_process);
+    put(
+        &mut v,
+        "eligibility_description",
+        &s.eligibility_description,
+    );
+    put(&mut v, "fees_description", &s.fees_description);
+    if let Some(a) = s.minimum_age {
+        v.insert("minimum_age".into(), json!(a));
     }
-}
-
-/// A list of services that each nest their `organization` (an HSDS
-/// `/services` answer): grouped under their organisations, in file order.
-fn from_services(items: &[&Map<String, Value>]) -> Vec<OrgRecord> {
-    let mut orgs: Vec<OrgRecord> = Vec::new();
-    for s in items {
-        let Some(Value::Object(o)) = s.get("organization") else {
-            continue;
-        };
-        let key = text(o, "id").or_else(|| text(o, "name"));
-        let at = orgs
-            .iter()
-            .position(|r| key.is_some() && r.id.as_ref().or(r.name.as_ref()) == key.as_ref());
-        let at = match at {
-            Some(i) => i,
-            None => {
-                let mut r = org_record(o, orgs.len() as u32 + 1);
-                r.services.clear();
-                orgs.push(r);
-                orgs.len() - 1
+    if let Some(a) = s.maximum_age {
+        v.insert("maximum_age".into(), json!(a));
+    }
+    if let Some(d) = &o.last_checked_on {
+        v.insert("assured_date".into(), json!(d));
+    }
+    let languages: Vec<Value> = language_names(s)
+        .map(|name| {
+            let mut l = Map::new();
+            l.insert(
+                "id".into(),
+                json!(child_id(&sid, "language", &name.to_lowercase())),
+            );
+            l.insert("service_id".into(), json!(sid));
+            l.insert("name".into(), json!(name));
+            if let Some(code) = code_of(name) {
+                l.insert("code".into(), json!(code));
             }
-        };
-        let place = orgs[at].place.clone();
-        orgs[at].services.push(service_record(s, place));
+            Value::Object(l)
+        })
+        .collect();
+    v.insert("languages".into(), json!(languages));
+    let areas: Vec<Value> = Some(&s.service_area)
+        .filter(|a| !a.is_empty())
+        .map(|name| json!({"id": child_id(&sid, "service_area", "1"), "service_id": sid, "name": name}))
+        .into_iter()
+        .collect();
+    v.insert("service_areas".into(), json!(areas));
+    let schedules: Vec<Value> = if s.schedules.is_empty() {
+        Some(&s.schedule)
+            .filter(|d| !d.is_empty())
+            .map(|d| json!({"id": child_id(&sid, "schedule", "1"), "service_id": sid, "description": d}))
+            .into_iter()
+            .collect()
+    } else {
+        s.schedules
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let mut o = Map::new();
+                o.insert(
+                    "id".into(),
+                    json!(child_id(&sid, "schedule", &(i + 1).to_string())),
+                );
+                o.insert("service_id".into(), json!(sid));
+                put(&mut o, "freq", &h.freq);
+                put(&mut o, "byday", &h.byday);
+                put(&mut o, "opens_at", &h.opens_at);
+                put(&mut o, "closes_at", &h.closes_at);
+                put(&mut o, "description", &h.description);
+                Value::Object(o)
+            })
+            .collect()
+    };
+    v.insert("schedules".into(), json!(schedules));
+    let mut contacts = Vec::new();
+    if has_contact(s) {
+        let cid = contact_id(&sid);
+        let mut c = Map::new();
+        c.insert("id".into(), json!(cid));
+        c.insert("service_id".into(), json!(sid));
+        put(&mut c, "name", &s.contact_name);
+        put(&mut c, "email", &s.contact_email);
+        let numbers = std::iter::once(&s.contact_phone).chain(&s.more_phones);
+        c.insert(
+            "phones".into(),
+            json!(phones_out("contact_id", &cid, numbers)),
+        );
+        contacts.push(Value::Object(c));
     }
-    orgs
+    for (i, m) in s.more_contacts.iter().enumerate() {
+        let cid = child_id(&sid, "contact", &(i + 2).to_string());
+        let mut c = Map::new();
+        c.insert("id".into(), json!(cid));
+        c.insert("service_id".into(), json!(sid));
+        put(&mut c, "name", &m.name);
+        put(&mut c, "title", &m.title);
+        put(&mut c, "email", &m.email);
+        c.insert(
+            "phones".into(),
+            json!(phones_out("contact_id", &cid, m.phones.iter())),
+        );
+        contacts.push(Value::Object(c));
+    }
+    v.insert("contacts".into(), json!(contacts));
+    let at: Vec<Value> = o
+        .locations
+        .iter()
+        .filter(|l| s.location_ids.contains(&l.id))
+        .map(|l| {
+            let lid = as_uuid(&l.hsds_id);
+            json!({"id": child_id(&sid, "service_at_location", &lid), "service_id": sid, "location_id": lid})
+        })
+        .collect();
+    if !at.is_empty() {
+        v.insert("service_at_locations".into(), json!(at));
+    }
+    v.insert("x_buurtpunt_wmo_desk".into(), json!(s.wmo_desk));
+    v.insert(
+        "x_buurtpunt_topics".into(),
+        json!(topic_codes(&s.flags, &s.areas)),
+    );
+    Value::Object(v)
 }
 
-pub(super) fn read(bytes: &[u8]) -> Result<Vec<OrgRecord>> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| Error::HsdsUnreadable(format!("not valid JSON: {e}")))?;
-    let not_hsds =
-        || Error::HsdsUnreadable("the JSON holds no HSDS organisations or services".into());
-    let list = match &value {
-        Value::Array(items) => items,
-        Value::Object(o) => match o.get("contents").or_else(|| o.get("items")) {
-            Some(Value::Array(items)) => items,
-            _ if o.contains_key("name") => std::slice::from_ref(&value),
-            _ => return Err(not_hsds()),
-        },
-        _ => return Err(not_hsds()),
-    };
-    let items: Vec<&Map<String, Value>> = list.iter().filter_map(Value::as_object).collect();
-    if items.len() != list.len() {
-        return Err(not_hsds());
+/// One organisation as an HSDS `organization` object.
+pub(super) fn organisation_out(o: &Organisation) -> Value {
+    let oid = as_uuid(&o.hsds_id);
+    let mut v = Map::new();
+    v.insert("id".into(), json!(oid));
+    v.insert("name".into(), json!(o.name));
+    v.insert("description".into(), json!(o.description));
+    put(&mut v, "email", &o.email);
+    put(&mut v, "website", &with_scheme(&o.website));
+    let numbers = std::iter::once(&o.phone).chain(&o.more_phones);
+    v.insert(
+        "phones".into(),
+        json!(phones_out("organization_id", &oid, numbers)),
+    );
+    if !o.locations.is_empty() {
+        let locations: Vec<Value> = o.locations.iter().map(|l| location_out(&oid, l)).collect();
+        v.insert("locations".into(), json!(locations));
     }
-    let looks_like_hsds = items
-        .iter()
-        .all(|o| o.contains_key("name") || o.contains_key("organization"));
-    if !looks_like_hsds {
-        return Err(not_hsds());
+    let services: Vec<Value> = o.services.iter().map(|s| service_out(o, s)).collect();
+    v.insert("services".into(), json!(services));
+    if let Some(d) = &o.last_checked_on {
+        v.insert("x_buurtpunt_last_checked_on".into(), json!(d));
     }
-    let is_service_list = !items.is_empty()
-        && items
-            .iter()
-            .all(|o| o.contains_key("organization") && !o.contains_key("services"));
-    if is_service_list {
-        return Ok(from_services(&items));
-    }
-    Ok(items
-        .iter()
-        .enumerate()
-        .map(|(i, o)| org_record(o, i as u32 + 1))
-        .collect())
+    put(&mut v, "x_buurtpunt_last_checked_by", &o.last_checked_by);
+    Value::Object(v)
+}
+
+pub(super) fn write(orgs: &[Organisation]) -> Result<Vec<u8>> {
+    let out: Vec<Value> = orgs.iter().map(organisation_out).collect();
+    let mut bytes = serde_json::to_vec_pretty(&out)?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }

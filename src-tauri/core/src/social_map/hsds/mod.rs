@@ -16,13 +16,25 @@
 //! `x_buurtpunt_last_checked_on` / `_by`. "Last checked on" is also each
 //! service's standard `assured_date`.
 //!
-//! An import is all or nothing: every row is checked with the forms' rules;
-//! one problem and nothing is written. Organisations are matched by HSDS id,
-//! then by name; services by id, then by name within their organisation.
-//! A key that is missing in the file leaves the stored value alone.
+//! The export follows the official compiled schemas strictly: every id a
+//! UUID (child rows get stable v5 UUIDs, see [`ids`]), no `null` or empty
+//! string for an absent value, websites with their scheme.
+//!
+//! An import goes record by record: a value that breaks the forms' rules
+//! (a phone number that is not one) is left out and reported, the rest of
+//! the record and of the file is taken; a record without a usable name is
+//! skipped and reported. Only a file that is not HSDS at all is refused.
+//! Organisations are matched by HSDS id, then by name; services by id, then
+//! by name within their organisation. Ids that are not UUIDs become a UUID
+//! of their own (always the same one), so a re-import updates. A key that
+//! is missing in the file leaves the stored value alone.
 
 mod apply;
+mod ids;
 mod json;
+mod languages;
+mod merge;
+mod read_json;
 mod tabular;
 
 use std::path::Path;
@@ -53,12 +65,26 @@ text_enum! {
     }
 }
 
-/// What an import did, or (with `imported == false`) why it did nothing.
+text_enum! {
+    /// What the import did with a value it could not take as it was:
+    /// `field_skipped` (left out, the rest of the record was taken),
+    /// `record_skipped` (the whole organisation or service was left out),
+    /// `dropped` (a field Buurtpunt does not know), `converted` (taken in
+    /// another form: a language code as its name).
+    pub enum HsdsAction {
+        FieldSkipped => "field_skipped",
+        RecordSkipped => "record_skipped",
+        Dropped => "dropped",
+        Converted => "converted",
+    }
+}
+
+/// What an import did: the counts, and each value it could not take as it was.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct HsdsReport {
-    /// Everything was written. `false`: nothing was, see `problems`.
+    /// The file was read (always, once it is HSDS; kept for older screens).
     pub imported: bool,
     pub organisations_new: u32,
     /// Existing organisations updated, found by their HSDS id.
@@ -67,6 +93,10 @@ pub struct HsdsReport {
     pub organisations_by_name: u32,
     pub services_new: u32,
     pub services_updated: u32,
+    pub organisations_skipped: u32,
+    pub services_skipped: u32,
+    /// HSDS fields of the file that Buurtpunt does not keep (`alternate_name`, …).
+    pub dropped_fields: Vec<String>,
     /// The first [`MAX_LISTED`] problems.
     pub problems: Vec<HsdsProblem>,
     pub problem_total: u32,
@@ -86,11 +116,16 @@ pub struct HsdsProblem {
     /// The service's name, when the problem is in a service.
     pub service: String,
     /// A field of the forms (`name`, `contactEmail`, …), or `id`,
-    /// `organizationId`, `lastCheckedOn`, `wmoDesk`, `topics`.
+    /// `organizationId`, `lastCheckedOn`, `wmoDesk`, `topics`, `language`,
+    /// `address`, `field` (an unknown field).
     pub field: String,
     pub rule: Rule,
     #[ts(type = "number | null")]
     pub max: Option<usize>,
+    pub action: HsdsAction,
+    /// The value concerned: the unknown field's name, a language code, a
+    /// topic's name (empty when it says nothing more).
+    pub value: String,
 }
 
 /// What an export wrote.
@@ -118,10 +153,25 @@ pub(crate) struct OrgRecord {
     pub description: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
-    pub phone: Option<String>,
+    /// All its phone numbers, in file order; the first good one is taken.
+    pub phones: Option<Vec<String>>,
     pub checked_on: Option<String>,
     pub checked_by: Option<String>,
+    pub locations: Option<Vec<LocationRecord>>,
     pub services: Vec<ServiceRecord>,
+}
+
+/// A location with its address, as read from a file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LocationRecord {
+    pub id: Option<String>,
+    pub address_id: Option<String>,
+    pub name: String,
+    pub address_1: String,
+    pub address_2: String,
+    pub postal_code: String,
+    pub city: String,
+    pub state_province: String,
 }
 
 /// A service as read from a file. `None` = the key is not in the file.
@@ -134,15 +184,28 @@ pub(crate) struct ServiceRecord {
     pub application_process: Option<String>,
     pub eligibility_description: Option<String>,
     pub fees_description: Option<String>,
+    pub status: Option<String>,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub minimum_age: Option<String>,
+    pub maximum_age: Option<String>,
     pub languages: Option<String>,
     pub service_area: Option<String>,
     pub schedule: Option<String>,
+    /// The schedules that have structure (days, times), as in the file.
+    pub schedules: Option<Vec<crate::social_map::OpeningHours>>,
     pub contact_name: Option<String>,
-    pub contact_phone: Option<String>,
+    /// The contact's phone numbers (else the service's), in file order; the
+    /// first good one is taken.
+    pub contact_phones: Option<Vec<String>>,
     pub contact_email: Option<String>,
+    /// The other contacts, as in the file (their phones not yet checked).
+    pub more_contacts: Option<Vec<crate::social_map::MoreContact>>,
     pub wmo_desk: Option<String>,
     pub topics: Option<Vec<String>>,
     pub assured_date: Option<String>,
+    /// The HSDS ids of the locations it is given at.
+    pub location_ids: Option<Vec<String>>,
 }
 
 /// What a file holds, and the problems found while reading it.
@@ -150,9 +213,34 @@ pub(crate) struct ServiceRecord {
 pub(crate) struct Parsed {
     pub orgs: Vec<OrgRecord>,
     pub problems: Vec<HsdsProblem>,
+    /// The file's fields that Buurtpunt does not keep.
+    pub dropped: std::collections::BTreeSet<String>,
+}
+
+/// Who a note is about: a place in the file, an organisation, a service.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Who {
+    pub place: Place,
+    pub organisation: String,
+    pub service: String,
 }
 
 impl Parsed {
+    /// A value that was left out (or changed), with why.
+    pub fn note(&mut self, who: &Who, field: &str, rule: Rule, action: HsdsAction, value: &str) {
+        self.problems.push(HsdsProblem {
+            file: who.place.file.clone(),
+            row: who.place.row,
+            organisation: who.organisation.clone(),
+            service: who.service.clone(),
+            field: field.to_owned(),
+            rule,
+            max: None,
+            action,
+            value: value.to_owned(),
+        });
+    }
+
     pub fn problem(
         &mut self,
         at: &Place,
@@ -161,15 +249,12 @@ impl Parsed {
         field: &str,
         rule: Rule,
     ) {
-        self.problems.push(HsdsProblem {
-            file: at.file.clone(),
-            row: at.row,
+        let who = Who {
+            place: at.clone(),
             organisation: organisation.to_owned(),
             service: service.to_owned(),
-            field: field.to_owned(),
-            rule,
-            max: None,
-        });
+        };
+        self.note(&who, field, rule, HsdsAction::RecordSkipped, "");
     }
 }
 
@@ -233,9 +318,9 @@ pub fn import_file(db: &mut Db, path: &Path, now: NaiveDateTime) -> Result<HsdsR
     import_bytes(db, &bytes, now)
 }
 
-/// Take over the social map in `bytes`: all in one transaction, or nothing.
+/// Take over the social map in `bytes`, in one transaction, record by record.
 /// A file that is not HSDS is `HsdsUnreadable`; one without organisations is
-/// `HsdsEmpty`; rows with problems give a report with `imported == false`.
+/// `HsdsEmpty`; values and records that cannot be taken are in the report.
 pub fn import_bytes(db: &mut Db, bytes: &[u8], now: NaiveDateTime) -> Result<HsdsReport> {
     let parsed = read(bytes)?;
     if parsed.orgs.is_empty() {
@@ -257,10 +342,7 @@ fn read(bytes: &[u8]) -> Result<Parsed> {
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[') | Some(b'{') => Ok(Parsed {
-            orgs: json::read(text)?,
-            problems: Vec::new(),
-        }),
+        Some(b'[') | Some(b'{') => read_json::read(text),
         _ => Err(Error::HsdsUnreadable(
             "neither HSDS JSON nor a ZIP with HSDS CSV files".into(),
         )),

@@ -320,6 +320,14 @@ mod tests {
         ("organizations", "the social map: public organisations"),
         ("services", "the social map: public services"),
         (
+            "locations",
+            "the social map: public addresses of organisations",
+        ),
+        (
+            "service_at_locations",
+            "the social map: which service is given where",
+        ),
+        (
             "report_texts",
             "the annual report's foreword (no personal data)",
         ),

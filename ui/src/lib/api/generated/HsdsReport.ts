@@ -2,11 +2,11 @@
 import type { HsdsProblem } from "./HsdsProblem";
 
 /**
- * What an import did, or (with `imported == false`) why it did nothing.
+ * What an import did: the counts, and each value it could not take as it was.
  */
 export type HsdsReport = { 
 /**
- * Everything was written. `false`: nothing was, see `problems`.
+ * The file was read (always, once it is HSDS; kept for older screens).
  */
 imported: boolean, organisationsNew: number, 
 /**
@@ -16,7 +16,11 @@ organisationsById: number,
 /**
  * Existing organisations updated, found by their name.
  */
-organisationsByName: number, servicesNew: number, servicesUpdated: number, 
+organisationsByName: number, servicesNew: number, servicesUpdated: number, organisationsSkipped: number, servicesSkipped: number, 
+/**
+ * HSDS fields of the file that Buurtpunt does not keep (`alternate_name`, …).
+ */
+droppedFields: Array<string>, 
 /**
  * The first [`MAX_LISTED`] problems.
  */

@@ -1,18 +1,23 @@
-//! Reading an HSDS tabular ZIP: each CSV as a table, then organisations
-//! with their services, contacts, phones, schedules and areas.
+//! Reading an HSDS tabular ZIP: each CSV as a table, then the rows nested
+//! as the JSON form has them (organisations with their phones, locations
+//! and services; services with their contacts, phones, schedules, languages,
+//! areas, locations and taxonomy terms), read by the JSON reader.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+use serde_json::{Map, Value};
 use zip::ZipArchive;
 
-use super::{
-    CONTACTS, LANGUAGES, MAX_ENTRIES, MAX_ENTRY, ORGANIZATIONS, PHONES, SCHEDULES, SERVICES,
-    SERVICE_AREAS, TABLES,
-};
-use crate::social_map::hsds::json::{schedule_from, topics};
-use crate::social_map::hsds::{OrgRecord, Parsed, Place, ServiceRecord};
+use super::{MAX_ENTRIES, MAX_ENTRY, TABLES};
+use crate::social_map::hsds::read_json::{org_record, CSV_ROW};
+use crate::social_map::hsds::{Parsed, Place};
 use crate::vocab::Rule;
+
+type Obj = Map<String, Value>;
+
+/// Files read besides the ones Buurtpunt writes: taxonomy terms.
+const EXTRA: &[&str] = &["attributes.csv", "taxonomy_terms.csv"];
 use crate::{Error, Result};
 
 /// One CSV file of the ZIP: its columns by (lower-case) name, and its rows
@@ -104,7 +109,12 @@ fn tables(bytes: &[u8]) -> Result<HashMap<&'static str, Table>> {
         }
         let name = entry.name().map_err(unreadable)?.to_lowercase();
         let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-        let Some((_, file, _)) = TABLES.iter().find(|(_, f, _)| *f == base) else {
+        let Some(file) = TABLES
+            .iter()
+            .map(|t| t.file)
+            .chain(EXTRA.iter().copied())
+            .find(|f| *f == base)
+        else {
             continue;
         };
         if entry.size() > MAX_ENTRY {
@@ -117,164 +127,184 @@ fn tables(bytes: &[u8]) -> Result<HashMap<&'static str, Table>> {
             .take(MAX_ENTRY)
             .read_to_end(&mut data)
             .map_err(|e| Error::HsdsUnreadable(format!("{file}: {e}")))?;
-        out.insert(*file, parse_table(file, &data)?);
+        out.insert(file, parse_table(file, &data)?);
     }
     Ok(out)
 }
 
-/// Values of a child table grouped by a key column, in file order.
+/// A row as an HSDS object: every column with its text.
+fn object(t: &Table, row: &[String]) -> Obj {
+    let mut o = Obj::new();
+    for (name, i) in &t.cols {
+        let v = row.get(*i).cloned().unwrap_or_default();
+        o.insert(name.clone(), Value::String(v));
+    }
+    o
+}
+
+/// The rows of a child table as objects, grouped by a key column (only
+/// rows for which `keep` holds).
 fn grouped(
     t: Option<&Table>,
     key: &str,
-    value: impl Fn(&Table, &[String]) -> Option<String>,
-) -> Option<HashMap<String, Vec<String>>> {
+    keep: impl Fn(&Table, &[String]) -> bool,
+) -> Option<HashMap<String, Vec<Obj>>> {
     let t = t?;
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    let mut map: HashMap<String, Vec<Obj>> = HashMap::new();
     for (_, row) in &t.rows {
-        if let (Some(k), Some(v)) = (t.id(row, key), value(t, row)) {
-            if !v.trim().is_empty() {
-                map.entry(k).or_default().push(v);
+        if let Some(k) = t.id(row, key) {
+            if keep(t, row) {
+                map.entry(k).or_default().push(object(t, row));
             }
         }
     }
     Some(map)
 }
 
-/// Look up a service's joined child values: `None` when the child file is
-/// missing (the stored value stays), `Some("")` when it has none.
-fn lookup(map: &Option<HashMap<String, Vec<String>>>, id: &str, sep: &str) -> Option<String> {
-    map.as_ref()
-        .map(|m| m.get(id).map_or_else(String::new, |v| v.join(sep)))
+/// Put a parent's children under `key`: an empty list when the child file
+/// is there but has none (the stored values are cleared), nothing when the
+/// file is missing (they stay).
+fn attach(o: &mut Obj, key: &str, id: &str, map: &Option<HashMap<String, Vec<Obj>>>) {
+    if let Some(m) = map {
+        let items = m.get(id).cloned().unwrap_or_default();
+        o.insert(
+            key.to_owned(),
+            Value::Array(items.into_iter().map(Value::Object).collect()),
+        );
+    }
 }
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Parsed> {
     let t = tables(bytes)?;
     let orgs_t = t
-        .get(ORGANIZATIONS)
+        .get("organizations.csv")
         .ok_or_else(|| Error::HsdsUnreadable("the ZIP has no organizations.csv".into()))?;
     if !orgs_t.cols.contains_key("name") {
         return Err(Error::HsdsUnreadable(
             "organizations.csv has no name column".into(),
         ));
     }
-    let phones = t.get(PHONES);
-    // Phones: of a contact, of a service (no contact), of an organisation.
-    let contact_phone = grouped(phones, "contact_id", |t, r| t.get(r, "number"));
-    let service_phone = grouped(phones, "service_id", |t, r| {
-        t.id(r, "contact_id")
-            .is_none()
-            .then(|| t.get(r, "number"))
-            .flatten()
+    let phones = t.get("phones.csv");
+    let no = |t: &Table, r: &[String], col: &str| t.id(r, col).is_none();
+    let contact_phones = grouped(phones, "contact_id", |_, _| true);
+    let service_phones = grouped(phones, "service_id", |t, r| no(t, r, "contact_id"));
+    let org_phones = grouped(phones, "organization_id", |t, r| {
+        no(t, r, "contact_id") && no(t, r, "service_id")
     });
-    let org_phone = grouped(phones, "organization_id", |t, r| {
-        (t.id(r, "contact_id").is_none() && t.id(r, "service_id").is_none())
-            .then(|| t.get(r, "number"))
-            .flatten()
-    });
-    let schedules = grouped(t.get(SCHEDULES), "service_id", |t, r| {
-        schedule_from(|k| t.get(r, k))
-    });
-    let languages = grouped(t.get(LANGUAGES), "service_id", |t, r| t.get(r, "name"));
-    let areas = grouped(t.get(SERVICE_AREAS), "service_id", |t, r| {
-        t.id(r, "name").or_else(|| t.get(r, "description"))
-    });
-    // The first contact of each service: (id, name, email).
-    let mut contacts: HashMap<String, (String, String, String)> = HashMap::new();
-    if let Some(c) = t.get(CONTACTS) {
-        for (_, row) in &c.rows {
-            if let Some(sid) = c.id(row, "service_id") {
-                contacts.entry(sid).or_insert_with(|| {
-                    (
-                        c.id(row, "id").unwrap_or_else(String::new),
-                        c.get(row, "name").unwrap_or_else(String::new),
-                        c.get(row, "email").unwrap_or_else(String::new),
-                    )
-                });
+    let schedules = grouped(t.get("schedules.csv"), "service_id", |_, _| true);
+    let languages = grouped(t.get("languages.csv"), "service_id", |_, _| true);
+    let areas = grouped(t.get("service_areas.csv"), "service_id", |_, _| true);
+    let at_locations = grouped(t.get("service_at_location.csv"), "service_id", |_, _| true);
+    let addresses = grouped(t.get("addresses.csv"), "location_id", |_, _| true);
+    let mut locations = grouped(t.get("locations.csv"), "organization_id", |_, _| true);
+    if let Some(m) = &mut locations {
+        for l in m.values_mut().flatten() {
+            let id = l
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim()
+                .to_owned();
+            attach(l, "addresses", &id, &addresses);
+        }
+    }
+    let mut contacts = grouped(t.get("contacts.csv"), "service_id", |_, _| true);
+    if let Some(m) = &mut contacts {
+        for c in m.values_mut().flatten() {
+            let id = c
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim()
+                .to_owned();
+            attach(c, "phones", &id, &contact_phones);
+        }
+    }
+    let attributes = taxonomy(&t);
+
+    let mut parsed = Parsed::default();
+    let mut org_objects: Vec<(Place, Obj)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (line, row) in &orgs_t.rows {
+        let mut o = object(orgs_t, row);
+        let id = orgs_t.id(row, "id").unwrap_or_default();
+        if !id.is_empty() {
+            index.entry(id.clone()).or_insert(org_objects.len());
+        }
+        attach(&mut o, "phones", &id, &org_phones);
+        attach(&mut o, "locations", &id, &locations);
+        o.insert("services".into(), Value::Array(Vec::new()));
+        let place = Place {
+            file: "organizations.csv".into(),
+            row: *line,
+        };
+        org_objects.push((place, o));
+    }
+    if let Some(services_t) = t.get("services.csv") {
+        for (line, row) in &services_t.rows {
+            let mut s = object(services_t, row);
+            let id = services_t.id(row, "id").unwrap_or_default();
+            attach(&mut s, "phones", &id, &service_phones);
+            attach(&mut s, "contacts", &id, &contacts);
+            attach(&mut s, "schedules", &id, &schedules);
+            attach(&mut s, "languages", &id, &languages);
+            attach(&mut s, "service_areas", &id, &areas);
+            attach(&mut s, "service_at_locations", &id, &at_locations);
+            attach(&mut s, "attributes", &id, &attributes);
+            s.insert(CSV_ROW.into(), Value::from(*line));
+            let org = services_t
+                .id(row, "organization_id")
+                .and_then(|oid| index.get(&oid).copied());
+            match org {
+                Some(i) => {
+                    if let Some(Value::Array(list)) = org_objects[i].1.get_mut("services") {
+                        list.push(Value::Object(s));
+                    }
+                }
+                None => {
+                    let place = Place {
+                        file: "services.csv".into(),
+                        row: *line,
+                    };
+                    let name = services_t.get(row, "name").unwrap_or_default();
+                    parsed.problem(&place, "", &name, "organizationId", Rule::Choice);
+                }
             }
         }
     }
-    let has_contacts = t.contains_key(CONTACTS);
-
-    let mut parsed = Parsed::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (line, row) in &orgs_t.rows {
-        let id = orgs_t.id(row, "id");
-        if let Some(id) = &id {
-            index.entry(id.clone()).or_insert(parsed.orgs.len());
-        }
-        parsed.orgs.push(OrgRecord {
-            place: Place {
-                file: ORGANIZATIONS.into(),
-                row: *line,
-            },
-            name: orgs_t.get(row, "name"),
-            description: orgs_t.get(row, "description"),
-            email: orgs_t.get(row, "email"),
-            website: orgs_t
-                .get(row, "website")
-                .or_else(|| orgs_t.get(row, "url")),
-            phone: org_phone.as_ref().map(|m| {
-                id.as_ref()
-                    .and_then(|id| m.get(id))
-                    .and_then(|v| v.first().cloned())
-                    .unwrap_or_else(String::new)
-            }),
-            checked_on: orgs_t.get(row, "x_buurtpunt_last_checked_on"),
-            checked_by: orgs_t.get(row, "x_buurtpunt_last_checked_by"),
-            id,
-            services: Vec::new(),
-        });
-    }
-    let Some(services_t) = t.get(SERVICES) else {
-        return Ok(parsed);
-    };
-    for (line, row) in &services_t.rows {
-        let place = Place {
-            file: SERVICES.into(),
-            row: *line,
-        };
-        let sid = services_t.id(row, "id");
-        let key = sid.clone().unwrap_or_else(String::new);
-        let contact = contacts.get(&key);
-        let phone = contact
-            .and_then(|(cid, _, _)| contact_phone.as_ref()?.get(cid)?.first().cloned())
-            .or_else(|| service_phone.as_ref()?.get(&key)?.first().cloned())
-            .or_else(|| phones.map(|_| String::new()));
-        let record = ServiceRecord {
-            place: place.clone(),
-            name: services_t.get(row, "name"),
-            description: services_t.get(row, "description"),
-            application_process: services_t.get(row, "application_process"),
-            eligibility_description: services_t.get(row, "eligibility_description"),
-            fees_description: services_t
-                .get(row, "fees_description")
-                .or_else(|| services_t.get(row, "fees")),
-            languages: lookup(&languages, &key, ", "),
-            service_area: lookup(&areas, &key, ", "),
-            schedule: lookup(&schedules, &key, "\n"),
-            contact_name: has_contacts.then(|| contact.map_or_else(String::new, |c| c.1.clone())),
-            contact_phone: phone,
-            contact_email: has_contacts.then(|| contact.map_or_else(String::new, |c| c.2.clone())),
-            wmo_desk: services_t.get(row, "x_buurtpunt_wmo_desk"),
-            topics: services_t
-                .get(row, "x_buurtpunt_topics")
-                .map(|t| topics(&t)),
-            assured_date: services_t.get(row, "assured_date"),
-            id: sid,
-        };
-        let org = services_t
-            .id(row, "organization_id")
-            .and_then(|oid| index.get(&oid).copied());
-        match org {
-            Some(i) => parsed.orgs[i].services.push(record),
-            None => parsed.problem(
-                &place,
-                "",
-                record.name.as_deref().unwrap_or(""),
-                "organizationId",
-                Rule::Choice,
-            ),
-        }
+    for (place, o) in org_objects {
+        let rec = org_record(&o, place, &mut parsed);
+        parsed.orgs.push(rec);
     }
     Ok(parsed)
+}
+
+/// The taxonomy terms linked to services (`attributes.csv` with
+/// `taxonomy_terms.csv`), as `attributes` objects by service id.
+fn taxonomy(t: &HashMap<&'static str, Table>) -> Option<HashMap<String, Vec<Obj>>> {
+    let attrs = t.get("attributes.csv")?;
+    let terms: HashMap<String, Obj> = t
+        .get("taxonomy_terms.csv")
+        .map(|tt| {
+            tt.rows
+                .iter()
+                .filter_map(|(_, r)| Some((tt.id(r, "id")?, object(tt, r))))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut map: HashMap<String, Vec<Obj>> = HashMap::new();
+    for (_, row) in &attrs.rows {
+        let Some(link) = attrs.id(row, "link_id") else {
+            continue;
+        };
+        let mut a = object(attrs, row);
+        if let Some(term) = attrs
+            .id(row, "taxonomy_term_id")
+            .and_then(|id| terms.get(&id))
+        {
+            a.insert("taxonomy_term".into(), Value::Object(term.clone()));
+        }
+        map.entry(link).or_default().push(a);
+    }
+    Some(map)
 }
