@@ -265,6 +265,7 @@ fn main() -> Result<()> {
         resident_id: None,
         page: 0,
         page_size: 25,
+        ..Default::default()
     };
     pair(
         "request_list_first_page",

@@ -7,10 +7,11 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::contact_log;
 use super::search_index::reindex;
 use super::{
-    Clean, CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
+    Clean, CloseInput, CloseKind, HelpRequest, RequestInput, RequestKey, RequestQuery,
+    RequestSummary, Status,
 };
 use crate::professional::ProfessionalFlag;
-use crate::store::list::{Filter, List};
+use crate::store::list::{Filter, List, Paging, Seek};
 use crate::store::time::{iso, stamp};
 use crate::validate::{Check, LONG, SHORT};
 use crate::vocab::{FieldError, LifeArea, Mask, Rule};
@@ -362,14 +363,19 @@ const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
 const FROM_WITH_RESIDENT: &str =
     "FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id";
 
-/// The filtered, paged request list, newest first. Only the filters that are
-/// set become SQL, so SQLite can use its indexes.
+/// The request list counts up to this many; more shows as "meer dan".
+pub const LIST_COUNT_CAP: i64 = 1000;
+
+/// The filtered, paged request list, newest first; with a search text the
+/// best matches first (FTS5's bm25 rank), only the page read. Only the
+/// filters that are set become SQL, so SQLite can use its indexes; turning
+/// pages seeks from the row shown (`after`/`before`), so a page deep in
+/// the list is as quick as the first; the count stops at
+/// [`LIST_COUNT_CAP`].
 pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>> {
     let mut f = Filter::new();
-    f.text(
-        "h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)",
-        &q.text,
-    );
+    let searching = crate::search::fts_query(&q.text).is_some();
+    f.text("s.request_search MATCH ?", &q.text);
     if let Some(s) = q.status {
         f.and("h.status = ?", [Value::Text(s.as_str().into())]);
     } else if q.open_only {
@@ -387,19 +393,64 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
     if let Some(id) = q.resident_id {
         f.and("h.resident_id = ?", [Value::Integer(id)]);
     }
-    // The count joins the residents only when it filters on them.
-    let count_from = if q.kern.is_empty() {
-        "FROM help_requests h"
-    } else {
-        FROM_WITH_RESIDENT
+    let only_text = searching && f.len() == 1;
+    // The count joins only what its filters need.
+    let count_from = match (searching, q.kern.is_empty()) {
+        (true, _) if only_text => "FROM request_search s",
+        (true, true) => "FROM request_search s CROSS JOIN help_requests h ON h.id = s.rowid",
+        (true, false) => {
+            "FROM request_search s CROSS JOIN help_requests h ON h.id = s.rowid
+             JOIN residents r ON r.id = h.resident_id"
+        }
+        (false, true) => "FROM help_requests h",
+        (false, false) => "FROM help_requests h JOIN residents r ON r.id = h.resident_id",
     };
-    let select = format!("SELECT {} {FROM_WITH_RESIDENT}", summary_columns());
+    let columns = summary_columns();
+    let (select, order) = if searching {
+        (
+            format!(
+                "SELECT {columns} FROM request_search s CROSS JOIN help_requests h ON h.id = s.rowid
+                 LEFT JOIN residents r ON r.id = h.resident_id"
+            ),
+            "s.rank",
+        )
+    } else {
+        (
+            format!("SELECT {columns} {FROM_WITH_RESIDENT}"),
+            "h.received_on DESC, h.id DESC",
+        )
+    };
+    let key = |k: &RequestKey| vec![Value::Text(k.received_on.clone()), Value::Integer(k.id)];
+    let seek = match (&q.after, &q.before) {
+        _ if searching => None,
+        (Some(k), _) => Some(Seek {
+            clause: "(h.received_on, h.id) < (?, ?)",
+            values: key(k),
+            reverse: None,
+        }),
+        (None, Some(k)) => Some(Seek {
+            clause: "(h.received_on, h.id) > (?, ?)",
+            values: key(k),
+            reverse: Some("h.received_on, h.id"),
+        }),
+        (None, None) => None,
+    };
     List {
         count_from,
         select: &select,
-        order: "h.received_on DESC, h.id DESC",
+        order,
     }
-    .page(conn, &f, q.page, q.page_size, summary_row)
+    .page_by(
+        conn,
+        &f,
+        &Paging {
+            page: q.page,
+            page_size: q.page_size,
+            seek,
+            count_cap: Some(LIST_COUNT_CAP),
+        },
+        summary_row,
+    )
 }
 
 /// The requests that need attention on the Vandaag screen.

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::requests::{self, Attention, RequestSummary};
+use crate::requests::{self, Attention};
 use crate::settings;
 use crate::store::time::iso;
 use crate::volunteers::{checkin_due, VolunteerStatus};
@@ -24,21 +24,20 @@ pub const BLOCK: i64 = 20;
 pub struct Today {
     pub date: String,
     /// Requests nobody has picked up yet.
-    pub new_requests: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub new_total: i64,
     /// Open requests with high urgency.
-    pub urgent: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub urgent_total: i64,
     /// Open requests whose due date has passed.
-    pub overdue: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub overdue_total: i64,
     /// Open requests due today or in the coming 7 days.
-    pub due_soon: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub due_soon_total: i64,
+    /// A block had more requests than the to-do list shows (the request
+    /// list has the rest).
+    pub more: bool,
     /// Active volunteers to ask how it goes: their check-in is due, or the
     /// last one asked for support (those first).
     pub checkins_due: Vec<CheckinReminder>,
@@ -141,16 +140,16 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
             due_soon: &due_soon.items,
         },
     );
+    let more = [&new_requests, &urgent, &overdue, &due_soon]
+        .iter()
+        .any(|b| b.has_next);
     Ok(Today {
         date: iso(date),
-        new_requests: new_requests.items,
         new_total: new_requests.total,
-        urgent: urgent.items,
         urgent_total: urgent.total,
-        overdue: overdue.items,
         overdue_total: overdue.total,
-        due_soon: due_soon.items,
         due_soon_total: due_soon.total,
+        more,
         checkins_due,
         checkins_due_total,
         patterns,
