@@ -416,7 +416,10 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
         )
     } else {
         (
-            format!("SELECT {columns} {FROM_WITH_RESIDENT}"),
+            format!(
+                "SELECT {columns} FROM help_requests h {} LEFT JOIN residents r ON r.id = h.resident_id",
+                order_index(q)
+            ),
             "h.received_on DESC, h.id DESC",
         )
     };
@@ -451,6 +454,25 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
         },
         summary_row,
     )
+}
+
+/// The index that reads a filtered list in its order (newest first), so a
+/// page is the next rows of the index and never a sort of every match:
+/// with planner statistics SQLite may otherwise start from a selective
+/// filter (a kern's residents, one of three statuses) and sort all its
+/// requests. One resident's requests are few: the planner chooses.
+fn order_index(q: &RequestQuery) -> &'static str {
+    if q.resident_id.is_some() {
+        ""
+    } else if q.status.is_some() {
+        "INDEXED BY help_requests_by_status"
+    } else if q.open_only {
+        "INDEXED BY help_requests_open"
+    } else if q.urgency.is_some() {
+        "INDEXED BY help_requests_by_urgency"
+    } else {
+        "INDEXED BY help_requests_by_date"
+    }
 }
 
 /// The requests that need attention on the Vandaag screen.

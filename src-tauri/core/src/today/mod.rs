@@ -74,18 +74,23 @@ pub struct CheckinReminder {
 
 /// Active volunteers whose check-in is due on `date` (same rule as the
 /// volunteers overview), needing support first, then the longest overdue.
-/// One pass over the active volunteers with their last check-in; no load sums.
+/// One pass over the active volunteers with their last check-in (through
+/// its index); names only for those due; no load sums.
 fn checkins_due(conn: &Connection, date: NaiveDate) -> Result<(Vec<CheckinReminder>, i64)> {
     let weeks = settings::get(conn)?.checkin_weeks;
+    // Due when the last check-in (or becoming active) is `weeks` ago or more.
+    let cutoff = (weeks > 0).then(|| iso(date - chrono::Days::new(u64::from(weeks) * 7)));
     let mut stmt = conn.prepare_cached(
         "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status_since,
                 c.on_date, ifnull(c.needs_support, 0)
-         FROM volunteers v JOIN residents r ON r.id = v.resident_id
+         FROM volunteers v
          LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
                                          ORDER BY on_date DESC, id DESC LIMIT 1)
-         WHERE v.status = 'active'",
+         JOIN residents r ON r.id = v.resident_id
+         WHERE v.status = 'active'
+           AND (ifnull(c.on_date, v.status_since) <= ?1 OR ifnull(c.needs_support, 0))",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([cutoff])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let since: String = r.get(3)?;
