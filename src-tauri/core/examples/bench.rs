@@ -230,7 +230,9 @@ fn main() -> Result<()> {
         let vault = Vault::new(&dir);
         let (key, key_file) = vault.unlock_key(PASS, now)?;
         let mut db = vault.open(&key, &key_file, now)?.db;
-        request_list::run(&mut db)?;
+        if !std::env::args().any(|a| a == "--today-only") {
+            request_list::run(&mut db)?;
+        }
         today::run(&mut db, &vault, &key, &key_file, now)?;
         if std::env::args().any(|a| a == "--reads-only") {
             return Ok(());

@@ -5,7 +5,9 @@
 //! a database expert would write for the same answer (the same 26 rows:
 //! one page and "is there a next one", and the count up to 1000).
 
-use buurtpunt_core::requests::{self, RequestKey, RequestQuery, Status, Urgency, LIST_COUNT_CAP};
+use buurtpunt_core::requests::{
+    self, RequestKey, RequestQuery, Status, Urgency, LIST_COUNT_CAP, SEARCH_WINDOW,
+};
 use buurtpunt_core::vocab::{LifeArea, Mask};
 use buurtpunt_core::{Db, Result};
 use rusqlite::types::Value;
@@ -24,6 +26,8 @@ struct Filter {
     args: Vec<Value>,
     /// The count needs the residents.
     joins_residents: bool,
+    /// The index that reads the rows in the list's order.
+    index: &'static str,
 }
 
 fn filters() -> Vec<Filter> {
@@ -38,6 +42,7 @@ fn filters() -> Vec<Filter> {
             sql: "1",
             args: vec![],
             joins_residents: false,
+            index: "help_requests_by_date",
         },
         Filter {
             name: "open",
@@ -48,6 +53,7 @@ fn filters() -> Vec<Filter> {
             sql: "h.status IN ('new', 'in_progress', 'matched')",
             args: vec![],
             joins_residents: false,
+            index: "help_requests_open",
         },
         Filter {
             name: "status",
@@ -58,6 +64,7 @@ fn filters() -> Vec<Filter> {
             sql: "h.status = ?",
             args: vec![Value::Text("in_progress".into())],
             joins_residents: false,
+            index: "help_requests_by_status",
         },
         Filter {
             name: "kern",
@@ -68,6 +75,7 @@ fn filters() -> Vec<Filter> {
             sql: "r.kern = ?",
             args: vec![Value::Text("Lindeloo".into())],
             joins_residents: true,
+            index: "help_requests_by_date",
         },
         Filter {
             name: "area",
@@ -78,6 +86,7 @@ fn filters() -> Vec<Filter> {
             sql: "h.life_area_mask & ? != 0",
             args: vec![Value::Integer(LifeArea::Transport.bit())],
             joins_residents: false,
+            index: "help_requests_by_date",
         },
         Filter {
             name: "urgency",
@@ -88,6 +97,7 @@ fn filters() -> Vec<Filter> {
             sql: "h.urgency = ?",
             args: vec![Value::Text("high".into())],
             joins_residents: false,
+            index: "help_requests_by_urgency",
         },
         Filter {
             name: "open_area",
@@ -99,6 +109,7 @@ fn filters() -> Vec<Filter> {
             sql: "h.status IN ('new', 'in_progress', 'matched') AND h.life_area_mask & ? != 0",
             args: vec![Value::Integer(LifeArea::Transport.bit())],
             joins_residents: false,
+            index: "help_requests_open",
         },
     ]
 }
@@ -158,9 +169,10 @@ fn raw_list(c: &Connection, f: &Filter, after: Option<&RequestKey>) -> Result<()
         .prepare_cached(&format!(
             "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
                     substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
-             FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id
+             FROM help_requests h INDEXED BY {} LEFT JOIN residents r ON r.id = h.resident_id
              WHERE {} {seek}
              ORDER BY h.received_on DESC, h.id DESC LIMIT {}",
+            f.index,
             f.sql,
             PAGE + 1
         ))?
@@ -209,7 +221,7 @@ fn deep_key(c: &Connection, f: &Filter) -> Result<Option<RequestKey>> {
 }
 
 /// The expert's search: the count up to the cap, and the 26 best ranked
-/// hits read from the index first, then joined to their rows.
+/// of the newest hits read from the index first, then joined to their rows.
 fn raw_search(c: &Connection, fts: &str) -> Result<()> {
     let count: i64 = c
         .prepare_cached(&format!(
@@ -221,10 +233,10 @@ fn raw_search(c: &Connection, fts: &str) -> Result<()> {
         .prepare_cached(&format!(
             "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
                     substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
-             FROM (SELECT rowid AS id, rank FROM request_search WHERE request_search MATCH ?1
-                   ORDER BY rank LIMIT {}) s
+             FROM (SELECT rowid AS id, bm25(request_search) AS score FROM request_search
+                   WHERE request_search MATCH ?1 ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) s
              JOIN help_requests h ON h.id = s.id LEFT JOIN residents r ON r.id = h.resident_id
-             ORDER BY s.rank",
+             ORDER BY s.score, s.id DESC LIMIT {}",
             PAGE + 1
         ))?
         .query_map([fts], raw_row)?

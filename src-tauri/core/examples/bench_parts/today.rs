@@ -108,11 +108,11 @@ fn raw_today(
     let counts: (i64, i64, i64, i64, i64, i64) = c
         .prepare_cached(
             "SELECT (SELECT count(*) FROM help_requests WHERE status = 'new'),
-                    (SELECT count(*) FROM help_requests
+                    (SELECT count(*) FROM help_requests INDEXED BY help_requests_open_by_urgency
                       WHERE status IN ('new', 'in_progress', 'matched') AND urgency = 'high'),
-                    (SELECT count(*) FROM help_requests
+                    (SELECT count(*) FROM help_requests INDEXED BY help_requests_open_by_due
                       WHERE status IN ('new', 'in_progress', 'matched') AND due_on < ?1),
-                    (SELECT count(*) FROM help_requests
+                    (SELECT count(*) FROM help_requests INDEXED BY help_requests_open_by_due
                       WHERE status IN ('new', 'in_progress', 'matched') AND due_on >= ?1 AND due_on <= ?2),
                     (SELECT count(*) FROM reminders WHERE done_on IS NULL AND due_on <= ?1),
                     (SELECT count(*) FROM signals WHERE status = 'new')",
@@ -125,13 +125,13 @@ fn raw_today(
             "WITH pick(id) AS (
                  SELECT id FROM (SELECT id FROM help_requests WHERE status = 'new'
                                  ORDER BY received_on, id LIMIT 21)
-                 UNION SELECT id FROM (SELECT id FROM help_requests
+                 UNION SELECT id FROM (SELECT id FROM help_requests INDEXED BY help_requests_open_by_urgency
                                  WHERE status IN ('new', 'in_progress', 'matched') AND urgency = 'high'
                                  ORDER BY due_on IS NULL, due_on, received_on, id LIMIT 21)
-                 UNION SELECT id FROM (SELECT id FROM help_requests
+                 UNION SELECT id FROM (SELECT id FROM help_requests INDEXED BY help_requests_open_by_due
                                  WHERE status IN ('new', 'in_progress', 'matched') AND due_on < ?1
                                  ORDER BY due_on, id LIMIT 21)
-                 UNION SELECT id FROM (SELECT id FROM help_requests
+                 UNION SELECT id FROM (SELECT id FROM help_requests INDEXED BY help_requests_open_by_due
                                  WHERE status IN ('new', 'in_progress', 'matched') AND due_on >= ?1 AND due_on <= ?2
                                  ORDER BY due_on, id LIMIT 21))
              SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,

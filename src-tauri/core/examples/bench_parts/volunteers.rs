@@ -128,7 +128,7 @@ pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Resul
             let last = today - Duration::days((k % 70) as i64);
             for j in 0..20 {
                 let on = last - Duration::days(j * 56);
-                let support = (k + j as usize) % 23 == 0;
+                let support = (k + j as usize).is_multiple_of(23);
                 c.execute(params![id, on.format("%Y-%m-%d").to_string(), support, stamp])?;
             }
             for j in 0..3 {
@@ -140,7 +140,7 @@ pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Resul
                     ["holiday", "illness", "other"][j as usize]
                 ])?;
             }
-            if k % 10 == 0 {
+            if k.is_multiple_of(10) {
                 a.execute(params![
                     id,
                     (today - Duration::days(3)).format("%Y-%m-%d").to_string(),

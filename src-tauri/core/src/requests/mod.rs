@@ -16,7 +16,7 @@ pub use page::open;
 pub(crate) use search_index::reindex_resident;
 pub use store::{
     advice, change_status, close, create, get, list, needing_attention, update, Attention,
-    LIST_COUNT_CAP,
+    LIST_COUNT_CAP, SEARCH_WINDOW,
 };
 pub(crate) use store::{insert, resident_of, set_status, status_of};
 

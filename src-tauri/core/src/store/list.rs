@@ -98,7 +98,8 @@ pub(crate) struct Paging<'a> {
 pub(crate) struct List<'a> {
     /// What the total counts over, `FROM …`: only the joins a filter needs.
     pub count_from: &'a str,
-    /// The rows, `SELECT … FROM …`, without `WHERE`.
+    /// The rows, `SELECT … FROM …`, without `WHERE`; or with `{filter}`
+    /// where a subquery applies the filter (the outer query then has none).
     pub select: &'a str,
     /// The order of the rows; it ends in a unique column, so pages do not overlap.
     pub order: &'a str,
@@ -190,6 +191,12 @@ impl List<'_> {
                 cap + 1
             ),
         };
+        // A select that filters inside (a subquery) names the spot.
+        let (select, filter) = if self.select.contains("{filter}") {
+            (self.select.replace("{filter}", &filter), "1".to_owned())
+        } else {
+            (self.select.to_owned(), filter)
+        };
         let (filter, order) = match &paging.seek {
             Some(s) => (
                 format!("{filter} AND {}", s.clause),
@@ -199,10 +206,7 @@ impl List<'_> {
         };
         (
             count,
-            format!(
-                "{} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?",
-                self.select
-            ),
+            format!("{select} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"),
         )
     }
 }
