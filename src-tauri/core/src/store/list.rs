@@ -349,8 +349,14 @@ mod plan_tests {
         requests::needing_attention(c, Attention::Overdue, today, 20)?;
         uses(
             &plans::last(c)?,
-            "USING INDEX help_requests_by_status (status=?)",
-            true,
+            "USING INDEX help_requests_open_by_due (due_on<?)",
+            false,
+        );
+        requests::needing_attention(c, Attention::Urgent, today, 20)?;
+        uses(
+            &plans::last(c)?,
+            "USING INDEX help_requests_open_by_urgency (urgency=?)",
+            false,
         );
 
         residents::list(c, &ResidentQuery::default())?;
