@@ -118,7 +118,7 @@ fn village() -> Result<Db> {
                 60, 4, '', m.created_at
          FROM matches m, n;",
     )?;
-    db.optimize(true)?;
+    db.optimize()?;
     Ok(db)
 }
 

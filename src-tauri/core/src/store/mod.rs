@@ -270,16 +270,13 @@ impl Db {
 
     /// Keep the query planner's statistics current (`sqlite_stat1`), so the
     /// hot reads keep using the indexes meant for them as the data grows.
-    /// At open, only the tables never analysed or grown tenfold since
-    /// (`0x10002`); at a clean close, what SQLite judges worth it. Each
-    /// index is sampled (`analysis_limit`), so it takes milliseconds, not
-    /// a pass over every row.
-    pub fn optimize(&self, at_open: bool) -> Result<()> {
-        self.conn.execute_batch(if at_open {
-            "PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;"
-        } else {
-            "PRAGMA analysis_limit = 400; PRAGMA optimize;"
-        })?;
+    /// Run at a clean close: the tables never analysed or grown tenfold
+    /// since (`0x10002`), each index sampled (`analysis_limit`), so it takes
+    /// milliseconds, not a pass over every row. Not at open: a file is only
+    /// written once the background check or backup has read it.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;")?;
         Ok(())
     }
 

@@ -111,7 +111,7 @@ impl Vault {
     /// Close the database cleanly and leave the mark for a quick next unlock.
     pub fn close(&self, db: Db) -> Result<()> {
         // Statistics are a help, not data: a full disk must not stop the close.
-        if let Err(e) = db.optimize(false) {
+        if let Err(e) = db.optimize() {
             eprintln!("buurtpunt: planner statistics at close: {e}");
         }
         db.close()?;
@@ -363,10 +363,6 @@ impl Vault {
             backup::before_migration(&src, &self.backup_dir(), version, now)?;
         }
         let db = Db::finish_open(conn)?;
-        // A help, not data: a full disk must not stop the unlock.
-        if let Err(e) = db.optimize(true) {
-            eprintln!("buurtpunt: planner statistics at open: {e}");
-        }
         Ok(Unlocked { db, verified })
     }
 
