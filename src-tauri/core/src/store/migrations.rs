@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/015_retention.sql")),
     M::up(include_str!("sql/016_privacy_requests.sql")),
     M::up(include_str!("sql/017_hot_query_indexes.sql")),
+    M::up(include_str!("sql/018_checkins_latest.sql")),
 ];
 
 /// The schema version this build writes.

@@ -80,15 +80,18 @@ fn checkins_due(conn: &Connection, date: NaiveDate) -> Result<(Vec<CheckinRemind
     let weeks = settings::get(conn)?.checkin_weeks;
     // Due when the last check-in (or becoming active) is `weeks` ago or more.
     let cutoff = (weeks > 0).then(|| iso(date - chrono::Days::new(u64::from(weeks) * 7)));
+    // The latest check-in comes from its index alone (`checkins_latest`):
+    // its date and support flag as one value, `YYYY-MM-DD` then 0 or 1.
     let mut stmt = conn.prepare_cached(
-        "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status_since,
-                c.on_date, ifnull(c.needs_support, 0)
-         FROM volunteers v
-         LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
-                                         ORDER BY on_date DESC, id DESC LIMIT 1)
-         JOIN residents r ON r.id = v.resident_id
-         WHERE v.status = 'active'
-           AND (ifnull(c.on_date, v.status_since) <= ?1 OR ifnull(c.needs_support, 0))",
+        "WITH x AS MATERIALIZED (
+             SELECT v.resident_id AS id, v.status_since,
+                    (SELECT on_date || needs_support FROM checkins
+                      WHERE volunteer_id = v.resident_id ORDER BY on_date DESC, id DESC LIMIT 1) AS last
+             FROM volunteers v WHERE v.status = 'active')
+         SELECT x.id, r.first_name || ' ' || r.last_name, r.kern, x.status_since,
+                substr(x.last, 1, 10), ifnull(substr(x.last, 11) = '1', 0)
+         FROM x JOIN residents r ON r.id = x.id
+         WHERE ifnull(substr(x.last, 1, 10), x.status_since) <= ?1 OR substr(x.last, 11) = '1'",
     )?;
     let mut rows = stmt.query([cutoff])?;
     let mut out = Vec::new();
