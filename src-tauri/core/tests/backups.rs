@@ -54,7 +54,8 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
         db.conn().execute_batch(&format!("DROP TRIGGER {name};"))?;
     }
     db.conn().execute_batch(
-        "DROP TABLE privacy_requests;
+        "DROP INDEX checkins_latest;
+         DROP TABLE privacy_requests;
          ALTER TABLE residents DROP COLUMN erased_on;
          DROP TABLE audit_quiet;
          DROP INDEX help_requests_closed_by_change;
