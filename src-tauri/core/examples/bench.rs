@@ -3,8 +3,9 @@
 //! the same query in plain SQL (`<name>_raw_sql`) for the ratio.
 //!
 //! Run: `cargo run --release -p buurtpunt-core --example bench [-- --residents N --requests N]`
-//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the meeting,
-//! inzage, report and retention lines on it again.)
+//! (`--keep DIR` leaves the data set in DIR; `--reuse DIR` runs the request
+//! list, search, Vandaag, meeting, inzage, report and retention lines on it
+//! again; add `--reads-only` to stop after Vandaag.)
 
 use std::time::Instant;
 
@@ -20,16 +21,20 @@ mod inzage;
 mod meeting;
 #[path = "bench_parts/report.rs"]
 mod report;
+#[path = "bench_parts/request_list.rs"]
+mod request_list;
 #[path = "bench_parts/retention.rs"]
 mod retention;
 #[path = "bench_parts/signals.rs"]
 mod signals;
 #[path = "bench_parts/social_map.rs"]
 mod social_map;
+#[path = "bench_parts/today.rs"]
+mod today;
 #[path = "bench_parts/volunteers.rs"]
 mod volunteers;
 
-use buurtpunt_core::requests::{self, Channel, RequestInput, RequestQuery, Scope, Urgency};
+use buurtpunt_core::requests::{self, Channel, RequestInput, Scope, Urgency};
 
 use buurtpunt_core::residents::{self, ResidentInput};
 use buurtpunt_core::session::{Background, Session};
@@ -38,7 +43,6 @@ use buurtpunt_core::store::vault::Vault;
 use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::Result;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 const PASS: &str = "bench wachtwoord voor de grote wijk";
 const RUNS: usize = 31;
@@ -226,6 +230,13 @@ fn main() -> Result<()> {
         let vault = Vault::new(&dir);
         let (key, key_file) = vault.unlock_key(PASS, now)?;
         let mut db = vault.open(&key, &key_file, now)?.db;
+        if !std::env::args().any(|a| a == "--today-only") {
+            request_list::run(&mut db)?;
+        }
+        today::run(&mut db, &vault, &key, &key_file, now)?;
+        if std::env::args().any(|a| a == "--reads-only") {
+            return Ok(());
+        }
         meeting::run(&mut db, today)?;
         inzage::run(&mut db, now)?;
         report::run(&mut db, now)?;
@@ -250,51 +261,8 @@ fn main() -> Result<()> {
 
     let (key, key_file) = vault.unlock_key(PASS, now)?;
     let mut db = vault.open(&key, &key_file, now)?.db;
-    if std::env::args().any(|a| a == "--explain") {
-        explain(db.conn())?;
-    }
-
-    // First page of a filtered list: open requests about transport.
-    let q = RequestQuery {
-        text: String::new(),
-        status: None,
-        open_only: true,
-        life_area: Some(LifeArea::Transport),
-        kern: String::new(),
-        urgency: None,
-        resident_id: None,
-        page: 0,
-        page_size: 25,
-    };
-    pair(
-        "request_list_first_page",
-        || requests::list(db.conn(), &q).map(drop),
-        || raw_list(db.conn()),
-    )?;
-
-    // The list as it first opens: everything, newest first.
-    let all = RequestQuery {
-        open_only: false,
-        life_area: None,
-        ..q.clone()
-    };
-    print(
-        "request_list_unfiltered",
-        median_ms(|| requests::list(db.conn(), &all).map(drop))?,
-    );
-
-    // Full-text search, diacritics-insensitive: "zoe fysio".
-    let s = RequestQuery {
-        text: "zoe fysio".into(),
-        open_only: false,
-        life_area: None,
-        ..q.clone()
-    };
-    pair(
-        "fulltext_search",
-        || requests::list(db.conn(), &s).map(drop),
-        || raw_search(db.conn()),
-    )?;
+    // Every filter of the request list, a deep page of each, the search box.
+    request_list::run(&mut db)?;
 
     // Create a request: validation, one IMMEDIATE transaction, FTS index, synchronous=FULL.
     let mut i = 0;
@@ -328,6 +296,8 @@ fn main() -> Result<()> {
     inzage::run(&mut db, now)?;
     report::run(&mut db, now)?;
     social_map::run(&mut db, now)?;
+    // Vandaag last: calls, check-ins and signals are in the data now.
+    today::run(&mut db, &vault, &key, &key_file, now)?;
     full_export::run(&mut db, now)?;
     drop(db);
     retention::run(&vault, now)
@@ -342,109 +312,6 @@ fn median_ms_n(n: usize, mut f: impl FnMut() -> Result<()>) -> Result<f64> {
     }
     times.sort_by(f64::total_cmp);
     Ok(times[times.len() / 2])
-}
-
-fn explain(c: &Connection) -> Result<()> {
-    for (name, sql) in [("list", LIST_SQL), ("search", SEARCH_SQL)] {
-        let mut stmt = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-        let arg: &[&dyn rusqlite::ToSql] = if name == "search" {
-            &[&"\"zoe\"*"]
-        } else {
-            &[]
-        };
-        let rows = stmt
-            .query_map(arg, |r| r.get::<_, String>(3))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        eprintln!("{name}:\n  {}", rows.join("\n  "));
-    }
-    Ok(())
-}
-
-const LIST_SQL: &str =
-    "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
-                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
-           FROM help_requests h JOIN residents r ON r.id = h.resident_id
-          WHERE h.status IN ('new','in_progress','matched')
-            AND h.life_area_mask & 2 != 0
-          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0";
-
-const SEARCH_SQL: &str =
-    "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
-                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
-           FROM help_requests h JOIN residents r ON r.id = h.resident_id
-          WHERE h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?1)
-          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0";
-
-fn raw_list(c: &Connection) -> Result<()> {
-    let total: i64 = c
-        .prepare_cached(
-            "SELECT count(*) FROM help_requests h WHERE h.status IN ('new','in_progress','matched')
-               AND h.life_area_mask & 2 != 0",
-        )?
-        .query_row([], |r| r.get(0))?;
-    let mut stmt = c.prepare_cached(
-        "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
-                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
-           FROM help_requests h JOIN residents r ON r.id = h.resident_id
-          WHERE h.status IN ('new','in_progress','matched')
-            AND h.life_area_mask & 2 != 0
-          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0",
-    )?;
-    let rows = stmt
-        .query_map([], row_tuple)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box((total, rows));
-    Ok(())
-}
-
-fn raw_search(c: &Connection) -> Result<()> {
-    let fts = "\"zoe\"* \"fysio\"*";
-    let total: i64 = c
-        .prepare_cached(
-            "SELECT count(*) FROM help_requests h
-              WHERE h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?1)",
-        )?
-        .query_row([fts], |r| r.get(0))?;
-    let mut stmt = c.prepare_cached(
-        "SELECT h.id, h.resident_id, r.first_name || ' ' || r.last_name, r.kern, h.received_on,
-                substr(h.ask, 1, 160), h.status, h.urgency, h.due_on, h.life_area_mask
-           FROM help_requests h JOIN residents r ON r.id = h.resident_id
-          WHERE h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?1)
-          ORDER BY h.received_on DESC, h.id DESC LIMIT 25 OFFSET 0",
-    )?;
-    let rows = stmt
-        .query_map([fts], row_tuple)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box((total, rows));
-    Ok(())
-}
-
-type RawRow = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-);
-
-fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
-    ))
 }
 
 fn request(resident_id: i64, i: usize, today: NaiveDate) -> RequestInput {
@@ -487,8 +354,14 @@ fn generate(
     // Generated data only: skip the per-commit fsync while filling.
     db.conn().execute_batch("PRAGMA synchronous = OFF")?;
     for i in 0..n_residents {
+        // A rare name for the search with a few hits: five residents.
+        let first = if i % 4000 == 7 {
+            "Wubbo"
+        } else {
+            FIRST[i % FIRST.len()]
+        };
         let input = ResidentInput {
-            first_name: FIRST[i % FIRST.len()].into(),
+            first_name: first.into(),
             last_name: LAST[(i / FIRST.len()) % LAST.len()].into(),
             street: format!("Dorpsstraat{}", i % 40),
             house_number: (1 + i % 180).to_string(),

@@ -65,4 +65,8 @@ pub struct Page<T> {
     pub page: i64,
     #[ts(type = "number")]
     pub page_size: i64,
+    /// The count stopped at `total`: there are more ("meer dan …").
+    pub more_than: bool,
+    /// A page follows this one.
+    pub has_next: bool,
 }

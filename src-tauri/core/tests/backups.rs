@@ -54,7 +54,8 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
         db.conn().execute_batch(&format!("DROP TRIGGER {name};"))?;
     }
     db.conn().execute_batch(
-        "DROP TABLE service_at_locations;
+        "DROP INDEX checkins_latest;
+         DROP TABLE service_at_locations;
          DROP TABLE locations;
          ALTER TABLE organizations DROP COLUMN more_phones;
          ALTER TABLE services DROP COLUMN schedules;

@@ -369,17 +369,15 @@ fn today_shows_new_urgent_and_overdue_requests() -> Result<()> {
     let t = today::today(db.conn(), now().date())?;
     assert_eq!(t.new_total, 2);
     assert_eq!(
-        t.urgent.iter().map(|x| x.id).collect::<Vec<_>>(),
-        vec![overdue.id]
+        (t.urgent_total, t.overdue_total, t.due_soon_total),
+        (1, 1, 1)
     );
-    assert_eq!(
-        t.overdue.iter().map(|x| x.id).collect::<Vec<_>>(),
-        vec![overdue.id]
-    );
-    assert_eq!(
-        t.due_soon.iter().map(|x| x.id).collect::<Vec<_>>(),
-        vec![soon.id]
-    );
+    assert!(!t.more, "everything fits");
+    // Each request once: the late urgent one first (with both labels), then the one due this week.
+    let ids: Vec<i64> = t.todo.iter().map(|i| i.request_id).collect();
+    assert_eq!(ids, vec![overdue.id, soon.id]);
+    assert!(t.todo[0].urgent && t.todo[0].late_days == Some(1));
+    assert_eq!(t.todo[1].due_on.as_deref(), Some("2026-11-25"));
     Ok(())
 }
 

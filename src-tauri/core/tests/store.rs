@@ -506,3 +506,20 @@ fn the_demo_village_is_separate_and_complete() -> Result<()> {
     assert_eq!(s.status().phase, Phase::Welcome);
     Ok(())
 }
+
+/// A clean close leaves the planner's statistics (`PRAGMA optimize`), so
+/// the next session's queries use the indexes meant for them.
+#[test]
+fn a_clean_close_keeps_the_planner_statistics_current() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut s = locked_with_200_residents(dir.path())?;
+    s.unlock(PASS, now())?;
+    let analysed: i64 = s.db()?.conn().query_row(
+        "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'residents'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert!(analysed > 0, "the residents' indexes have statistics");
+    s.lock()?;
+    Ok(())
+}

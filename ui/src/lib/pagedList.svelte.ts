@@ -1,21 +1,40 @@
 // One paged, filtered list on a screen: the newest answer wins (a slow old
 // search never overwrites a newer one), typing waits a moment before
 // searching, a filter change goes back to page 1, and paging turns pages.
+// A list that pages by key (the backend seeks from the row shown, so a page
+// deep in the list is as quick as the first) keeps the row to turn from in
+// `position.seek`.
 import type { Page } from "./api";
 import { errorText } from "./errors";
 
-export class PagedList<T> {
+/** The row to turn from: the next page starts after `after`, the previous ends before `before`. */
+export type Seek<K> = { after: K | null; before: K | null };
+
+/** What the pager needs of a paged list. */
+export interface Turnable {
+  readonly page: Page<unknown> | null;
+  readonly at: number;
+  readonly pages: number;
+  turn: (delta: number) => void;
+}
+
+export class PagedList<T, K = never> implements Turnable {
   page = $state<Page<T> | null>(null);
   error = $state("");
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #fetch: () => Promise<Page<T>>;
-  #position: { page: number };
+  #position: { page: number; seek?: Seek<K> };
+  #keyOf: ((item: T) => K) | undefined;
 
-  /** `position.page` is the page number the fetch uses (kept by the caller, so it can outlive the screen). */
-  constructor(fetch: () => Promise<Page<T>>, position: { page: number }) {
+  /**
+   * `position.page` is the page number the fetch uses (kept by the caller, so it can outlive the screen);
+   * with `keyOf`, turning a page also sets `position.seek` from the first or last row shown.
+   */
+  constructor(fetch: () => Promise<Page<T>>, position: { page: number; seek?: Seek<K> }, keyOf?: (item: T) => K) {
     this.#fetch = fetch;
     this.#position = position;
+    this.#keyOf = keyOf;
   }
 
   load = async (): Promise<void> => {
@@ -34,6 +53,7 @@ export class PagedList<T> {
   /** A filter changed: back to the first page. */
   changed = (): void => {
     this.#position.page = 0;
+    if (this.#keyOf) this.#position.seek = { after: null, before: null };
     void this.load();
   };
 
@@ -44,6 +64,17 @@ export class PagedList<T> {
   };
 
   turn = (delta: number): void => {
+    const items = this.page?.items ?? [];
+    const keyOf = this.#keyOf;
+    if (keyOf && items.length > 0 && this.page?.page === this.#position.page) {
+      this.#position.seek =
+        delta > 0
+          ? { after: keyOf(items[items.length - 1]), before: null }
+          : { after: null, before: keyOf(items[0]) };
+    } else if (keyOf) {
+      // No rows to turn from (or a turn still loading): page by number.
+      this.#position.seek = { after: null, before: null };
+    }
     this.#position.page += delta;
     void this.load();
   };

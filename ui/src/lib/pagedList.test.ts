@@ -3,7 +3,7 @@ import type { Page } from "./api";
 import { PagedList } from "./pagedList.svelte";
 
 function page(items: string[], p = 0): Page<string> {
-  return { items, total: 60, page: p, pageSize: 25 };
+  return { items, total: 60, page: p, pageSize: 25, moreThan: false, hasNext: p < 2 };
 }
 
 describe("PagedList", () => {
@@ -44,5 +44,25 @@ describe("PagedList", () => {
     const list = new PagedList<string>(() => Promise.reject({ code: "locked", message: "x" }), { page: 0 });
     await list.load();
     expect(list.error).toContain("vergrendeld");
+  });
+});
+
+describe("PagedList by key", () => {
+  it("turns from the last or first row shown, and forgets the row when a filter changes", async () => {
+    const pos: { page: number; seek?: { after: string | null; before: string | null } } = {
+      page: 0,
+      seek: { after: null, before: null },
+    };
+    const fetch = vi.fn(() => Promise.resolve(page(["a", "b"], pos.page)));
+    const list = new PagedList<string, string>(fetch, pos, (s) => s.toUpperCase());
+    await list.load();
+    list.turn(1);
+    expect(pos).toEqual({ page: 1, seek: { after: "B", before: null } });
+    await Promise.resolve();
+    await list.load();
+    list.turn(-1);
+    expect(pos).toEqual({ page: 0, seek: { after: null, before: "A" } });
+    list.changed();
+    expect(pos).toEqual({ page: 0, seek: { after: null, before: null } });
   });
 });

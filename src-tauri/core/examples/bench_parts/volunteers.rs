@@ -114,6 +114,41 @@ pub fn run(db: &mut Db, today: NaiveDate, now: NaiveDateTime, n: Sizes) -> Resul
                 ])?;
             }
         }
+        // Check-ins about every eight weeks over the last three years (some
+        // asking for support), and absences: three past ones each, and one
+        // going on now for every tenth volunteer.
+        let mut c = tx.prepare(
+            "INSERT INTO checkins (volunteer_id, on_date, how_it_goes, needs_support, created_at)
+             VALUES (?1, ?2, 'Gaat goed, fijn contact.', ?3, ?4)",
+        )?;
+        let mut a = tx.prepare(
+            "INSERT INTO volunteer_absences (volunteer_id, from_on, until_on, kind) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (k, id) in ids.iter().enumerate() {
+            let last = today - Duration::days((k % 70) as i64);
+            for j in 0..20 {
+                let on = last - Duration::days(j * 56);
+                let support = (k + j as usize).is_multiple_of(23);
+                c.execute(params![id, on.format("%Y-%m-%d").to_string(), support, stamp])?;
+            }
+            for j in 0..3 {
+                let from = today - Duration::days(100 + (k as i64 % 300) + j * 200);
+                a.execute(params![
+                    id,
+                    from.format("%Y-%m-%d").to_string(),
+                    (from + Duration::days(14)).format("%Y-%m-%d").to_string(),
+                    ["holiday", "illness", "other"][j as usize]
+                ])?;
+            }
+            if k.is_multiple_of(10) {
+                a.execute(params![
+                    id,
+                    (today - Duration::days(3)).format("%Y-%m-%d").to_string(),
+                    (today + Duration::days(10)).format("%Y-%m-%d").to_string(),
+                    "holiday"
+                ])?;
+            }
+        }
         tx.execute_batch(
             "UPDATE volunteers SET last_asked_on =
                  (SELECT max(asked_on) FROM matches WHERE volunteer_id = volunteers.resident_id)",

@@ -16,6 +16,7 @@ pub use page::open;
 pub(crate) use search_index::reindex_resident;
 pub use store::{
     advice, change_status, close, create, get, list, needing_attention, update, Attention,
+    LIST_COUNT_CAP, SEARCH_WINDOW,
 };
 pub(crate) use store::{insert, resident_of, set_status, status_of};
 
@@ -306,6 +307,24 @@ pub struct RequestQuery {
     pub page: i64,
     #[ts(type = "number")]
     pub page_size: i64,
+    /// The next page: the rows after this one (the last row shown), newest
+    /// first. Not used with a search text (ranked, paged by number).
+    #[ts(optional)]
+    pub after: Option<RequestKey>,
+    /// The previous page: the rows before this one (the first row shown).
+    #[ts(optional)]
+    pub before: Option<RequestKey>,
+}
+
+/// Where a row stands in the request list (its order: received, newest
+/// first, then id).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RequestKey {
+    pub received_on: String,
+    #[ts(type = "number")]
+    pub id: i64,
 }
 
 pub(crate) struct Clean {

@@ -7,10 +7,11 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::contact_log;
 use super::search_index::reindex;
 use super::{
-    Clean, CloseInput, CloseKind, HelpRequest, RequestInput, RequestQuery, RequestSummary, Status,
+    Clean, CloseInput, CloseKind, HelpRequest, RequestInput, RequestKey, RequestQuery,
+    RequestSummary, Status,
 };
 use crate::professional::ProfessionalFlag;
-use crate::store::list::{Filter, List};
+use crate::store::list::{Filter, List, Paging, Seek};
 use crate::store::time::{iso, stamp};
 use crate::validate::{Check, LONG, SHORT};
 use crate::vocab::{FieldError, LifeArea, Mask, Rule};
@@ -359,17 +360,25 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<RequestSummary> {
 /// Open requests: new, in progress or matched.
 const OPEN: &str = "h.status IN ('new', 'in_progress', 'matched')";
 
-const FROM_WITH_RESIDENT: &str =
-    "FROM help_requests h LEFT JOIN residents r ON r.id = h.resident_id";
+/// The request list counts up to this many; more shows as "meer dan".
+pub const LIST_COUNT_CAP: i64 = 1000;
 
-/// The filtered, paged request list, newest first. Only the filters that are
-/// set become SQL, so SQLite can use its indexes.
+/// A search ranks this many of its newest hits (bm25) and shows the best:
+/// a name typed in a village of ten years has thousands of hits, and
+/// ranking every one costs time while the recent ones are what is looked for.
+pub const SEARCH_WINDOW: i64 = 2000;
+
+/// The filtered, paged request list, newest first; with a search text the
+/// best matches first (FTS5's bm25 rank of the newest [`SEARCH_WINDOW`]
+/// hits), only the page read. Only the
+/// filters that are set become SQL, so SQLite can use its indexes; turning
+/// pages seeks from the row shown (`after`/`before`), so a page deep in
+/// the list is as quick as the first; the count stops at
+/// [`LIST_COUNT_CAP`].
 pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>> {
     let mut f = Filter::new();
-    f.text(
-        "h.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)",
-        &q.text,
-    );
+    let searching = crate::search::fts_query(&q.text).is_some();
+    f.text("s.request_search MATCH ?", &q.text);
     if let Some(s) = q.status {
         f.and("h.status = ?", [Value::Text(s.as_str().into())]);
     } else if q.open_only {
@@ -387,19 +396,92 @@ pub fn list(conn: &Connection, q: &RequestQuery) -> Result<Page<RequestSummary>>
     if let Some(id) = q.resident_id {
         f.and("h.resident_id = ?", [Value::Integer(id)]);
     }
-    // The count joins the residents only when it filters on them.
-    let count_from = if q.kern.is_empty() {
-        "FROM help_requests h"
-    } else {
-        FROM_WITH_RESIDENT
+    let only_text = searching && f.len() == 1;
+    // The count joins only what its filters need.
+    let count_from = match (searching, q.kern.is_empty()) {
+        (true, _) if only_text => "FROM request_search s",
+        (true, true) => "FROM request_search s CROSS JOIN help_requests h ON h.id = s.rowid",
+        (true, false) => {
+            "FROM request_search s CROSS JOIN help_requests h ON h.id = s.rowid
+             JOIN residents r ON r.id = h.resident_id"
+        }
+        (false, true) => "FROM help_requests h",
+        (false, false) => "FROM help_requests h JOIN residents r ON r.id = h.resident_id",
     };
-    let select = format!("SELECT {} {FROM_WITH_RESIDENT}", summary_columns());
+    let columns = summary_columns();
+    let (select, order) = if searching {
+        // The newest hits that pass the filters (read from the index in
+        // rowid order, no rows), ranked by bm25; then one page of rows.
+        (
+            format!(
+                "SELECT {columns} FROM (SELECT s.rowid AS id, bm25(s.request_search) AS score
+                     FROM request_search s CROSS JOIN help_requests h ON h.id = s.rowid
+                     LEFT JOIN residents r ON r.id = h.resident_id
+                     WHERE {{filter}} ORDER BY s.rowid DESC LIMIT {SEARCH_WINDOW}) hit
+                 CROSS JOIN help_requests h ON h.id = hit.id
+                 LEFT JOIN residents r ON r.id = h.resident_id"
+            ),
+            "hit.score, hit.id DESC",
+        )
+    } else {
+        (
+            format!(
+                "SELECT {columns} FROM help_requests h {} LEFT JOIN residents r ON r.id = h.resident_id",
+                order_index(q)
+            ),
+            "h.received_on DESC, h.id DESC",
+        )
+    };
+    let key = |k: &RequestKey| vec![Value::Text(k.received_on.clone()), Value::Integer(k.id)];
+    let seek = match (&q.after, &q.before) {
+        _ if searching => None,
+        (Some(k), _) => Some(Seek {
+            clause: "(h.received_on, h.id) < (?, ?)",
+            values: key(k),
+            reverse: None,
+        }),
+        (None, Some(k)) => Some(Seek {
+            clause: "(h.received_on, h.id) > (?, ?)",
+            values: key(k),
+            reverse: Some("h.received_on, h.id"),
+        }),
+        (None, None) => None,
+    };
     List {
         count_from,
         select: &select,
-        order: "h.received_on DESC, h.id DESC",
+        order,
     }
-    .page(conn, &f, q.page, q.page_size, summary_row)
+    .page_by(
+        conn,
+        &f,
+        &Paging {
+            page: q.page,
+            page_size: q.page_size,
+            seek,
+            count_cap: Some(LIST_COUNT_CAP),
+        },
+        summary_row,
+    )
+}
+
+/// The index that reads a filtered list in its order (newest first), so a
+/// page is the next rows of the index and never a sort of every match:
+/// with planner statistics SQLite may otherwise start from a selective
+/// filter (a kern's residents, one of three statuses) and sort all its
+/// requests. One resident's requests are few: the planner chooses.
+fn order_index(q: &RequestQuery) -> &'static str {
+    if q.resident_id.is_some() {
+        ""
+    } else if q.status.is_some() {
+        "INDEXED BY help_requests_by_status"
+    } else if q.open_only {
+        "INDEXED BY help_requests_open"
+    } else if q.urgency.is_some() {
+        "INDEXED BY help_requests_by_urgency"
+    } else {
+        "INDEXED BY help_requests_by_date"
+    }
 }
 
 /// The requests that need attention on the Vandaag screen.
@@ -424,19 +506,24 @@ pub fn needing_attention(
     limit: i64,
 ) -> Result<Page<RequestSummary>> {
     let mut f = Filter::new();
-    let order = match which {
+    // Each block reads (and counts) through its own index: with planner
+    // statistics SQLite may prefer a wider one and visit every open row.
+    let (index, order) = match which {
         Attention::New => {
             f.and("h.status = 'new'", []);
-            "h.received_on, h.id"
+            ("help_requests_by_status", "h.received_on, h.id")
         }
         Attention::Urgent => {
             f.and(OPEN, []).and("h.urgency = 'high'", []);
-            "h.due_on IS NULL, h.due_on, h.received_on, h.id"
+            (
+                "help_requests_open_by_urgency",
+                "h.due_on IS NULL, h.due_on, h.received_on, h.id",
+            )
         }
         Attention::Overdue => {
             f.and(OPEN, [])
                 .and("h.due_on < ?", [Value::Text(iso(today))]);
-            "h.due_on, h.id"
+            ("help_requests_open_by_due", "h.due_on, h.id")
         }
         Attention::DueSoon => {
             let soon = iso(today + Days::new(7));
@@ -444,12 +531,16 @@ pub fn needing_attention(
                 "h.due_on >= ? AND h.due_on <= ?",
                 [Value::Text(iso(today)), Value::Text(soon)],
             );
-            "h.due_on, h.id"
+            ("help_requests_open_by_due", "h.due_on, h.id")
         }
     };
-    let select = format!("SELECT {} {FROM_WITH_RESIDENT}", summary_columns());
+    let select = format!(
+        "SELECT {} FROM help_requests h INDEXED BY {index} LEFT JOIN residents r ON r.id = h.resident_id",
+        summary_columns()
+    );
+    let count_from = format!("FROM help_requests h INDEXED BY {index}");
     List {
-        count_from: "FROM help_requests h",
+        count_from: &count_from,
         select: &select,
         order,
     }

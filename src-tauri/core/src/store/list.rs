@@ -13,7 +13,7 @@ pub const DEFAULT_PAGE_SIZE: i64 = 25;
 pub const MAX_PAGE_SIZE: i64 = 200;
 
 /// Clamp a requested page and page size to sane values; returns (page, size, offset).
-fn paging(page: i64, page_size: i64) -> (i64, i64, i64) {
+fn clamp(page: i64, page_size: i64) -> (i64, i64, i64) {
     let size = if page_size <= 0 {
         DEFAULT_PAGE_SIZE
     } else {
@@ -55,6 +55,11 @@ impl Filter {
         self
     }
 
+    /// How many conditions are set.
+    pub(crate) fn len(&self) -> usize {
+        self.clauses.len()
+    }
+
     fn sql(&self) -> String {
         if self.clauses.is_empty() {
             "1".to_owned()
@@ -64,12 +69,37 @@ impl Filter {
     }
 }
 
+/// Where a keyset page starts (paging by the last row shown instead of an
+/// offset: a page deep in the list costs what the first one costs).
+#[derive(Debug)]
+pub(crate) struct Seek<'a> {
+    /// The rows after the cursor in the list's order (or before it, when
+    /// `reverse` is set), with one `?` per value.
+    pub clause: &'a str,
+    pub values: Vec<Value>,
+    /// Turning back: the list's order reversed; the rows are read in it
+    /// and turned around.
+    pub reverse: Option<&'a str>,
+}
+
+/// How to page one list.
+#[derive(Debug, Default)]
+pub(crate) struct Paging<'a> {
+    pub page: i64,
+    pub page_size: i64,
+    /// Start after (or before) a row instead of at `page * page_size`.
+    pub seek: Option<Seek<'a>>,
+    /// Count at most this many (more: "meer dan N"); `None` counts all.
+    pub count_cap: Option<i64>,
+}
+
 /// The fixed parts of one list query.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct List<'a> {
     /// What the total counts over, `FROM …`: only the joins a filter needs.
     pub count_from: &'a str,
-    /// The rows, `SELECT … FROM …`, without `WHERE`.
+    /// The rows, `SELECT … FROM …`, without `WHERE`; or with `{filter}`
+    /// where a subquery applies the filter (the outer query then has none).
     pub select: &'a str,
     /// The order of the rows; it ends in a unique column, so pages do not overlap.
     pub order: &'a str,
@@ -86,38 +116,97 @@ impl List<'_> {
         page_size: i64,
         row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Page<T>> {
-        let (page, size, offset) = paging(page, page_size);
-        let (count, rows) = self.sql(filter);
+        let paging = Paging {
+            page,
+            page_size,
+            ..Paging::default()
+        };
+        self.page_by(conn, filter, &paging, row)
+    }
+
+    /// [`List::page`] with keyset paging and a capped count.
+    pub(crate) fn page_by<T>(
+        &self,
+        conn: &Connection,
+        filter: &Filter,
+        paging: &Paging<'_>,
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Page<T>> {
+        let (page, size, offset) = clamp(paging.page, paging.page_size);
+        let (count, rows) = self.sql(filter, paging);
         let args: Vec<&dyn ToSql> = filter.values.iter().map(|v| v as &dyn ToSql).collect();
-        let total: i64 = conn
+        let counted: i64 = conn
             .prepare_cached(&count)?
             .query_row(&*args, |r| r.get(0))?;
+        let (total, more_than) = match paging.count_cap {
+            Some(cap) if counted > cap => (cap, true),
+            _ => (counted, false),
+        };
         let mut paged = args;
-        paged.push(&size);
+        let seek = paging.seek.as_ref();
+        if let Some(s) = seek {
+            paged.extend(s.values.iter().map(|v| v as &dyn ToSql));
+        }
+        // One row more than a page: whether a next page follows.
+        let limit = size + 1;
+        let offset = if seek.is_some() { 0 } else { offset };
+        paged.push(&limit);
         paged.push(&offset);
         #[cfg(test)]
-        plans::remember(&rows, &filter.values, size, offset);
-        let items = conn
+        plans::remember(&rows, &paged);
+        let mut items: Vec<T> = conn
             .prepare_cached(&rows)?
             .query_map(&*paged, row)?
             .collect::<rusqlite::Result<_>>()?;
+        let more = items.len() as i64 > size;
+        items.truncate(size as usize);
+        let has_next = match seek {
+            Some(Seek {
+                reverse: Some(_), ..
+            }) => {
+                items.reverse();
+                // Turned back from the page after this one.
+                true
+            }
+            _ => more,
+        };
         Ok(Page {
             items,
             total,
             page,
             page_size: size,
+            more_than,
+            has_next,
         })
     }
 
     /// The count and the rows query for `filter`.
-    fn sql(&self, filter: &Filter) -> (String, String) {
+    fn sql(&self, filter: &Filter, paging: &Paging<'_>) -> (String, String) {
         let filter = filter.sql();
-        (
-            format!("SELECT count(*) {} WHERE {filter}", self.count_from),
-            format!(
-                "{} WHERE {filter} ORDER BY {} LIMIT ? OFFSET ?",
-                self.select, self.order
+        let count = match paging.count_cap {
+            None => format!("SELECT count(*) {} WHERE {filter}", self.count_from),
+            Some(cap) => format!(
+                "SELECT count(*) FROM (SELECT 1 {} WHERE {filter} LIMIT {})",
+                self.count_from,
+                cap + 1
             ),
+        };
+        // A select that filters inside (a subquery) names the spot.
+        let (select, filter) = if self.select.contains("{filter}") {
+            (self.select.replace("{filter}", &filter), "1".to_owned())
+        } else {
+            (self.select.to_owned(), filter)
+        };
+        let (filter, order) = match &paging.seek {
+            Some(s) => (
+                format!("{filter} AND {}", s.clause),
+                s.reverse.unwrap_or(self.order),
+            ),
+            None => (filter, self.order),
+        };
+        (
+            count,
+            format!("{select} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"),
         )
     }
 }
@@ -134,10 +223,17 @@ pub(crate) mod plans {
         static LAST: RefCell<Option<(String, Vec<Value>)>> = const { RefCell::new(None) };
     }
 
-    pub(super) fn remember(sql: &str, values: &[Value], size: i64, offset: i64) {
-        let mut all = values.to_vec();
-        all.push(Value::Integer(size));
-        all.push(Value::Integer(offset));
+    pub(super) fn remember(sql: &str, args: &[&dyn rusqlite::ToSql]) {
+        let all = args
+            .iter()
+            .map(|a| match a.to_sql() {
+                Ok(rusqlite::types::ToSqlOutput::Owned(v)) => v,
+                Ok(rusqlite::types::ToSqlOutput::Borrowed(v)) => {
+                    Value::try_from(v).unwrap_or(Value::Null)
+                }
+                _ => Value::Null,
+            })
+            .collect();
         LAST.with(|l| *l.borrow_mut() = Some((sql.to_owned(), all)));
     }
 
@@ -166,10 +262,10 @@ mod tests {
 
     #[test]
     fn pages_are_clamped_to_sane_sizes() {
-        assert_eq!(paging(0, 0), (0, DEFAULT_PAGE_SIZE, 0));
-        assert_eq!(paging(-3, 10), (0, 10, 0));
-        assert_eq!(paging(2, 10), (2, 10, 20));
-        assert_eq!(paging(1, 100_000), (1, MAX_PAGE_SIZE, MAX_PAGE_SIZE));
+        assert_eq!(clamp(0, 0), (0, DEFAULT_PAGE_SIZE, 0));
+        assert_eq!(clamp(-3, 10), (0, 10, 0));
+        assert_eq!(clamp(2, 10), (2, 10, 20));
+        assert_eq!(clamp(1, 100_000), (1, MAX_PAGE_SIZE, MAX_PAGE_SIZE));
     }
 
     #[test]
@@ -180,8 +276,9 @@ mod tests {
             order: "a, id",
         };
         let mut f = Filter::new();
+        let p = Paging::default();
         assert_eq!(
-            list.sql(&f),
+            list.sql(&f, &p),
             (
                 "SELECT count(*) FROM t WHERE 1".to_owned(),
                 "SELECT a FROM t WHERE 1 ORDER BY a, id LIMIT ? OFFSET ?".to_owned()
@@ -189,10 +286,10 @@ mod tests {
         );
         f.text("id IN (SELECT rowid FROM s WHERE s MATCH ?)", " -- ");
         f.and("b = ?", [Value::Integer(3)]);
-        assert_eq!(list.sql(&f).0, "SELECT count(*) FROM t WHERE b = ?");
+        assert_eq!(list.sql(&f, &p).0, "SELECT count(*) FROM t WHERE b = ?");
         f.text("id IN (SELECT rowid FROM s WHERE s MATCH ?)", "Zoë");
         assert_eq!(
-            list.sql(&f).0,
+            list.sql(&f, &p).0,
             "SELECT count(*) FROM t WHERE b = ? AND id IN (SELECT rowid FROM s WHERE s MATCH ?)"
         );
         assert_eq!(f.values.len(), 2);
@@ -252,8 +349,14 @@ mod plan_tests {
         requests::needing_attention(c, Attention::Overdue, today, 20)?;
         uses(
             &plans::last(c)?,
-            "USING INDEX help_requests_by_status (status=?)",
-            true,
+            "USING INDEX help_requests_open_by_due (due_on<?)",
+            false,
+        );
+        requests::needing_attention(c, Attention::Urgent, today, 20)?;
+        uses(
+            &plans::last(c)?,
+            "USING INDEX help_requests_open_by_urgency (urgency=?)",
+            false,
         );
 
         residents::list(c, &ResidentQuery::default())?;

@@ -23,6 +23,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/015_retention.sql")),
     M::up(include_str!("sql/016_privacy_requests.sql")),
     M::up(include_str!("sql/017_social_map_hsds.sql")),
+    M::up(include_str!("sql/018_hot_query_indexes.sql")),
+    M::up(include_str!("sql/019_checkins_latest.sql")),
 ];
 
 /// The schema version this build writes.
@@ -155,7 +157,8 @@ mod tests {
         assert_eq!(one("PRAGMA foreign_keys")?, 1, "back on after migrating");
         assert_eq!(
             one("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'help_requests'
-                 AND name <> 'help_requests_closed_by_change'")?,
+                 AND name NOT IN ('help_requests_closed_by_change', 'help_requests_open_by_due',
+                 'help_requests_open_by_urgency', 'help_requests_by_urgency')")?,
             5
         );
         // Children still point at the rebuilt table: deleting cascades.

@@ -110,6 +110,10 @@ impl Vault {
 
     /// Close the database cleanly and leave the mark for a quick next unlock.
     pub fn close(&self, db: Db) -> Result<()> {
+        // Statistics are a help, not data: a full disk must not stop the close.
+        if let Err(e) = db.optimize() {
+            eprintln!("buurtpunt: planner statistics at close: {e}");
+        }
         db.close()?;
         self.mark_closed()
     }

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::requests::{self, Attention, RequestSummary};
+use crate::requests::{self, Attention};
 use crate::settings;
 use crate::store::time::iso;
 use crate::volunteers::{checkin_due, VolunteerStatus};
@@ -24,21 +24,20 @@ pub const BLOCK: i64 = 20;
 pub struct Today {
     pub date: String,
     /// Requests nobody has picked up yet.
-    pub new_requests: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub new_total: i64,
     /// Open requests with high urgency.
-    pub urgent: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub urgent_total: i64,
     /// Open requests whose due date has passed.
-    pub overdue: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub overdue_total: i64,
     /// Open requests due today or in the coming 7 days.
-    pub due_soon: Vec<RequestSummary>,
     #[ts(type = "number")]
     pub due_soon_total: i64,
+    /// A block had more requests than the to-do list shows (the request
+    /// list has the rest).
+    pub more: bool,
     /// Active volunteers to ask how it goes: their check-in is due, or the
     /// last one asked for support (those first).
     pub checkins_due: Vec<CheckinReminder>,
@@ -75,18 +74,26 @@ pub struct CheckinReminder {
 
 /// Active volunteers whose check-in is due on `date` (same rule as the
 /// volunteers overview), needing support first, then the longest overdue.
-/// One pass over the active volunteers with their last check-in; no load sums.
+/// One pass over the active volunteers with their last check-in (through
+/// its index); names only for those due; no load sums.
 fn checkins_due(conn: &Connection, date: NaiveDate) -> Result<(Vec<CheckinReminder>, i64)> {
     let weeks = settings::get(conn)?.checkin_weeks;
+    // Due when the last check-in (or becoming active) is `weeks` ago or more.
+    let cutoff = (weeks > 0).then(|| iso(date - chrono::Days::new(u64::from(weeks) * 7)));
+    // The latest check-in comes from its index alone (`checkins_latest`):
+    // its date and support flag as one value, `YYYY-MM-DD` then 0 or 1.
     let mut stmt = conn.prepare_cached(
-        "SELECT v.resident_id, r.first_name || ' ' || r.last_name, r.kern, v.status_since,
-                c.on_date, ifnull(c.needs_support, 0)
-         FROM volunteers v JOIN residents r ON r.id = v.resident_id
-         LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
-                                         ORDER BY on_date DESC, id DESC LIMIT 1)
-         WHERE v.status = 'active'",
+        "WITH x AS MATERIALIZED (
+             SELECT v.resident_id AS id, v.status_since,
+                    (SELECT on_date || needs_support FROM checkins
+                      WHERE volunteer_id = v.resident_id ORDER BY on_date DESC, id DESC LIMIT 1) AS last
+             FROM volunteers v WHERE v.status = 'active')
+         SELECT x.id, r.first_name || ' ' || r.last_name, r.kern, x.status_since,
+                substr(x.last, 1, 10), ifnull(substr(x.last, 11) = '1', 0)
+         FROM x JOIN residents r ON r.id = x.id
+         WHERE ifnull(substr(x.last, 1, 10), x.status_since) <= ?1 OR substr(x.last, 11) = '1'",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([cutoff])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let since: String = r.get(3)?;
@@ -141,16 +148,16 @@ pub fn today(conn: &Connection, date: NaiveDate) -> Result<Today> {
             due_soon: &due_soon.items,
         },
     );
+    let more = [&new_requests, &urgent, &overdue, &due_soon]
+        .iter()
+        .any(|b| b.has_next);
     Ok(Today {
         date: iso(date),
-        new_requests: new_requests.items,
         new_total: new_requests.total,
-        urgent: urgent.items,
         urgent_total: urgent.total,
-        overdue: overdue.items,
         overdue_total: overdue.total,
-        due_soon: due_soon.items,
         due_soon_total: due_soon.total,
+        more,
         checkins_due,
         checkins_due_total,
         patterns,

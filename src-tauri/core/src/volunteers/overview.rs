@@ -80,33 +80,20 @@ struct Row {
 pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview> {
     let s = settings::get(conn)?;
     let facts = super::loads(conn, today)?;
-    // The latest check-in per volunteer: rows in date order (ties by id, as
-    // on the Vandaag screen), so the last one written per volunteer wins.
-    let mut last: FxHashMap<i64, (String, bool)> = FxHashMap::default();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT volunteer_id, on_date, needs_support FROM checkins ORDER BY on_date, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            last.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-        }
-    }
-    // One lean scan of the volunteers; names only for the rows shown.
+    // One lean scan of the volunteers, each with their latest check-in
+    // (through its index: the last by date, ties by id, as on the Vandaag
+    // screen); names only for the rows shown.
     let rows: Vec<Row> = {
         let mut stmt = conn.prepare_cached(
-            "SELECT resident_id, status, status_since, vog_on, last_asked_on, carer_hours, limit_hours,
-                    limit_matches
-             FROM volunteers",
+            "SELECT v.resident_id, v.status, v.status_since, v.vog_on, v.last_asked_on, v.carer_hours,
+                    v.limit_hours, v.limit_matches, c.on_date, ifnull(c.needs_support, 0)
+             FROM volunteers v
+             LEFT JOIN checkins c ON c.id = (SELECT id FROM checkins WHERE volunteer_id = v.resident_id
+                                             ORDER BY on_date DESC, id DESC LIMIT 1)",
         )?;
         let rows = stmt.query_map([], |r| {
-            let id: i64 = r.get(0)?;
-            let (last_checkin, needs_support) = match last.get(&id) {
-                Some((d, n)) => (Some(d.clone()), *n),
-                None => (None, false),
-            };
             Ok(Row {
-                id,
+                id: r.get(0)?,
                 status: r.get(1)?,
                 status_since: r.get(2)?,
                 vog_on: r.get(3)?,
@@ -114,8 +101,8 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<VolunteerOverview
                 carer_hours: r.get(5)?,
                 limit_hours: r.get(6)?,
                 limit_matches: r.get(7)?,
-                last_checkin,
-                needs_support,
+                last_checkin: r.get(8)?,
+                needs_support: r.get(9)?,
             })
         })?;
         rows.collect::<Result<_, _>>()?

@@ -417,6 +417,8 @@ pub fn list(
         total: rows.total,
         page: rows.page,
         page_size: rows.page_size,
+        more_than: rows.more_than,
+        has_next: rows.has_next,
     })
 }
 

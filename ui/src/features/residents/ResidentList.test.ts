@@ -18,7 +18,7 @@ function village(extra: Partial<ResidentSummary> = {}) {
     list_residents: (a): Page<ResidentSummary> => {
       const q = a.query as ResidentQuery;
       const start = q.page * q.pageSize;
-      return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+      return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize, moreThan: false, hasNext: start + q.pageSize < all.length };
     },
   });
 }

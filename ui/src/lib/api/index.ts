@@ -179,6 +179,7 @@ export type * from "./generated/Phase";
 export type * from "./generated/Reason";
 export type * from "./generated/RequestInput";
 export type * from "./generated/RequestQuery";
+export type * from "./generated/RequestKey";
 export type * from "./generated/RequestSummary";
 export type * from "./generated/Resident";
 export type * from "./generated/ResidentInput";

@@ -12,7 +12,7 @@ function list(total: number) {
   const paged = new PagedList<number>(async () => {
     const at = pos.page;
     await hold;
-    return { items: [at], total, page: at, pageSize: 25 } satisfies Page<number>;
+    return { items: [at], total, page: at, pageSize: 25, moreThan: false, hasNext: (at + 1) * 25 < total } satisfies Page<number>;
   }, pos);
   return { paged, pos, holdNext: (p: Promise<void>) => (hold = p) };
 }
@@ -56,5 +56,25 @@ describe("the pager under a paged list", () => {
     release();
     expect(await screen.findByText("Pagina 1 van 3")).toBeTruthy();
     expect(pos.page).toBe(0);
+  });
+});
+
+describe("the pager under a list whose count stopped early", () => {
+  it("names no last page and turns on as long as the backend has a next page", async () => {
+    const pos = $state({ page: 0 });
+    const paged = new PagedList<number>(
+      async () =>
+        ({ items: [pos.page], total: 1000, page: pos.page, pageSize: 25, moreThan: true, hasNext: pos.page < 41 }) satisfies Page<number>,
+      pos,
+    );
+    pos.page = 40;
+    await paged.load();
+    render(Pager, { list: paged });
+    expect(screen.getByText("Pagina 41")).toBeTruthy();
+    const next = screen.getByRole("button", { name: "Volgende" });
+    expect(next).toBeEnabled();
+    await userEvent.click(next);
+    expect(await screen.findByText("Pagina 42")).toBeTruthy();
+    expect(next).toBeDisabled();
   });
 });

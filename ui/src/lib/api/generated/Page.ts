@@ -3,4 +3,12 @@
 /**
  * A page of list results, with the total for the pager.
  */
-export type Page<T> = { items: Array<T>, total: number, page: number, pageSize: number, };
+export type Page<T> = { items: Array<T>, total: number, page: number, pageSize: number, 
+/**
+ * The count stopped at `total`: there are more ("meer dan …").
+ */
+moreThan: boolean, 
+/**
+ * A page follows this one.
+ */
+hasNext: boolean, };
