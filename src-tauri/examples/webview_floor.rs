@@ -4,6 +4,8 @@
 
 fn main() {
     let mut context = tauri::generate_context!();
+    // Its own WebKit data folder: nothing of it is left for the app's next start.
+    context.config_mut().identifier = "nl.buurtpunt.floor".into();
     for window in &mut context.config_mut().app.windows {
         window.url = tauri::WebviewUrl::App("floor.html".into());
     }
