@@ -261,6 +261,29 @@ fn pss_tree(pid: u32) -> TestResult<(f64, Vec<(String, f64)>)> {
     Ok((total, each))
 }
 
+/// Wait (at most two minutes) until the day's backup is written: the
+/// figures are of the app at rest, not of the app copying its database.
+async fn settle_backup(dir: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut last = (0, Instant::now());
+    while Instant::now() < deadline {
+        let sizes: u64 = std::fs::read_dir(dir.join("backups"))
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0);
+        if sizes != last.0 {
+            last = (sizes, Instant::now());
+        } else if sizes > 0 && last.1.elapsed() > Duration::from_secs(3) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
 /// A copy of the data set to work on (an unlock writes: the day's backup).
 fn work_copy(data: &Path) -> TestResult<tempfile::TempDir> {
     let dir = tempfile::Builder::new()
@@ -302,7 +325,7 @@ async fn main() -> TestResult {
     // the background; the figures start when it is done.
     app.unlock(&pass).await?;
     app.wait_css("#today-screen #today-counts").await?;
-    tokio::time::sleep(Duration::from_secs(8)).await;
+    settle_backup(dir).await;
     let (pss, _) = pss_tree(pid)?;
     print("pss_after_unlock_mib", pss);
 

@@ -147,8 +147,9 @@ pub(crate) fn open_existing(
 /// Pragmas are set outside migrations: inside a transaction they do nothing.
 /// The page cache is 32 MiB: every page SQLCipher reads from disk is
 /// decrypted and authenticated, so a cache hit saves far more than in plain
-/// SQLite; but the app stays open all day, and on the large data set 64 MiB
-/// held twice what the screens use again (`scripts/measure-window`: PSS).
+/// SQLite; but the app stays open all day and every cached page stays
+/// resident (half of the former 64 MiB; the window figures and the PSS of
+/// `scripts/measure-window` are measured with it).
 /// `secure_delete` overwrites what a delete or an update removes, so erased
 /// text does not linger in free pages (the privacy work builds on it).
 fn set_pragmas(conn: &Connection) -> Result<()> {
