@@ -104,8 +104,7 @@ fn close_on_signals(_handle: tauri::AppHandle) -> std::io::Result<()> {
 
 /// WebKit's settings for a single-page app that holds one screen at a time:
 /// no back/forward page cache (it never navigates), and no media, WebGL or
-/// Web Audio (the app uses none). The cache model stays: changing it while
-/// the first page loads can fail the first command (seen in release builds). `BUURTPUNT_WEBVIEW_DEFAULTS=1` leaves
+/// Web Audio (the app uses none). `BUURTPUNT_WEBVIEW_DEFAULTS=1` leaves
 /// WebKit's defaults, to measure what these buy (`scripts/measure-window`).
 pub fn tune_webviews<R: tauri::Runtime>(handle: &tauri::AppHandle<R>) {
     if std::env::var_os("BUURTPUNT_WEBVIEW_DEFAULTS").is_some_and(|v| v == "1") {
