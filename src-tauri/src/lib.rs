@@ -102,6 +102,33 @@ fn close_on_signals(_handle: tauri::AppHandle) -> std::io::Result<()> {
     Ok(())
 }
 
+/// WebKit's settings for a single-page app that holds one screen at a time:
+/// no back/forward page cache (it never navigates), and no media, WebGL or
+/// Web Audio (the app uses none). `BUURTPUNT_WEBVIEW_DEFAULTS=1` leaves
+/// WebKit's defaults, to measure what these buy (`scripts/measure-window`).
+pub fn tune_webviews<R: tauri::Runtime>(handle: &tauri::AppHandle<R>) {
+    if std::env::var_os("BUURTPUNT_WEBVIEW_DEFAULTS").is_some_and(|v| v == "1") {
+        return;
+    }
+    for webview in handle.webview_windows().into_values() {
+        #[cfg(target_os = "linux")]
+        let tuned = webview.with_webview(|platform| {
+            use webkit2gtk::{SettingsExt, WebViewExt};
+            if let Some(settings) = WebViewExt::settings(&platform.inner()) {
+                settings.set_enable_page_cache(false);
+                settings.set_enable_media(false);
+                settings.set_enable_webgl(false);
+                settings.set_enable_webaudio(false);
+            }
+        });
+        #[cfg(not(target_os = "linux"))]
+        let tuned: tauri::Result<()> = Ok(());
+        if let Err(e) = tuned {
+            eprintln!("buurtpunt: webview settings: {e}");
+        }
+    }
+}
+
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -111,6 +138,7 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             app.manage(AppState::new(dir, test_files_dir()));
+            tune_webviews(app.handle());
             close_on_signals(app.handle().clone())?;
             Ok(())
         })

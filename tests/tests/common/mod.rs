@@ -19,7 +19,12 @@ pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 /// How long to wait for an element or a state before failing.
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// The debug build of the app, or the binary `BUURTPUNT_APP` names (the
+/// window measurement runs the release build).
 pub fn app_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("BUURTPUNT_APP") {
+        return PathBuf::from(bin);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)

@@ -66,13 +66,14 @@ export class PagedList<T, K = never> implements Turnable {
   turn = (delta: number): void => {
     const items = this.page?.items ?? [];
     const keyOf = this.#keyOf;
-    if (keyOf && items.length > 0 && this.page?.page === this.#position.page) {
+    // One page on: seek from the row shown. A jump (first or last page) goes by number.
+    if (keyOf && Math.abs(delta) === 1 && items.length > 0 && this.page?.page === this.#position.page) {
       this.#position.seek =
         delta > 0
           ? { after: keyOf(items[items.length - 1]), before: null }
           : { after: null, before: keyOf(items[0]) };
     } else if (keyOf) {
-      // No rows to turn from (or a turn still loading): page by number.
+      // No rows to turn from, a turn still loading, or a jump: page by number.
       this.#position.seek = { after: null, before: null };
     }
     this.#position.page += delta;

@@ -1,8 +1,8 @@
 //! The PDF engine: A4 documents, tagged for screen readers (PDF/UA-1) and
 //! archivable (PDF/A-2a), in Dutch, with DejaVu Sans embedded.
 //!
-//! - [`text`]: text is shaped once with rustybuzz (the same shaper krilla
-//!   uses) and wrapped at spaces to a column width;
+//! - [`text`]: text is shaped once with harfrust (on read-fonts, the font
+//!   stack krilla uses) and wrapped at spaces to a column width;
 //! - [`layout`]: lines are placed top to bottom on pages; a line that does not
 //!   fit starts a new page. Every text line is one marked-content span in a
 //!   logical structure (sections, headings, paragraphs, lists) that becomes

@@ -42,6 +42,22 @@ describe("the pager under a paged list", () => {
     expect(prev).toBeEnabled();
   });
 
+  it("jumps to the last page and back to the first", async () => {
+    const { paged, pos } = list(100);
+    await paged.load();
+    render(Pager, { list: paged, id: "request-page" });
+    const last = screen.getByRole("button", { name: "Laatste" });
+    expect(last.id).toBe("request-page-last");
+    await userEvent.click(last);
+    expect(await screen.findByText("Pagina 4 van 4")).toBeTruthy();
+    expect(pos.page).toBe(3);
+    expect(last).toBeDisabled();
+    await userEvent.click(screen.getByRole("button", { name: "Eerste" }));
+    expect(await screen.findByText("Pagina 1 van 4")).toBeTruthy();
+    expect(pos.page).toBe(0);
+    expect(screen.getByRole("button", { name: "Eerste" })).toBeDisabled();
+  });
+
   it("cannot go before the first page while a turn back is still loading", async () => {
     const { paged, pos, holdNext } = list(60);
     pos.page = 1;
