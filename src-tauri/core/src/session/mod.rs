@@ -205,7 +205,14 @@ impl Session {
                     verified: unlocked.verified,
                 };
                 self.start_job(!unlocked.verified, now)?;
-                self.start_warm(now.date())?;
+                // Only on a file a clean close left (after a crash the full
+                // check comes first); a cache that cannot start never stops
+                // the unlock.
+                if unlocked.verified {
+                    if let Err(e) = self.start_warm(now.date()) {
+                        eprintln!("buurtpunt: counting the meeting's months ahead: {e}");
+                    }
+                }
             }
             Err(Error::Damaged(damage)) => self.state = State::Damaged { key, damage },
             Err(e) => return Err(e),
