@@ -3,6 +3,7 @@
 //! and nothing of ours: no state, no database, no commands.
 
 fn main() {
+    buurtpunt_lib::lean_start();
     let mut context = tauri::generate_context!();
     // Its own WebKit data folder: nothing of it is left for the app's next start.
     context.config_mut().identifier = "nl.buurtpunt.floor".into();

@@ -103,8 +103,8 @@ fn close_on_signals(_handle: tauri::AppHandle) -> std::io::Result<()> {
 }
 
 /// WebKit's settings for a single-page app that holds one screen at a time:
-/// no back/forward page cache (it never navigates), and no media, WebGL or
-/// Web Audio (the app uses none). `BUURTPUNT_WEBVIEW_DEFAULTS=1` leaves
+/// the document viewer's cache model, no hardware acceleration, no back/forward page cache (it never
+/// navigates), and no media, WebGL or Web Audio (the app uses none). `BUURTPUNT_WEBVIEW_DEFAULTS=1` leaves
 /// WebKit's defaults, to measure what these buy (`scripts/measure-window`).
 pub fn tune_webviews<R: tauri::Runtime>(handle: &tauri::AppHandle<R>) {
     if std::env::var_os("BUURTPUNT_WEBVIEW_DEFAULTS").is_some_and(|v| v == "1") {
@@ -113,8 +113,18 @@ pub fn tune_webviews<R: tauri::Runtime>(handle: &tauri::AppHandle<R>) {
     for webview in handle.webview_windows().into_values() {
         #[cfg(target_os = "linux")]
         let tuned = webview.with_webview(|platform| {
-            use webkit2gtk::{SettingsExt, WebViewExt};
+            use webkit2gtk::{SettingsExt, WebContextExt, WebViewExt};
+            // One local page that never browses: the smallest memory cache.
+            if let Some(context) = WebViewExt::context(&platform.inner()) {
+                context.set_cache_model(webkit2gtk::CacheModel::DocumentViewer);
+            }
             if let Some(settings) = WebViewExt::settings(&platform.inner()) {
+                // Painted by the CPU: no GL context, no compositing layers
+                // (their buffers and Mesa's libraries were a third of the
+                // web process's memory); a form app has nothing to animate.
+                settings.set_hardware_acceleration_policy(
+                    webkit2gtk::HardwareAccelerationPolicy::Never,
+                );
                 settings.set_enable_page_cache(false);
                 settings.set_enable_media(false);
                 settings.set_enable_webgl(false);
@@ -128,6 +138,60 @@ pub fn tune_webviews<R: tauri::Runtime>(handle: &tauri::AppHandle<R>) {
         }
     }
 }
+
+/// Settings that only take effect when a process starts, for an app that
+/// stays open all day (`scripts/measure-window`, `pss_idle_mib`):
+/// - glibc's malloc gives each thread that allocates its own arena (up to
+///   eight per core) and keeps what was freed in it: over a hundred MiB of
+///   freed memory was still held. Two arenas and a fixed trim threshold
+///   give it back.
+/// - WebKit's DMA-BUF renderer keeps buffers for a GPU the app does not use
+///   (hardware acceleration is off, see [`tune_webviews`]).
+/// - JavaScriptCore's optimising compilers (DFG, FTL) are for scripts that
+///   run hot for long; a form app's clicks gain nothing from them (the
+///   window figures were the same) and they held 20–40 MiB. The first,
+///   baseline compiler stays.
+///
+/// glibc, WebKit and JavaScriptCore read these from the environment at the start of a
+/// process, so the app starts itself once more with them (`exec`: the same
+/// process id, nothing shown yet); WebKit's processes inherit them. A value
+/// the user set is left alone.
+#[cfg(target_os = "linux")]
+pub fn lean_start() {
+    use std::os::unix::process::CommandExt;
+    const MARK: &str = "BUURTPUNT_LEAN_START";
+    const SETTINGS: [(&str, &str); 4] = [
+        ("MALLOC_ARENA_MAX", "2"),
+        ("MALLOC_TRIM_THRESHOLD_", "131072"),
+        ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+        ("JSC_useDFGJIT", "0"),
+    ];
+    let missing: Vec<(&str, &str)> = SETTINGS
+        .into_iter()
+        .filter(|(name, _)| std::env::var_os(name).is_none())
+        .collect();
+    if std::env::var_os(MARK).is_some() || missing.is_empty() {
+        return;
+    }
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("buurtpunt: starting without the memory settings: {e}");
+            return;
+        }
+    };
+    let mut args = std::env::args_os();
+    let mut again = std::process::Command::new(exe);
+    if let Some(arg0) = args.next() {
+        again.arg0(arg0);
+    }
+    again.args(args).env(MARK, "1").envs(missing);
+    let err = again.exec();
+    eprintln!("buurtpunt: starting without the memory settings: {err}");
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn lean_start() {}
 
 pub fn run() {
     let result = tauri::Builder::default()

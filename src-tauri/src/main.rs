@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    buurtpunt_lib::lean_start();
     buurtpunt_lib::run();
 }

@@ -53,6 +53,7 @@ observer.observe(document.body, { subtree: true, childList: true, characterData:
 const el = document.querySelector(target);
 if (!el) { observer.disconnect(); done("missing " + target); return; }
 const t0 = performance.now();
+window.__t0 = t0;
 if (act === "click") el.click();
 else if (act === "select") { el.value = value; el.dispatchEvent(new Event("change", { bubbles: true })); }
 else if (act === "type") { el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); }
@@ -206,8 +207,11 @@ async fn poll_mark(app: &App) -> TestResult<f64> {
     }
 }
 
+/// One process's name, PSS in MiB and id.
+type ProcessPss = (String, f64, u32);
+
 /// PSS of `pid` and every process below it, in MiB, with the process names.
-fn pss_tree(pid: u32) -> TestResult<(f64, Vec<(String, f64)>)> {
+fn pss_tree(pid: u32) -> TestResult<(f64, Vec<ProcessPss>)> {
     let mut parents = Vec::new();
     for entry in std::fs::read_dir("/proc")?.filter_map(Result::ok) {
         let Some(p) = entry
@@ -256,9 +260,83 @@ fn pss_tree(pid: u32) -> TestResult<(f64, Vec<(String, f64)>)> {
             .unwrap_or(0.0);
         let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
         total += kib / 1024.0;
-        each.push((name.trim().to_owned(), kib / 1024.0));
+        each.push((name.trim().to_owned(), kib / 1024.0, p));
     }
     Ok((total, each))
+}
+
+/// Where a process's PSS lies (from `/proc/<pid>/smaps`), in MiB, biggest
+/// first: anonymous memory (heaps, JavaScript), WebKit's and GL's libraries,
+/// the app's binary, other files.
+fn pss_where(pid: u32) -> Vec<(String, f64)> {
+    let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+        return Vec::new();
+    };
+    let mut sums: std::collections::BTreeMap<String, f64> = Default::default();
+    let mut class = String::new();
+    for line in smaps.lines() {
+        let mut words = line.split_whitespace();
+        let first = words.next().unwrap_or("");
+        if first.contains('-') && first.chars().next().is_some_and(|c| c.is_ascii_hexdigit()) {
+            let path = line.split_whitespace().nth(5).unwrap_or("");
+            let file = path.rsplit('/').next().unwrap_or(path);
+            class = if path.is_empty() || path.starts_with("[heap]") || path.starts_with("[anon") {
+                "anonymous".into()
+            } else if path.starts_with('[') {
+                path.into()
+            } else if file.starts_with("libwebkit2gtk") {
+                "libwebkit2gtk".into()
+            } else if file.starts_with("libjavascriptcore") {
+                "libjavascriptcoregtk".into()
+            } else if [
+                "libLLVM",
+                "libgallium",
+                "dri",
+                "libGL",
+                "libEGL",
+                "libgbm",
+                "libdrm",
+                "libglapi",
+                "swrast",
+            ]
+            .iter()
+            .any(|k| path.contains(k))
+            {
+                "GL (mesa)".into()
+            } else if file.starts_with("libicu") {
+                "ICU".into()
+            } else if path.contains("memfd:")
+                || path.starts_with("/dev/shm")
+                || path.contains("SYSV")
+            {
+                "shared memory".into()
+            } else if file.contains(".so") {
+                "other libraries".into()
+            } else {
+                format!("file {file}")
+            };
+        } else if first == "Pss:" {
+            let kib: f64 = words.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            *sums.entry(class.clone()).or_default() += kib / 1024.0;
+        }
+    }
+    let mut out: Vec<(String, f64)> = sums.into_iter().filter(|(_, v)| *v >= 0.5).collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+/// The PSS of every process below `pid` on stderr, each split by [`pss_where`].
+fn print_pss_detail(label: &str, pid: u32) -> TestResult {
+    let (_, each) = pss_tree(pid)?;
+    for (name, mib, p) in each {
+        let parts: Vec<String> = pss_where(p)
+            .into_iter()
+            .take(7)
+            .map(|(k, v)| format!("{k} {v:.1}"))
+            .collect();
+        eprintln!("  pss {label} {name}: {mib:.1} MiB ({})", parts.join(", "));
+    }
+    Ok(())
 }
 
 /// Wait (at most two minutes) until the day's backup is written: the
@@ -295,6 +373,40 @@ fn work_copy(data: &Path) -> TestResult<tempfile::TempDir> {
         }
     }
     Ok(dir)
+}
+
+/// The page's command door notes every command's start and end here.
+const TRACE: &str = "window.__buurtpuntTrace = [];";
+
+/// One more unlock with every command it waits for on stderr (start and end
+/// in ms after the click): where the click's time goes.
+async fn trace_unlock(app: &App, pass: &str, today: &str) -> TestResult {
+    step(
+        app,
+        "click",
+        "#lock-button",
+        "",
+        "#unlock-screen #unlock-passphrase",
+    )
+    .await?;
+    app.fill("#unlock-passphrase", pass).await?;
+    app.client.execute(TRACE, vec![]).await?;
+    let total = timed(app, "click", "#unlock-submit", "", today, "").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let out = app
+        .client
+        .execute(
+            "return (window.__buurtpuntTrace || []).map(([c, a, b]) => [c, Math.round(a - window.__t0), Math.round(b - window.__t0)]);",
+            vec![],
+        )
+        .await?;
+    eprintln!("  trace unlock_to_today: {total:.1} ms to the paint");
+    if let Value::Array(calls) = out {
+        for call in calls {
+            eprintln!("  trace {call}");
+        }
+    }
+    Ok(())
 }
 
 #[tokio::main]
@@ -344,6 +456,7 @@ async fn main() -> TestResult {
     })
     .await?;
     print("unlock_to_today", unlock);
+    trace_unlock(&app, &pass, today).await?;
 
     let list = "#requests-screen #result-count";
     let first = median_of(runs, async |_| {
@@ -447,11 +560,9 @@ async fn main() -> TestResult {
     // Idle on Vandaag after all of the above.
     step(&app, "click", "#nav-today", "", today).await?;
     tokio::time::sleep(Duration::from_secs(10)).await;
-    let (pss, each) = pss_tree(pid)?;
+    let (pss, _) = pss_tree(pid)?;
     print("pss_idle_mib", pss);
-    for (name, mib) in each {
-        eprintln!("  pss {name}: {mib:.1} MiB");
-    }
+    print_pss_detail("idle", pid)?;
     app.quit().await?;
     common::wait_exit(pid)?;
 
@@ -462,6 +573,14 @@ async fn main() -> TestResult {
         for _ in 0..runs {
             let (app, pid, ms) = start_ms(Path::new(&floor), dir, "webview_floor").await?;
             times.push(ms);
+            if times.len() == runs {
+                // WebKit's floor for memory: the trivial page, idle as long
+                // as the app's figure waits.
+                tokio::time::sleep(Duration::from_secs(10)).await;
+                let (pss, _) = pss_tree(pid)?;
+                print("pss_floor_trivial_page_mib", pss);
+                print_pss_detail("floor", pid)?;
+            }
             // Gone before the next start (they share WebKit's data folder).
             app.quit().await?;
             common::wait_exit(pid)?;

@@ -370,7 +370,9 @@ fn generate(
             phone: format!("06{:08}", i),
             ..Default::default()
         };
-        residents::create(db, input, true, now)?;
+        // Entered ten years ago, with their first requests: the retention
+        // notice has files past their term to count.
+        residents::create(db, input, true, now - Duration::days(3650))?;
     }
     let statuses = [
         requests::Status::Done,

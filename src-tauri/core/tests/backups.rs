@@ -54,7 +54,10 @@ fn downgrade_to_v4(db: &buurtpunt_core::Db) -> Result<()> {
         db.conn().execute_batch(&format!("DROP TRIGGER {name};"))?;
     }
     db.conn().execute_batch(
-        "DROP INDEX checkins_latest;
+        "DROP INDEX residents_kept_since;
+         DROP INDEX help_requests_open_residents;
+         DROP INDEX help_requests_kept_by_resident;
+         DROP INDEX checkins_latest;
          DROP TABLE service_at_locations;
          DROP TABLE locations;
          ALTER TABLE organizations DROP COLUMN more_phones;

@@ -11,9 +11,10 @@ use std::sync::Mutex;
 
 use buurtpunt_core::requests::{self, RequestKey, RequestQuery, Status, Urgency};
 use buurtpunt_core::results::{self, PeriodChoice};
+use buurtpunt_core::retention::{self, Terms};
 use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::volunteers::{self, VolunteerInput, VolunteerStatus};
-use buurtpunt_core::{matching, today, Db, Result};
+use buurtpunt_core::{matching, settings, today, Db, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
@@ -288,6 +289,8 @@ fn the_hot_reads_use_their_indexes_on_a_large_village() -> Result<()> {
     matching::suggest(c, request, day())?;
     volunteers::overview(c, day())?;
     results::for_choice(c, &PeriodChoice::Year { year: 2025 }, day())?;
+    // The retention notice on Vandaag (read at every unlock).
+    retention::due(c, &Terms::of(&settings::get(c)?), day())?;
     c.trace_v2(TraceEventCodes::empty(), None);
 
     let seen = std::mem::take(&mut *SEEN.lock().expect("trace lock"));

@@ -494,3 +494,115 @@ fn removing_old_log_entries_keeps_the_chain_checkable() -> Result<()> {
     assert!(db.conn().execute("DELETE FROM audit_log", []).is_err());
     Ok(())
 }
+
+/// 2 000 residents in every combination that decides whether a file is due:
+/// entered long ago or lately, requests open, closed long ago or lately,
+/// a contact dated after the last change, signals open or closed,
+/// volunteers active or stopped long ago or lately, anonymised files and
+/// requests, collective requests.
+fn every_kind_of_file() -> Result<Db> {
+    let db = Db::in_memory()?;
+    db.conn().execute_batch(
+        "INSERT INTO signal_concerns (id, label, life_area, position) VALUES (900, 'Testzorg', 'social', 900);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+         INSERT INTO residents (id, first_name, last_name, kern, street, created_at, updated_at, anonymised_on)
+         SELECT i, 'Anna', 'Bakker', 'Lindeloo', 'Dorpsstraat',
+                CASE i % 3 WHEN 0 THEN '2015-03-01T10:00:00' WHEN 1 THEN '2021-06-15T10:00:00'
+                           ELSE '2024-05-30T09:00:00' END, '2024-01-01T00:00:00',
+                CASE WHEN i % 97 = 0 THEN '2023-01-01' END
+         FROM n;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)
+         INSERT INTO help_requests (id, resident_id, received_on, channel, ask, urgency, scope, status,
+                                    created_at, updated_at, anonymised_on)
+         SELECT i, CASE WHEN i % 41 = 0 THEN NULL ELSE 1 + (i * 7) % 2000 END,
+                date('2024-06-01', '-' || (i * 13 % 3000) || ' days'), 'phone', 'Boodschappen', 'normal',
+                CASE WHEN i % 41 = 0 THEN 'collective' ELSE 'individual' END,
+                CASE i % 11 WHEN 0 THEN 'new' WHEN 1 THEN 'matched' WHEN 2 THEN 'in_progress'
+                            WHEN 3 THEN 'referred' WHEN 4 THEN 'lapsed' ELSE 'done' END,
+                '2015-01-01T00:00:00',
+                date('2024-06-01', '-' || (i * 13 % 3000) || ' days') || 'T12:00:00',
+                CASE WHEN i % 53 = 0 THEN '2023-02-01' END
+         FROM n;
+         INSERT INTO contact_log (request_id, on_date, note, status, created_at)
+         SELECT id, CASE WHEN id % 17 = 0 THEN '2024-05-20' ELSE received_on END, 'Gebeld', NULL, created_at
+         FROM help_requests WHERE id % 3 <> 1;
+         INSERT INTO signals (noticed_on, noticer_kind, resident_id, place_kind, concern_id, life_area,
+                              status, outcome, closed_on, created_at, updated_at)
+         SELECT '2020-01-01', 'anonymous', r.id, 'village', 900, 'social',
+                CASE WHEN r.id % 19 = 0 THEN 'new' ELSE 'closed' END,
+                CASE WHEN r.id % 19 = 0 THEN NULL ELSE 'nothing_needed' END,
+                CASE WHEN r.id % 19 = 0 THEN NULL ELSE '2020-02-01' END, '2020-01-01', '2020-01-01'
+         FROM residents r WHERE r.id % 5 = 0;
+         INSERT INTO volunteers (resident_id, status, status_since, created_at, updated_at)
+         SELECT id, CASE id % 4 WHEN 0 THEN 'active' WHEN 1 THEN 'paused' ELSE 'stopped' END,
+                CASE WHEN id % 8 = 2 THEN '2019-09-09' ELSE '2024-04-04' END, '2015-01-01', '2015-01-01'
+         FROM residents WHERE id % 13 IN (0, 1, 2, 3, 4);",
+    )?;
+    Ok(db)
+}
+
+/// The definition of a file past its term, said once more in the plainest
+/// SQL (one resident at a time): what the notice's quick count must equal.
+fn files_due_one_by_one(db: &Db, requests: &str, volunteers: &str) -> Result<(i64, i64)> {
+    Ok(db.conn().query_row(
+        "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM volunteers v WHERE v.resident_id = r.id))
+         FROM residents r
+         WHERE r.anonymised_on IS NULL
+           AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.resident_id = r.id AND h.anonymised_on IS NULL
+                 AND (h.status IN ('new', 'in_progress', 'matched') OR h.updated_at >= ?1
+                      OR EXISTS (SELECT 1 FROM contact_log l WHERE l.request_id = h.id AND l.on_date >= ?1)))
+           AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.resident_id = r.id AND s.status <> 'closed')
+           AND NOT EXISTS (SELECT 1 FROM volunteers v WHERE v.resident_id = r.id
+                 AND NOT (v.status = 'stopped' AND v.status_since < ?2))
+           AND (r.created_at < ?1 OR EXISTS (SELECT 1 FROM volunteers v WHERE v.resident_id = r.id))",
+        [requests, volunteers],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+#[test]
+fn the_notice_counts_exactly_the_files_past_their_term_for_every_term() -> Result<()> {
+    let db = every_kind_of_file()?;
+    let mut seen_some = false;
+    for today in [
+        day(2022, 1, 1),
+        day(2024, 6, 1),
+        day(2025, 7, 1),
+        day(2027, 1, 1),
+    ] {
+        for (req, vol) in [(12, 12), (24, 24), (36, 6), (120, 60)] {
+            let terms = Terms {
+                requests: req,
+                volunteers: vol,
+                signals: 12,
+                audit: 60,
+                exports: 60,
+            };
+            let due = retention::due(db.conn(), &terms, today)?;
+            let c1 = today
+                .checked_sub_months(chrono::Months::new(req))
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let c2 = today
+                .checked_sub_months(chrono::Months::new(vol))
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let (files, stopped) = files_due_one_by_one(&db, &c1, &c2)?;
+            let collective: i64 = db.conn().query_row(
+                "SELECT count(*) FROM help_requests h WHERE h.resident_id IS NULL AND h.anonymised_on IS NULL
+                   AND h.status IN ('done', 'referred', 'lapsed') AND h.updated_at < ?1
+                   AND NOT EXISTS (SELECT 1 FROM contact_log l WHERE l.request_id = h.id AND l.on_date >= ?1)",
+                [&c1],
+                |r| r.get(0),
+            )?;
+            assert_eq!(
+                (due.dossiers, due.volunteers),
+                (files + collective, stopped),
+                "on {today} with terms {req}/{vol} months"
+            );
+            seen_some |= files > 0 && stopped > 0 && files < 1900;
+        }
+    }
+    assert!(seen_some, "the village must have files due and files kept");
+    Ok(())
+}

@@ -185,9 +185,16 @@ fn raw_suggest(c: &Connection) -> Result<()> {
     let mut stmt = c.prepare_cached(
         "SELECT s.id, s.name, s.organization_id, o.name,
                 CASE WHEN s.contact_phone != '' THEN s.contact_phone ELSE o.phone END,
-                s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on
+                s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on,
+                coalesce((SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
+                            FROM service_at_locations sl JOIN locations l ON l.id = sl.location_id
+                           WHERE sl.service_id = s.id ORDER BY l.id LIMIT 1),
+                         (SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
+                            FROM locations l WHERE l.organization_id = s.organization_id ORDER BY l.id LIMIT 1),
+                         ''), s.status
            FROM services s JOIN organizations o ON o.id = s.organization_id
-          WHERE (s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0
+          WHERE ((s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0)
+            AND s.status NOT IN ('inactive', 'defunct')
           ORDER BY 16 * (((s.flag_mask & ?1 & 1) != 0) + ((s.flag_mask & ?1 & 2) != 0)
                    + ((s.flag_mask & ?1 & 4) != 0) + ((s.flag_mask & ?1 & 8) != 0) + ((s.flag_mask & ?1 & 16) != 0))
                 + ((s.area_mask & ?2 & 1) != 0) + ((s.area_mask & ?2 & 2) != 0) + ((s.area_mask & ?2 & 4) != 0)
@@ -206,14 +213,22 @@ fn raw_suggest(c: &Connection) -> Result<()> {
         i64,
         i64,
         Option<String>,
+        String,
+        String,
     );
     let wmo: Option<Wmo> = c
         .prepare_cached(
             "SELECT s.id, s.name, s.organization_id, o.name,
                     CASE WHEN s.contact_phone != '' THEN s.contact_phone ELSE o.phone END,
-                    s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on
+                    s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on,
+                coalesce((SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
+                            FROM service_at_locations sl JOIN locations l ON l.id = sl.location_id
+                           WHERE sl.service_id = s.id ORDER BY l.id LIMIT 1),
+                         (SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
+                            FROM locations l WHERE l.organization_id = s.organization_id ORDER BY l.id LIMIT 1),
+                         ''), s.status
                FROM services s JOIN organizations o ON o.id = s.organization_id
-              WHERE s.wmo_desk ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1",
+              WHERE s.wmo_desk AND s.status NOT IN ('inactive', 'defunct') ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1",
         )?
         .query_row([], |r| {
             Ok((
@@ -226,6 +241,8 @@ fn raw_suggest(c: &Connection) -> Result<()> {
                 r.get(6)?,
                 r.get(7)?,
                 r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
             ))
         })
         .optional()?;
@@ -240,6 +257,8 @@ fn raw_suggest(c: &Connection) -> Result<()> {
         i64,
         i64,
         Option<String>,
+        String,
+        String,
     );
     let rows = stmt
         .query_map([2i64, 18], |r| -> rusqlite::Result<Row> {
@@ -253,6 +272,8 @@ fn raw_suggest(c: &Connection) -> Result<()> {
                 r.get(6)?,
                 r.get(7)?,
                 r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -108,6 +108,38 @@ pub(crate) const DOSSIERS: &str = "FROM residents r INDEXED BY residents_not_ano
                          AND NOT (v.status = 'stopped' AND v.status_since < ?2))
       AND (r.created_at < ?1 OR EXISTS (SELECT 1 FROM volunteers v WHERE v.resident_id = r.id))";
 
+/// The files of [`DOSSIERS`] counted for the notice on Vandaag, read at every
+/// unlock: the residents that could be due (entered before the cutoff, or a
+/// volunteer) without anyone whose request is open or changed since, whose
+/// signal is open or who still volunteers (each answered by an index alone),
+/// and only then the contact log of those left. The same answer as counting
+/// [`DOSSIERS`] (a test holds them together), without visiting every
+/// resident's requests. Gives the count and how many of them volunteered.
+pub(crate) const DOSSIERS_DUE: &str = "
+    WITH candidates(id) AS (
+        SELECT r.id FROM residents r INDEXED BY residents_kept_since
+         WHERE r.anonymised_on IS NULL AND r.created_at < ?1
+        UNION ALL
+        SELECT r.id FROM volunteers v JOIN residents r ON r.id = v.resident_id
+         WHERE r.anonymised_on IS NULL AND (r.created_at < ?1) IS NOT 1)
+    SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM volunteers v WHERE v.resident_id = c.id))
+      FROM candidates c
+     WHERE c.id NOT IN (
+            SELECT resident_id FROM help_requests INDEXED BY help_requests_open_residents
+             WHERE status IN ('new', 'in_progress', 'matched') AND anonymised_on IS NULL
+               AND resident_id IS NOT NULL
+            UNION ALL
+            SELECT resident_id FROM help_requests INDEXED BY help_requests_closed_by_change
+             WHERE status IN ('done', 'referred', 'lapsed') AND anonymised_on IS NULL
+               AND updated_at >= ?1 AND resident_id IS NOT NULL
+            UNION ALL
+            SELECT resident_id FROM signals WHERE status <> 'closed' AND resident_id IS NOT NULL
+            UNION ALL
+            SELECT resident_id FROM volunteers WHERE NOT (status = 'stopped' AND status_since < ?2))
+       AND NOT EXISTS (SELECT 1 FROM help_requests h INDEXED BY help_requests_kept_by_resident
+                         JOIN contact_log l INDEXED BY contact_log_by_request ON l.request_id = h.id
+                        WHERE h.resident_id = c.id AND h.anonymised_on IS NULL AND l.on_date >= ?1)";
+
 /// Collective requests (no resident) past the request term (`?1`).
 pub(crate) const COLLECTIVE: &str = "FROM help_requests h INDEXED BY help_requests_closed_by_change
     WHERE h.status IN ('done', 'referred', 'lapsed') AND h.anonymised_on IS NULL
@@ -125,16 +157,14 @@ fn count(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<
         .query_row(params, |r| r.get(0))?)
 }
 
-/// What has passed its term on `today`. Reads only; a few indexed counts.
+/// What has passed its term on `today`. Reads only; a few indexed counts
+/// (the files with [`DOSSIERS_DUE`]).
 pub fn due(conn: &Connection, terms: &Terms, today: NaiveDate) -> Result<Due> {
     let requests = cutoff(today, terms.requests, "requestKeepMonths")?;
     let volunteers = cutoff(today, terms.volunteers, "volunteerKeepMonths")?;
-    let residents = count(conn, DOSSIERS, [&requests, &volunteers])?;
-    let stopped = count(
-        conn,
-        &format!("{DOSSIERS} AND EXISTS (SELECT 1 FROM volunteers v WHERE v.resident_id = r.id)"),
-        [&requests, &volunteers],
-    )?;
+    let (residents, stopped): (i64, i64) = conn
+        .prepare_cached(DOSSIERS_DUE)?
+        .query_row([&requests, &volunteers], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let collective = count(conn, COLLECTIVE, [&requests])?;
     let signals = count(
         conn,

@@ -4,10 +4,13 @@
 //! database keeps them only when it changed nothing in between: a count made
 //! before a change must not come back after the triggers forgot the month.
 //! It is a cache: when it fails or is stopped, the meeting counts the months
-//! itself (as it always could).
+//! itself (as it always could). It starts a second after the unlock: the
+//! first screen (Vandaag) must not share the two cores with it.
 
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, InterruptHandle};
@@ -16,9 +19,14 @@ use super::{Session, State};
 use crate::results::{self, Warmed};
 use crate::Result;
 
+/// How long after the unlock the counting starts.
+const DELAY: Duration = Duration::from_secs(1);
+
 pub(super) struct WarmJob {
     handle: JoinHandle<Result<Warmed>>,
     interrupt: Arc<InterruptHandle>,
+    /// Says "count now" (a wait for the result); dropped, "do not count".
+    go: Sender<()>,
     /// The open database's change count when the counting started.
     base: i64,
 }
@@ -47,9 +55,16 @@ impl Session {
         let conn = self.vault.reader(key)?;
         let interrupt = Arc::new(conn.get_interrupt_handle());
         let base = changes(db.conn())?;
+        let (go, wait) = mpsc::channel();
         let handle = std::thread::Builder::new()
             .name("buurtpunt-results".into())
             .spawn(move || {
+                if let Err(RecvTimeoutError::Disconnected) = wait.recv_timeout(DELAY) {
+                    conn.close().map_err(|(_, e)| crate::Error::Sql(e))?;
+                    return Err(crate::Error::Io(std::io::Error::other(
+                        "stopped before counting",
+                    )));
+                }
                 let warmed = results::warm(&conn, today);
                 conn.close().map_err(|(_, e)| crate::Error::Sql(e))?;
                 warmed
@@ -57,6 +72,7 @@ impl Session {
         self.warm = Some(WarmJob {
             handle,
             interrupt,
+            go,
             base,
         });
         Ok(())
@@ -70,6 +86,9 @@ impl Session {
         let Some(job) = self.warm.take() else {
             return Ok(());
         };
+        // Waiting for it: no need to wait for the delay too. (Gone already
+        // when the thread counts or counted.)
+        let _ = job.go.send(());
         let warmed = job
             .handle
             .join()
@@ -89,6 +108,7 @@ impl Session {
     /// Stop counting ahead (a lock, the exit): nothing is kept.
     pub(super) fn stop_warm(&mut self) {
         if let Some(job) = self.warm.take() {
+            drop(job.go);
             job.interrupt.interrupt();
             // The thread only reads; whatever it returns is dropped.
             let _ = job.handle.join();

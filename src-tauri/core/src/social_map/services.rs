@@ -428,6 +428,25 @@ static SCORE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// The suggestions' statements, written once (not at every call).
+static SUGGEST: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{summary} WHERE ((s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0)
+             AND s.status NOT IN ('inactive', 'defunct')
+         ORDER BY {score} DESC, s.wmo_desk DESC, o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id
+         LIMIT ?3",
+        score = *SCORE,
+        summary = *SUMMARY
+    )
+});
+static SUGGEST_WMO: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{summary} WHERE s.wmo_desk AND s.status NOT IN ('inactive', 'defunct')
+         ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1",
+        summary = *SUMMARY
+    )
+});
+
 /// Services that handle these professional flags or life areas, best match
 /// first, then the Wmo-loket, then by organisation and name. The Wmo-loket is
 /// added (last) when [`wmo_relevant`] says so, even when its own topics do
@@ -445,22 +464,12 @@ pub fn suggest_services(
         return Ok(Vec::new());
     }
     let mut out: Vec<ServiceSummary> = conn
-        .prepare_cached(&format!(
-            "{summary} WHERE ((s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0)
-                 AND s.status NOT IN ('inactive', 'defunct')
-             ORDER BY {score} DESC, s.wmo_desk DESC, o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id
-             LIMIT ?3",
-            score = *SCORE,
-            summary = *SUMMARY
-        ))?
+        .prepare_cached(&SUGGEST)?
         .query_map(params![fm, am, limit], summary_row)?
         .collect::<rusqlite::Result<_>>()?;
     if wmo_relevant(flags, areas) && !out.iter().any(|s| s.wmo_desk) {
         let wmo = conn
-            .prepare_cached(&format!(
-                "{summary} WHERE s.wmo_desk AND s.status NOT IN ('inactive', 'defunct') ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1",
-                summary = *SUMMARY
-            ))?
+            .prepare_cached(&SUGGEST_WMO)?
             .query_row([], summary_row)
             .optional()?;
         if let Some(w) = wmo {

@@ -25,6 +25,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/017_social_map_hsds.sql")),
     M::up(include_str!("sql/018_hot_query_indexes.sql")),
     M::up(include_str!("sql/019_checkins_latest.sql")),
+    M::up(include_str!("sql/020_retention_notice_indexes.sql")),
 ];
 
 /// The schema version this build writes.
@@ -158,7 +159,8 @@ mod tests {
         assert_eq!(
             one("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'help_requests'
                  AND name NOT IN ('help_requests_closed_by_change', 'help_requests_open_by_due',
-                 'help_requests_open_by_urgency', 'help_requests_by_urgency')")?,
+                 'help_requests_open_by_urgency', 'help_requests_by_urgency',
+                 'help_requests_open_residents', 'help_requests_kept_by_resident')")?,
             5
         );
         // Children still point at the rebuilt table: deleting cascades.

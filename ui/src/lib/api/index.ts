@@ -384,13 +384,23 @@ export function whenDamaged(handler: ((e: ApiError) => void) | null) {
 
 /** Call a command; only names of the Rust list (`src-tauri/src/command_list.rs`) type-check. */
 async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
+  const t0 = performance.now();
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
     const err = toApiError(e);
     if (err.code === "database_damaged" && cmd !== "check_database") damaged?.(err);
     throw err;
+  } finally {
+    traced(cmd, t0);
   }
+}
+
+/** `scripts/measure-window` sets `window.__buurtpuntTrace` to an array to
+ *  see what a click waits for: each command's name, start and end. */
+function traced(cmd: Command, t0: number) {
+  const trace = (globalThis as { __buurtpuntTrace?: [string, number, number][] }).__buurtpuntTrace;
+  if (Array.isArray(trace)) trace.push([cmd, t0, performance.now()]);
 }
 
 export type Created = { recoveryKey: string; status: AppStatus };
