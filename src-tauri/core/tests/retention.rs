@@ -12,6 +12,7 @@ use buurtpunt_core::results::{self, Figures, Period, PeriodChoice};
 use buurtpunt_core::retention::{self, Terms};
 use buurtpunt_core::settings;
 use buurtpunt_core::store::audit::{chain, trim};
+use buurtpunt_core::store::time::iso;
 use buurtpunt_core::vocab::LifeArea;
 use buurtpunt_core::volunteers::{self, VolunteerInput, VolunteerStatus};
 use buurtpunt_core::{report, Db, Result};
@@ -581,11 +582,11 @@ fn the_notice_counts_exactly_the_files_past_their_term_for_every_term() -> Resul
             let due = retention::due(db.conn(), &terms, today)?;
             let c1 = today
                 .checked_sub_months(chrono::Months::new(req))
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(iso)
                 .unwrap_or_default();
             let c2 = today
                 .checked_sub_months(chrono::Months::new(vol))
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(iso)
                 .unwrap_or_default();
             let (files, stopped) = files_due_one_by_one(&db, &c1, &c2)?;
             let collective: i64 = db.conn().query_row(

@@ -11,6 +11,7 @@ use std::time::Instant;
 use buurtpunt_core::anonymise;
 use buurtpunt_core::retention::{self, Terms};
 use buurtpunt_core::settings;
+use buurtpunt_core::store::time::iso;
 use buurtpunt_core::store::vault::Vault;
 use buurtpunt_core::Result;
 use chrono::NaiveDateTime;
@@ -95,7 +96,7 @@ pub fn run(data: &Vault, now: NaiveDateTime) -> Result<()> {
     let cut = |months: u32| {
         today
             .checked_sub_months(chrono::Months::new(months))
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(iso)
             .unwrap_or_default()
     };
     let (requests, volunteers) = (cut(terms.requests), cut(terms.volunteers));

@@ -179,10 +179,10 @@ fn raw_search(c: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn raw_suggest(c: &Connection) -> Result<()> {
-    // Debts = flag bit 2; money and admin | transport = area bits 16 | 2;
-    // scored as Buurtpunt does; then the Wmo-loket (transport is Wmo ground).
-    let mut stmt = c.prepare_cached(
+/// A suggested service as the list shows it: name, organisation, phone,
+/// Wmo-loket, topics, last check, first address, status.
+macro_rules! raw_service {
+    () => {
         "SELECT s.id, s.name, s.organization_id, o.name,
                 CASE WHEN s.contact_phone != '' THEN s.contact_phone ELSE o.phone END,
                 s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on,
@@ -192,7 +192,46 @@ fn raw_suggest(c: &Connection) -> Result<()> {
                          (SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
                             FROM locations l WHERE l.organization_id = s.organization_id ORDER BY l.id LIMIT 1),
                          ''), s.status
-           FROM services s JOIN organizations o ON o.id = s.organization_id
+           FROM services s JOIN organizations o ON o.id = s.organization_id"
+    };
+}
+
+type RawService = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    bool,
+    i64,
+    i64,
+    Option<String>,
+    String,
+    String,
+);
+
+fn raw_service_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawService> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+fn raw_suggest(c: &Connection) -> Result<()> {
+    // Debts = flag bit 2; money and admin | transport = area bits 16 | 2;
+    // scored as Buurtpunt does; then the Wmo-loket (transport is Wmo ground).
+    let mut stmt = c.prepare_cached(concat!(
+        raw_service!(),
+        "
           WHERE ((s.flag_mask & ?1) != 0 OR (s.area_mask & ?2) != 0)
             AND s.status NOT IN ('inactive', 'defunct')
           ORDER BY 16 * (((s.flag_mask & ?1 & 1) != 0) + ((s.flag_mask & ?1 & 2) != 0)
@@ -201,81 +240,20 @@ fn raw_suggest(c: &Connection) -> Result<()> {
                 + ((s.area_mask & ?2 & 8) != 0) + ((s.area_mask & ?2 & 16) != 0) + ((s.area_mask & ?2 & 32) != 0)
                 + ((s.area_mask & ?2 & 64) != 0) + ((s.area_mask & ?2 & 128) != 0) DESC,
                 s.wmo_desk DESC, o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id
-          LIMIT 8",
-    )?;
-    type Wmo = (
-        i64,
-        String,
-        i64,
-        String,
-        String,
-        bool,
-        i64,
-        i64,
-        Option<String>,
-        String,
-        String,
-    );
-    let wmo: Option<Wmo> = c
-        .prepare_cached(
-            "SELECT s.id, s.name, s.organization_id, o.name,
-                    CASE WHEN s.contact_phone != '' THEN s.contact_phone ELSE o.phone END,
-                    s.wmo_desk, s.flag_mask, s.area_mask, o.last_checked_on,
-                coalesce((SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
-                            FROM service_at_locations sl JOIN locations l ON l.id = sl.location_id
-                           WHERE sl.service_id = s.id ORDER BY l.id LIMIT 1),
-                         (SELECT l.name || char(31) || l.address_1 || char(31) || l.postal_code || ' ' || l.city
-                            FROM locations l WHERE l.organization_id = s.organization_id ORDER BY l.id LIMIT 1),
-                         ''), s.status
-               FROM services s JOIN organizations o ON o.id = s.organization_id
-              WHERE s.wmo_desk AND s.status NOT IN ('inactive', 'defunct') ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1",
-        )?
-        .query_row([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-            ))
-        })
+          LIMIT 8"
+    ))?;
+    let wmo = c
+        .prepare_cached(concat!(
+            raw_service!(),
+            "
+              WHERE s.wmo_desk AND s.status NOT IN ('inactive', 'defunct')
+              ORDER BY o.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id LIMIT 1"
+        ))?
+        .query_row([], raw_service_row)
         .optional()?;
     std::hint::black_box(wmo);
-    type Row = (
-        i64,
-        String,
-        i64,
-        String,
-        String,
-        bool,
-        i64,
-        i64,
-        Option<String>,
-        String,
-        String,
-    );
     let rows = stmt
-        .query_map([2i64, 18], |r| -> rusqlite::Result<Row> {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-            ))
-        })?
+        .query_map([2i64, 18], raw_service_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     std::hint::black_box(rows);
     Ok(())
