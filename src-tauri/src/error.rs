@@ -28,6 +28,10 @@ pub enum AppError {
     /// Test mode: the test's answer for the open dialog could not be read.
     #[error("the test's answer for the open dialog: {0}")]
     TestAnswer(std::io::Error),
+    /// Debug builds: a command ran on the main thread, which paints the
+    /// window (see `off_main_thread` in `lib.rs`).
+    #[error("a command ran on the main thread")]
+    OnMainThread,
     /// The dialog returned something that is not a file path.
     #[error("the file dialog returned no usable path: {0}")]
     NoPath(String),
@@ -39,9 +43,10 @@ impl AppError {
             AppError::FileNotChosen { .. } | AppError::NotInTestFolder(_) => {
                 ErrorCode::FileNotChosen
             }
-            AppError::LockPoisoned | AppError::TestAnswer(_) | AppError::NoPath(_) => {
-                ErrorCode::Internal
-            }
+            AppError::LockPoisoned
+            | AppError::OnMainThread
+            | AppError::TestAnswer(_)
+            | AppError::NoPath(_) => ErrorCode::Internal,
         }
     }
 }

@@ -22,6 +22,33 @@ macro_rules! handler {
     };
 }
 
+/// The window's calls, each run on a worker thread of the async runtime,
+/// never on the main thread (which paints the window).
+///
+/// The commands are plain functions, not `async fn`: Tauri builds a future,
+/// a Tokio task and a response path for every async command's own types in a
+/// release build (`InvokeResolver::respond_async_serialized_inner`), about
+/// 3 MB of the binary for ~160 commands. Here one task type carries every
+/// call to the same worker threads an async command runs on. The two
+/// file-dialog commands that wait for the user stay `async`: they hold no
+/// thread while they wait.
+fn off_main_thread(
+    commands: impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    let commands = std::sync::Arc::new(commands);
+    move |invoke| {
+        let commands = std::sync::Arc::clone(&commands);
+        let resolver = invoke.resolver.clone();
+        let name = invoke.message.command().to_owned();
+        tauri::async_runtime::spawn(async move {
+            if !commands(invoke) {
+                resolver.reject(format!("Command {name} not found"));
+            }
+        });
+        true
+    }
+}
+
 /// `module::command, ...` → their names.
 macro_rules! names {
     ($($module:ident :: $command:ident),* $(,)?) => {
@@ -71,7 +98,7 @@ fn test_files_dir() -> Option<PathBuf> {
 /// Lock the session: stop the background work, close the database cleanly.
 fn close_session(handle: &tauri::AppHandle) {
     if let Some(state) = handle.try_state::<AppState>() {
-        match state.session().map(|mut s| s.lock()) {
+        match state.session_on_close().map(|mut s| s.lock()) {
             Ok(Ok(_)) => {}
             Ok(Err(e)) => eprintln!("buurtpunt: closing: {e}"),
             Err(e) => eprintln!("buurtpunt: closing: {e:?}"),
@@ -194,6 +221,15 @@ pub fn lean_start() {
 pub fn lean_start() {}
 
 pub fn run() {
+    // Workbooks from outside are parsed by a child process of this binary
+    // (`main` answers `--read-workbook`): a parser that panics, overflows
+    // its stack or does not stop cannot take the app down.
+    match std::env::current_exe() {
+        Ok(exe) => {
+            buurtpunt_core::import::child::isolate(exe);
+        }
+        Err(e) => eprintln!("buurtpunt: workbooks are read in this process: {e}"),
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -206,7 +242,7 @@ pub fn run() {
             close_on_signals(app.handle().clone())?;
             Ok(())
         })
-        .invoke_handler(with_commands!(handler))
+        .invoke_handler(off_main_thread(with_commands!(handler)))
         .build(tauri::generate_context!());
     match result {
         Ok(app) => app.run(|handle, event| {

@@ -2,6 +2,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Started by the app to read one workbook (core `import::child`): answer, stop.
+    if let Some(code) = buurtpunt_core::import::child::serve_if_asked() {
+        std::process::exit(code);
+    }
     buurtpunt_lib::lean_start();
     buurtpunt_lib::run();
 }

@@ -28,8 +28,20 @@ impl AppState {
         }
     }
 
-    /// The session. A poisoned lock (a panic elsewhere) is reported, not propagated.
+    /// The session, for a command. A poisoned lock (a panic elsewhere) is
+    /// reported, not propagated. Commands never run on the main thread (it
+    /// paints the window; see `off_main_thread` in `lib.rs`): debug builds,
+    /// and so every WebDriver test, refuse a command that does.
     pub fn session(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
+        #[cfg(debug_assertions)]
+        if std::thread::current().name() == Some("main") {
+            return Err(AppError::OnMainThread.into());
+        }
+        self.session_on_close()
+    }
+
+    /// The session, when the app closes (on the main thread).
+    pub fn session_on_close(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
         self.session
             .lock()
             .map_err(|_| AppError::LockPoisoned.into())

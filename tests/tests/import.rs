@@ -53,6 +53,15 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
         app.screenshot(&p).await?;
     }
 
+    // A damaged workbook (read by the app's child process, see core
+    // `import::child`): a clear message, and the app goes on.
+    let damaged = files.path().join("kapot.xlsx");
+    std::fs::write(&damaged, b"PK\x03\x04 half a file, the rest went missing")?;
+    app.choose_file(&damaged).await?;
+    app.click("#import-choose").await?;
+    app.wait_text("#import-file-error", "kan dit bestand niet lezen")
+        .await?;
+
     // Choose the file: the mapping step suggests a field per known column name.
     app.choose_file(&csv).await?;
     app.click("#import-choose").await?;

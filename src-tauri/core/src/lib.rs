@@ -49,6 +49,7 @@ pub mod today;
 pub mod validate;
 pub mod vocab;
 pub mod volunteers;
+pub(crate) mod zipped;
 
 pub use error::{Error, Result};
 pub use store::Db;

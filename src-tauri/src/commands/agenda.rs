@@ -7,10 +7,7 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn request_agenda(
-    state: State<'_, AppState>,
-    request_id: i64,
-) -> ApiResult<Vec<AgendaItem>> {
+pub fn request_agenda(state: State<'_, AppState>, request_id: i64) -> ApiResult<Vec<AgendaItem>> {
     Ok(agenda::for_request(
         state.session()?.db()?.conn(),
         request_id,
@@ -18,7 +15,7 @@ pub async fn request_agenda(
 }
 
 #[tauri::command]
-pub async fn add_agenda_item(
+pub fn add_agenda_item(
     state: State<'_, AppState>,
     request_id: i64,
     input: AgendaInput,
@@ -32,7 +29,7 @@ pub async fn add_agenda_item(
 }
 
 #[tauri::command]
-pub async fn update_agenda_item(
+pub fn update_agenda_item(
     state: State<'_, AppState>,
     id: i64,
     input: AgendaInput,
@@ -41,7 +38,7 @@ pub async fn update_agenda_item(
 }
 
 #[tauri::command]
-pub async fn write_agenda_outcome(
+pub fn write_agenda_outcome(
     state: State<'_, AppState>,
     id: i64,
     outcome: String,

@@ -8,27 +8,22 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn current_contact_person(
-    state: State<'_, AppState>,
-) -> ApiResult<Option<ContactPerson>> {
+pub fn current_contact_person(state: State<'_, AppState>) -> ApiResult<Option<ContactPerson>> {
     Ok(audit::actor::current(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn choose_contact_person(
-    state: State<'_, AppState>,
-    id: i64,
-) -> ApiResult<ContactPerson> {
+pub fn choose_contact_person(state: State<'_, AppState>, id: i64) -> ApiResult<ContactPerson> {
     Ok(audit::actor::choose(state.session()?.db()?, id)?)
 }
 
 #[tauri::command]
-pub async fn check_audit_log(state: State<'_, AppState>) -> ApiResult<ChainCheck> {
+pub fn check_audit_log(state: State<'_, AppState>) -> ApiResult<ChainCheck> {
     Ok(audit::check(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn resident_audit_log(
+pub fn resident_audit_log(
     state: State<'_, AppState>,
     resident_id: i64,
     limit: i64,

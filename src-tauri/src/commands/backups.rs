@@ -17,7 +17,7 @@ use crate::state::{now, AppState};
 const RESTORE: Purpose = Purpose::Open(OpenKind::Backup);
 
 #[tauri::command]
-pub async fn list_backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupInfo>> {
+pub fn list_backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupInfo>> {
     let backups = state.session()?.backups()?;
     // The app offers these itself: each may be restored.
     for b in &backups {
@@ -27,13 +27,13 @@ pub async fn list_backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupInf
 }
 
 #[tauri::command]
-pub async fn export_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<Counts> {
+pub fn export_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<Counts> {
     state.chosen(Purpose::Save(SaveKind::Backup), &path)?;
     Ok(state.session()?.export_backup(&path, now())?)
 }
 
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<AppStatus> {
+pub fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> ApiResult<AppStatus> {
     state.chosen(RESTORE, &path)?;
     Ok(state.session()?.restore(&path, now())?)
 }
@@ -41,7 +41,7 @@ pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> ApiRes
 /// "Herstellen van een back-up" without a usable key file: the passphrase
 /// of the day the backup was made opens it.
 #[tauri::command]
-pub async fn restore_with_passphrase(
+pub fn restore_with_passphrase(
     state: State<'_, AppState>,
     path: PathBuf,
     passphrase: String,
@@ -54,7 +54,7 @@ pub async fn restore_with_passphrase(
 
 /// "Herstellen van een back-up" with the recovery key and a new passphrase.
 #[tauri::command]
-pub async fn restore_with_recovery_key(
+pub fn restore_with_recovery_key(
     state: State<'_, AppState>,
     path: PathBuf,
     recovery_key: String,
@@ -70,6 +70,6 @@ pub async fn restore_with_recovery_key(
 
 /// The help point holds less than an older backup, on purpose.
 #[tauri::command]
-pub async fn accept_less_data(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn accept_less_data(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state.session()?.accept_less_data(now())?)
 }

@@ -13,7 +13,7 @@ use crate::state::{now, AppState};
 
 /// What each kind of data holds for this resident (beside the choices).
 #[tauri::command]
-pub async fn consent_preview(
+pub fn consent_preview(
     state: State<'_, AppState>,
     resident_id: i64,
     request_id: Option<i64>,
@@ -27,7 +27,7 @@ pub async fn consent_preview(
 
 /// The consent form with the resident's choices, to sign (a PDF).
 #[tauri::command]
-pub async fn make_consent_form(
+pub fn make_consent_form(
     state: State<'_, AppState>,
     resident_id: i64,
     input: ConsentFormInput,
@@ -44,10 +44,7 @@ pub async fn make_consent_form(
 }
 
 #[tauri::command]
-pub async fn resident_consents(
-    state: State<'_, AppState>,
-    resident_id: i64,
-) -> ApiResult<Vec<Consent>> {
+pub fn resident_consents(state: State<'_, AppState>, resident_id: i64) -> ApiResult<Vec<Consent>> {
     Ok(consents::of_resident(
         state.session()?.db()?.conn(),
         resident_id,
@@ -56,7 +53,7 @@ pub async fn resident_consents(
 }
 
 #[tauri::command]
-pub async fn record_consent(
+pub fn record_consent(
     state: State<'_, AppState>,
     resident_id: i64,
     input: ConsentInput,
@@ -70,7 +67,7 @@ pub async fn record_consent(
 }
 
 #[tauri::command]
-pub async fn withdraw_consent(
+pub fn withdraw_consent(
     state: State<'_, AppState>,
     id: i64,
     on_date: String,
@@ -85,7 +82,7 @@ pub async fn withdraw_consent(
 
 /// The export log of a resident: what left the app, to whom, by whom.
 #[tauri::command]
-pub async fn resident_exports(
+pub fn resident_exports(
     state: State<'_, AppState>,
     resident_id: i64,
 ) -> ApiResult<Vec<ExportRecord>> {

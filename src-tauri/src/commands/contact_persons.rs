@@ -7,12 +7,12 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_contact_persons(state: State<'_, AppState>) -> ApiResult<Vec<ContactPerson>> {
+pub fn list_contact_persons(state: State<'_, AppState>) -> ApiResult<Vec<ContactPerson>> {
     Ok(contact_persons::list(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn create_contact_person(
+pub fn create_contact_person(
     state: State<'_, AppState>,
     input: ContactPersonInput,
 ) -> ApiResult<ContactPerson> {
@@ -20,7 +20,7 @@ pub async fn create_contact_person(
 }
 
 #[tauri::command]
-pub async fn update_contact_person(
+pub fn update_contact_person(
     state: State<'_, AppState>,
     id: i64,
     input: ContactPersonInput,

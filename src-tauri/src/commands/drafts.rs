@@ -7,17 +7,17 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, input: DraftInput) -> ApiResult<DraftSummary> {
+pub fn save_draft(state: State<'_, AppState>, input: DraftInput) -> ApiResult<DraftSummary> {
     Ok(drafts::save(state.session()?.db()?, &input, now())?)
 }
 
 #[tauri::command]
-pub async fn list_drafts(state: State<'_, AppState>) -> ApiResult<Vec<DraftSummary>> {
+pub fn list_drafts(state: State<'_, AppState>) -> ApiResult<Vec<DraftSummary>> {
     Ok(drafts::list(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn get_draft(
+pub fn get_draft(
     state: State<'_, AppState>,
     kind: FormKind,
     context: String,
@@ -26,10 +26,6 @@ pub async fn get_draft(
 }
 
 #[tauri::command]
-pub async fn discard_draft(
-    state: State<'_, AppState>,
-    kind: FormKind,
-    context: String,
-) -> ApiResult<()> {
+pub fn discard_draft(state: State<'_, AppState>, kind: FormKind, context: String) -> ApiResult<()> {
     Ok(drafts::discard(state.session()?.db()?, kind, &context)?)
 }

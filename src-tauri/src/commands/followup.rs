@@ -9,7 +9,7 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn request_agreements(
+pub fn request_agreements(
     state: State<'_, AppState>,
     request_id: i64,
 ) -> ApiResult<Vec<Agreement>> {
@@ -20,7 +20,7 @@ pub async fn request_agreements(
 }
 
 #[tauri::command]
-pub async fn add_agreement(
+pub fn add_agreement(
     state: State<'_, AppState>,
     request_id: i64,
     input: AgreementInput,
@@ -34,11 +34,7 @@ pub async fn add_agreement(
 }
 
 #[tauri::command]
-pub async fn set_agreement_done(
-    state: State<'_, AppState>,
-    id: i64,
-    done: bool,
-) -> ApiResult<Agreement> {
+pub fn set_agreement_done(state: State<'_, AppState>, id: i64, done: bool) -> ApiResult<Agreement> {
     Ok(followup::set_agreement_done(
         state.session()?.db()?,
         id,
@@ -48,10 +44,7 @@ pub async fn set_agreement_done(
 }
 
 #[tauri::command]
-pub async fn request_reminders(
-    state: State<'_, AppState>,
-    request_id: i64,
-) -> ApiResult<Vec<Reminder>> {
+pub fn request_reminders(state: State<'_, AppState>, request_id: i64) -> ApiResult<Vec<Reminder>> {
     Ok(followup::reminders_of(
         state.session()?.db()?.conn(),
         request_id,
@@ -59,7 +52,7 @@ pub async fn request_reminders(
 }
 
 #[tauri::command]
-pub async fn add_reminder(
+pub fn add_reminder(
     state: State<'_, AppState>,
     request_id: i64,
     input: ReminderInput,
@@ -74,7 +67,7 @@ pub async fn add_reminder(
 
 /// Done, with a note; returns the next one for a repeating reminder.
 #[tauri::command]
-pub async fn complete_reminder(
+pub fn complete_reminder(
     state: State<'_, AppState>,
     id: i64,
     note: String,
@@ -88,7 +81,7 @@ pub async fn complete_reminder(
 }
 
 #[tauri::command]
-pub async fn snooze_reminder(
+pub fn snooze_reminder(
     state: State<'_, AppState>,
     id: i64,
     until: String,
@@ -105,7 +98,7 @@ pub async fn snooze_reminder(
 
 /// Reminders due today or earlier (for the Vandaag screen), with the total.
 #[tauri::command]
-pub async fn due_reminders(state: State<'_, AppState>) -> ApiResult<(Vec<DueReminder>, i64)> {
+pub fn due_reminders(state: State<'_, AppState>) -> ApiResult<(Vec<DueReminder>, i64)> {
     Ok(followup::due_reminders(
         state.session()?.db()?.conn(),
         now().date(),

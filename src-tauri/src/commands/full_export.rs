@@ -10,10 +10,7 @@ use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn full_export(
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> ApiResult<FullExportOutcome> {
+pub fn full_export(state: State<'_, AppState>, path: PathBuf) -> ApiResult<FullExportOutcome> {
     state.chosen(Purpose::Save(SaveKind::FullExport), &path)?;
     Ok(full_export::export(state.session()?.db()?, &path, now())?)
 }

@@ -7,21 +7,21 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn log_hours(state: State<'_, AppState>, input: HourInput) -> ApiResult<HourEntry> {
+pub fn log_hours(state: State<'_, AppState>, input: HourInput) -> ApiResult<HourEntry> {
     Ok(hours::log(state.session()?.db()?, &input, now())?)
 }
 
 #[tauri::command]
-pub async fn remove_hours(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+pub fn remove_hours(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     Ok(hours::remove(state.session()?.db()?, id)?)
 }
 
 #[tauri::command]
-pub async fn match_hours(state: State<'_, AppState>, match_id: i64) -> ApiResult<Vec<HourEntry>> {
+pub fn match_hours(state: State<'_, AppState>, match_id: i64) -> ApiResult<Vec<HourEntry>> {
     Ok(hours::of_match(state.session()?.db()?.conn(), match_id)?)
 }
 
 #[tauri::command]
-pub async fn hour_totals(state: State<'_, AppState>, query: HourQuery) -> ApiResult<HourTotals> {
+pub fn hour_totals(state: State<'_, AppState>, query: HourQuery) -> ApiResult<HourTotals> {
     Ok(hours::totals(state.session()?.db()?.conn(), &query)?)
 }

@@ -18,7 +18,7 @@ pub const PROGRESS_EVENT: &str = "import-progress";
 
 /// Read the file and suggest a mapping. Needs an open help point.
 #[tauri::command]
-pub async fn import_preview(
+pub fn import_preview(
     state: State<'_, AppState>,
     path: PathBuf,
     sheet: String,
@@ -30,7 +30,7 @@ pub async fn import_preview(
 
 /// Check every row with the chosen mapping; nothing is written.
 #[tauri::command]
-pub async fn import_check(
+pub fn import_check(
     state: State<'_, AppState>,
     path: PathBuf,
     mapping: Mapping,
@@ -47,7 +47,7 @@ pub async fn import_check(
 
 /// Import all rows in one transaction, sending `import-progress` events.
 #[tauri::command]
-pub async fn import_run(
+pub fn import_run(
     window: Window,
     state: State<'_, AppState>,
     path: PathBuf,

@@ -7,12 +7,12 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn create_match(state: State<'_, AppState>, input: MatchInput) -> ApiResult<Match> {
+pub fn create_match(state: State<'_, AppState>, input: MatchInput) -> ApiResult<Match> {
     Ok(matches::create(state.session()?.db()?, input, now())?)
 }
 
 #[tauri::command]
-pub async fn change_match_status(
+pub fn change_match_status(
     state: State<'_, AppState>,
     id: i64,
     status: MatchStatus,
@@ -28,7 +28,7 @@ pub async fn change_match_status(
 }
 
 #[tauri::command]
-pub async fn update_match_agreement(
+pub fn update_match_agreement(
     state: State<'_, AppState>,
     id: i64,
     agreement: String,
@@ -44,7 +44,7 @@ pub async fn update_match_agreement(
 }
 
 #[tauri::command]
-pub async fn request_matches(state: State<'_, AppState>, request_id: i64) -> ApiResult<Vec<Match>> {
+pub fn request_matches(state: State<'_, AppState>, request_id: i64) -> ApiResult<Vec<Match>> {
     Ok(matches::for_request(
         state.session()?.db()?.conn(),
         request_id,

@@ -7,10 +7,7 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn suggest_volunteers(
-    state: State<'_, AppState>,
-    request_id: i64,
-) -> ApiResult<Suggestions> {
+pub fn suggest_volunteers(state: State<'_, AppState>, request_id: i64) -> ApiResult<Suggestions> {
     Ok(matching::suggest(
         state.session()?.db()?.conn(),
         request_id,

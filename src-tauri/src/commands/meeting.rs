@@ -11,17 +11,17 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn enter_meeting(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn enter_meeting(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state.session()?.enter_meeting()?)
 }
 
 #[tauri::command]
-pub async fn leave_meeting(state: State<'_, AppState>, passphrase: String) -> ApiResult<AppStatus> {
+pub fn leave_meeting(state: State<'_, AppState>, passphrase: String) -> ApiResult<AppStatus> {
     Ok(state.session()?.leave_meeting(&passphrase)?)
 }
 
 #[tauri::command]
-pub async fn meeting_figures(
+pub fn meeting_figures(
     state: State<'_, AppState>,
     choice: PeriodChoice,
 ) -> ApiResult<ScreenFigures> {
@@ -33,15 +33,12 @@ pub async fn meeting_figures(
 }
 
 #[tauri::command]
-pub async fn meeting_agenda(state: State<'_, AppState>) -> ApiResult<Vec<MeetingItem>> {
+pub fn meeting_agenda(state: State<'_, AppState>) -> ApiResult<Vec<MeetingItem>> {
     Ok(agenda::meeting(state.session()?.meeting_db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn mark_agenda_discussed(
-    state: State<'_, AppState>,
-    id: i64,
-) -> ApiResult<Vec<MeetingItem>> {
+pub fn mark_agenda_discussed(state: State<'_, AppState>, id: i64) -> ApiResult<Vec<MeetingItem>> {
     Ok(agenda::mark_discussed(
         state.session()?.meeting_db()?,
         id,

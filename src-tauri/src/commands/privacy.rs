@@ -13,7 +13,7 @@ use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn make_privacy_doc(
+pub fn make_privacy_doc(
     state: State<'_, AppState>,
     kind: PrivacyDocKind,
     path: PathBuf,
@@ -28,17 +28,17 @@ pub async fn make_privacy_doc(
 }
 
 #[tauri::command]
-pub async fn privacy_docs_made(state: State<'_, AppState>) -> ApiResult<Vec<PrivacyExport>> {
+pub fn privacy_docs_made(state: State<'_, AppState>) -> ApiResult<Vec<PrivacyExport>> {
     Ok(privacy_docs::made(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn list_data_breaches(state: State<'_, AppState>) -> ApiResult<Vec<DataBreach>> {
+pub fn list_data_breaches(state: State<'_, AppState>) -> ApiResult<Vec<DataBreach>> {
     Ok(data_breaches::list(state.session()?.db()?.conn(), now())?)
 }
 
 #[tauri::command]
-pub async fn create_data_breach(
+pub fn create_data_breach(
     state: State<'_, AppState>,
     input: DataBreachInput,
 ) -> ApiResult<DataBreach> {
@@ -50,7 +50,7 @@ pub async fn create_data_breach(
 }
 
 #[tauri::command]
-pub async fn update_data_breach(
+pub fn update_data_breach(
     state: State<'_, AppState>,
     id: i64,
     input: DataBreachInput,

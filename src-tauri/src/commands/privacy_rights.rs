@@ -14,7 +14,7 @@ use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn make_inzage(
+pub fn make_inzage(
     state: State<'_, AppState>,
     resident_id: i64,
     path: PathBuf,
@@ -31,7 +31,7 @@ pub async fn make_inzage(
 }
 
 #[tauri::command]
-pub async fn create_privacy_request(
+pub fn create_privacy_request(
     state: State<'_, AppState>,
     input: PrivacyRequestInput,
 ) -> ApiResult<PrivacyRequest> {
@@ -43,7 +43,7 @@ pub async fn create_privacy_request(
 }
 
 #[tauri::command]
-pub async fn open_privacy_requests(state: State<'_, AppState>) -> ApiResult<Vec<PrivacyRequest>> {
+pub fn open_privacy_requests(state: State<'_, AppState>) -> ApiResult<Vec<PrivacyRequest>> {
     Ok(privacy_requests::open(
         state.session()?.db()?.conn(),
         now().date(),
@@ -51,7 +51,7 @@ pub async fn open_privacy_requests(state: State<'_, AppState>) -> ApiResult<Vec<
 }
 
 #[tauri::command]
-pub async fn resident_privacy_requests(
+pub fn resident_privacy_requests(
     state: State<'_, AppState>,
     resident_id: i64,
 ) -> ApiResult<Vec<PrivacyRequest>> {
@@ -63,19 +63,16 @@ pub async fn resident_privacy_requests(
 }
 
 #[tauri::command]
-pub async fn finish_privacy_request(
-    state: State<'_, AppState>,
-    id: i64,
-) -> ApiResult<PrivacyRequest> {
+pub fn finish_privacy_request(state: State<'_, AppState>, id: i64) -> ApiResult<PrivacyRequest> {
     Ok(privacy_requests::done(state.session()?.db()?, id, now())?)
 }
 
 #[tauri::command]
-pub async fn erase_plan(state: State<'_, AppState>, resident_id: i64) -> ApiResult<ErasePlan> {
+pub fn erase_plan(state: State<'_, AppState>, resident_id: i64) -> ApiResult<ErasePlan> {
     Ok(erase::plan(state.session()?.db()?.conn(), resident_id)?)
 }
 
 #[tauri::command]
-pub async fn erase_resident(state: State<'_, AppState>, input: EraseInput) -> ApiResult<()> {
+pub fn erase_resident(state: State<'_, AppState>, input: EraseInput) -> ApiResult<()> {
     Ok(erase::erase(state.session()?.db()?, &input, now())?)
 }

@@ -13,10 +13,7 @@ use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn request_referrals(
-    state: State<'_, AppState>,
-    request_id: i64,
-) -> ApiResult<Vec<Referral>> {
+pub fn request_referrals(state: State<'_, AppState>, request_id: i64) -> ApiResult<Vec<Referral>> {
     Ok(referrals::for_request(
         state.session()?.db()?.conn(),
         request_id,
@@ -25,7 +22,7 @@ pub async fn request_referrals(
 }
 
 #[tauri::command]
-pub async fn create_referral(
+pub fn create_referral(
     state: State<'_, AppState>,
     request_id: i64,
     input: ReferralInput,
@@ -39,7 +36,7 @@ pub async fn create_referral(
 }
 
 #[tauri::command]
-pub async fn update_referral(
+pub fn update_referral(
     state: State<'_, AppState>,
     id: i64,
     input: ReferralInput,
@@ -53,7 +50,7 @@ pub async fn update_referral(
 }
 
 #[tauri::command]
-pub async fn change_referral_status(
+pub fn change_referral_status(
     state: State<'_, AppState>,
     id: i64,
     status: ReferralStatus,
@@ -70,7 +67,7 @@ pub async fn change_referral_status(
 
 /// Referrals to the Wmo-loket that wait for an answer (for Vandaag).
 #[tauri::command]
-pub async fn open_wmo_referrals(state: State<'_, AppState>) -> ApiResult<Vec<Referral>> {
+pub fn open_wmo_referrals(state: State<'_, AppState>) -> ApiResult<Vec<Referral>> {
     Ok(referrals::open_wmo(
         state.session()?.db()?.conn(),
         now().date(),
@@ -80,13 +77,13 @@ pub async fn open_wmo_referrals(state: State<'_, AppState>) -> ApiResult<Vec<Ref
 
 /// Does this request look like professional work?
 #[tauri::command]
-pub async fn professional_advice(state: State<'_, AppState>, request_id: i64) -> ApiResult<Advice> {
+pub fn professional_advice(state: State<'_, AppState>, request_id: i64) -> ApiResult<Advice> {
     Ok(requests::advice(state.session()?.db()?.conn(), request_id)?)
 }
 
 /// Write the handover files (PDF, JSON, CSV) for a referral at `path`.
 #[tauri::command]
-pub async fn export_handover(
+pub fn export_handover(
     state: State<'_, AppState>,
     input: ExportInput,
     path: PathBuf,

@@ -10,25 +10,22 @@ use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn report_years(state: State<'_, AppState>) -> ApiResult<ReportYears> {
+pub fn report_years(state: State<'_, AppState>) -> ApiResult<ReportYears> {
     Ok(report::years(state.session()?.db()?.conn(), now().date())?)
 }
 
 #[tauri::command]
-pub async fn report_texts(state: State<'_, AppState>, year: i32) -> ApiResult<ReportTexts> {
+pub fn report_texts(state: State<'_, AppState>, year: i32) -> ApiResult<ReportTexts> {
     Ok(report::get_texts(state.session()?.db()?.conn(), year)?)
 }
 
 #[tauri::command]
-pub async fn save_report_texts(
-    state: State<'_, AppState>,
-    texts: ReportTexts,
-) -> ApiResult<ReportTexts> {
+pub fn save_report_texts(state: State<'_, AppState>, texts: ReportTexts) -> ApiResult<ReportTexts> {
     Ok(report::save_texts(state.session()?.db()?, &texts, now())?)
 }
 
 #[tauri::command]
-pub async fn make_report(
+pub fn make_report(
     state: State<'_, AppState>,
     input: ReportInput,
     path: PathBuf,

@@ -10,7 +10,7 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn list_requests(
+pub fn list_requests(
     state: State<'_, AppState>,
     query: RequestQuery,
 ) -> ApiResult<Page<RequestSummary>> {
@@ -18,28 +18,25 @@ pub async fn list_requests(
 }
 
 #[tauri::command]
-pub async fn get_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpRequest> {
+pub fn get_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpRequest> {
     Ok(requests::get(state.session()?.db()?.conn(), id)?)
 }
 
 /// The request's page: also writes "bekeken" in the log.
 #[tauri::command]
-pub async fn open_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpRequest> {
+pub fn open_request(state: State<'_, AppState>, id: i64) -> ApiResult<HelpRequest> {
     Ok(requests::open(state.session()?.db()?, id)?)
 }
 
 #[tauri::command]
-pub async fn create_request(
-    state: State<'_, AppState>,
-    input: RequestInput,
-) -> ApiResult<HelpRequest> {
+pub fn create_request(state: State<'_, AppState>, input: RequestInput) -> ApiResult<HelpRequest> {
     Ok(requests::create(state.session()?.db()?, input, now())?)
 }
 
 /// A phone note: a request in "nieuw" (with a new resident and a call-back
 /// reminder when given), in one go.
 #[tauri::command]
-pub async fn save_phone_note(
+pub fn save_phone_note(
     state: State<'_, AppState>,
     input: buurtpunt_core::phone_note::PhoneNoteInput,
 ) -> ApiResult<HelpRequest> {
@@ -51,7 +48,7 @@ pub async fn save_phone_note(
 }
 
 #[tauri::command]
-pub async fn update_request(
+pub fn update_request(
     state: State<'_, AppState>,
     id: i64,
     input: RequestInput,
@@ -60,7 +57,7 @@ pub async fn update_request(
 }
 
 #[tauri::command]
-pub async fn change_request_status(
+pub fn change_request_status(
     state: State<'_, AppState>,
     id: i64,
     status: Status,
@@ -76,7 +73,7 @@ pub async fn change_request_status(
 }
 
 #[tauri::command]
-pub async fn add_contact_note(
+pub fn add_contact_note(
     state: State<'_, AppState>,
     request_id: i64,
     on_date: String,
@@ -92,7 +89,7 @@ pub async fn add_contact_note(
 }
 
 #[tauri::command]
-pub async fn close_request(
+pub fn close_request(
     state: State<'_, AppState>,
     id: i64,
     input: buurtpunt_core::requests::CloseInput,

@@ -8,7 +8,7 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn list_residents(
+pub fn list_residents(
     state: State<'_, AppState>,
     query: ResidentQuery,
 ) -> ApiResult<Page<ResidentSummary>> {
@@ -16,18 +16,18 @@ pub async fn list_residents(
 }
 
 #[tauri::command]
-pub async fn get_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resident> {
+pub fn get_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resident> {
     Ok(residents::get(state.session()?.db()?.conn(), id)?)
 }
 
 /// The resident's page: also writes "bekeken" in the log.
 #[tauri::command]
-pub async fn open_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resident> {
+pub fn open_resident(state: State<'_, AppState>, id: i64) -> ApiResult<Resident> {
     Ok(residents::open(state.session()?.db()?, id)?)
 }
 
 #[tauri::command]
-pub async fn create_resident(
+pub fn create_resident(
     state: State<'_, AppState>,
     input: ResidentInput,
     allow_duplicate: bool,
@@ -41,7 +41,7 @@ pub async fn create_resident(
 }
 
 #[tauri::command]
-pub async fn update_resident(
+pub fn update_resident(
     state: State<'_, AppState>,
     id: i64,
     input: ResidentInput,
@@ -50,6 +50,6 @@ pub async fn update_resident(
 }
 
 #[tauri::command]
-pub async fn list_kernen(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
+pub fn list_kernen(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
     Ok(residents::kernen(state.session()?.db()?.conn())?)
 }

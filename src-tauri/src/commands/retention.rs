@@ -9,12 +9,12 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn retention_notice(state: State<'_, AppState>) -> ApiResult<Notice> {
+pub fn retention_notice(state: State<'_, AppState>) -> ApiResult<Notice> {
     Ok(state.session()?.retention_notice(now().date())?)
 }
 
 /// Start with `after` = 0; pass the returned `after` until `finished`.
 #[tauri::command]
-pub async fn anonymise_step(state: State<'_, AppState>, after: i64) -> ApiResult<Progress> {
+pub fn anonymise_step(state: State<'_, AppState>, after: i64) -> ApiResult<Progress> {
     Ok(state.session()?.retention_step(now().date(), after)?)
 }

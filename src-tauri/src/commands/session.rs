@@ -13,7 +13,7 @@ use crate::files::{Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn app_status(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn app_status(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state.session()?.status())
 }
 
@@ -25,10 +25,7 @@ pub struct Created {
 }
 
 #[tauri::command]
-pub async fn create_help_point(
-    state: State<'_, AppState>,
-    passphrase: String,
-) -> ApiResult<Created> {
+pub fn create_help_point(state: State<'_, AppState>, passphrase: String) -> ApiResult<Created> {
     let mut s = state.session()?;
     let recovery_key = s.create(&passphrase)?;
     Ok(Created {
@@ -38,24 +35,24 @@ pub async fn create_help_point(
 }
 
 #[tauri::command]
-pub async fn save_recovery_sheet(state: State<'_, AppState>, path: PathBuf) -> ApiResult<()> {
+pub fn save_recovery_sheet(state: State<'_, AppState>, path: PathBuf) -> ApiResult<()> {
     state.chosen(Purpose::Save(SaveKind::RecoverySheet), &path)?;
     Ok(state.session()?.save_recovery_sheet(&path, now())?)
 }
 
 #[tauri::command]
-pub async fn confirm_recovery_saved(state: State<'_, AppState>) -> ApiResult<()> {
+pub fn confirm_recovery_saved(state: State<'_, AppState>) -> ApiResult<()> {
     state.session()?.confirm_recovery_saved();
     Ok(())
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> ApiResult<AppStatus> {
+pub fn unlock(state: State<'_, AppState>, passphrase: String) -> ApiResult<AppStatus> {
     Ok(state.session()?.unlock(&passphrase, now())?)
 }
 
 #[tauri::command]
-pub async fn recover(
+pub fn recover(
     state: State<'_, AppState>,
     recovery_key: String,
     new_passphrase: String,
@@ -66,42 +63,38 @@ pub async fn recover(
 }
 
 #[tauri::command]
-pub async fn lock(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn lock(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state.session()?.lock()?)
 }
 
 #[tauri::command]
-pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn open_demo(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state
         .session()?
         .open_demo(now(), buurtpunt_core::demo::seed)?)
 }
 
 #[tauri::command]
-pub async fn change_passphrase(
-    state: State<'_, AppState>,
-    old: String,
-    new: String,
-) -> ApiResult<()> {
+pub fn change_passphrase(state: State<'_, AppState>, old: String, new: String) -> ApiResult<()> {
     Ok(state.session()?.change_passphrase(&old, &new)?)
 }
 
 /// A command met a damaged page: check the whole file; an unsound one is
 /// closed and the status says `damaged` (the restore screen).
 #[tauri::command]
-pub async fn check_database(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn check_database(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state.session()?.check_damage()?)
 }
 
 /// Today's automatic backup while the app stays open (at most one a day).
 #[tauri::command]
-pub async fn daily_backup(state: State<'_, AppState>) -> ApiResult<AppStatus> {
+pub fn daily_backup(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     Ok(state.session()?.daily_backup(now())?)
 }
 
 /// The folder tests use instead of the native file dialogs; `null` in normal use.
 #[tauri::command]
-pub async fn test_files_dir(state: State<'_, AppState>) -> ApiResult<Option<String>> {
+pub fn test_files_dir(state: State<'_, AppState>) -> ApiResult<Option<String>> {
     Ok(state.test_files.as_ref().map(|p| p.display().to_string()))
 }
 
@@ -120,7 +113,7 @@ pub struct Limits {
 }
 
 #[tauri::command]
-pub async fn limits() -> ApiResult<Limits> {
+pub fn limits() -> ApiResult<Limits> {
     Ok(Limits {
         min_passphrase: u32::try_from(store::keys::MIN_PASSPHRASE).unwrap_or(u32::MAX),
         import_max_rows: import::MAX_ROWS,

@@ -8,14 +8,11 @@ use crate::state::AppState;
 
 /// Also in meeting mode (the settings name no one; the auto-lock needs them).
 #[tauri::command]
-pub async fn get_settings(state: State<'_, AppState>) -> ApiResult<Settings> {
+pub fn get_settings(state: State<'_, AppState>) -> ApiResult<Settings> {
     Ok(settings::get(state.session()?.meeting_db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn update_settings(
-    state: State<'_, AppState>,
-    settings: Settings,
-) -> ApiResult<Settings> {
+pub fn update_settings(state: State<'_, AppState>, settings: Settings) -> ApiResult<Settings> {
     Ok(settings::update(state.session()?.db()?, &settings)?)
 }

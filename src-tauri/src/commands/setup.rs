@@ -9,12 +9,12 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn setup_state(state: State<'_, AppState>) -> ApiResult<SetupState> {
+pub fn setup_state(state: State<'_, AppState>) -> ApiResult<SetupState> {
     Ok(setup::state(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn save_help_point(
+pub fn save_help_point(
     state: State<'_, AppState>,
     name: String,
     phone: String,
@@ -29,29 +29,26 @@ pub async fn save_help_point(
 }
 
 #[tauri::command]
-pub async fn save_kernen(
-    state: State<'_, AppState>,
-    kernen: Vec<String>,
-) -> ApiResult<Vec<String>> {
+pub fn save_kernen(state: State<'_, AppState>, kernen: Vec<String>) -> ApiResult<Vec<String>> {
     Ok(settings::set_kernen(state.session()?.db()?, &kernen)?)
 }
 
 #[tauri::command]
-pub async fn save_wmo_desk(state: State<'_, AppState>, input: WmoDeskInput) -> ApiResult<WmoDesk> {
+pub fn save_wmo_desk(state: State<'_, AppState>, input: WmoDeskInput) -> ApiResult<WmoDesk> {
     Ok(setup::save_wmo_desk(state.session()?.db()?, &input, now())?)
 }
 
 #[tauri::command]
-pub async fn finish_setup(state: State<'_, AppState>, me: i64) -> ApiResult<ContactPerson> {
+pub fn finish_setup(state: State<'_, AppState>, me: i64) -> ApiResult<ContactPerson> {
     Ok(setup::finish(state.session()?.db()?, me)?)
 }
 
 #[tauri::command]
-pub async fn first_steps(state: State<'_, AppState>) -> ApiResult<FirstSteps> {
+pub fn first_steps(state: State<'_, AppState>) -> ApiResult<FirstSteps> {
     Ok(setup::first_steps(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn hide_first_steps(state: State<'_, AppState>) -> ApiResult<()> {
+pub fn hide_first_steps(state: State<'_, AppState>) -> ApiResult<()> {
     Ok(setup::hide_first_steps(state.session()?.db()?)?)
 }

@@ -12,34 +12,27 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn list_signals(
-    state: State<'_, AppState>,
-    query: SignalQuery,
-) -> ApiResult<Page<Signal>> {
+pub fn list_signals(state: State<'_, AppState>, query: SignalQuery) -> ApiResult<Page<Signal>> {
     Ok(signals::list(state.session()?.db()?.conn(), &query)?)
 }
 
 #[tauri::command]
-pub async fn get_signal(state: State<'_, AppState>, id: i64) -> ApiResult<Signal> {
+pub fn get_signal(state: State<'_, AppState>, id: i64) -> ApiResult<Signal> {
     Ok(signals::get(state.session()?.db()?.conn(), id)?)
 }
 
 #[tauri::command]
-pub async fn create_signal(state: State<'_, AppState>, input: SignalInput) -> ApiResult<Signal> {
+pub fn create_signal(state: State<'_, AppState>, input: SignalInput) -> ApiResult<Signal> {
     Ok(signals::create(state.session()?.db()?, &input, now())?)
 }
 
 #[tauri::command]
-pub async fn update_signal(
-    state: State<'_, AppState>,
-    id: i64,
-    input: SignalInput,
-) -> ApiResult<Signal> {
+pub fn update_signal(state: State<'_, AppState>, id: i64, input: SignalInput) -> ApiResult<Signal> {
     Ok(signals::update(state.session()?.db()?, id, &input, now())?)
 }
 
 #[tauri::command]
-pub async fn change_signal_status(
+pub fn change_signal_status(
     state: State<'_, AppState>,
     id: i64,
     step: SignalStep,
@@ -53,10 +46,7 @@ pub async fn change_signal_status(
 }
 
 #[tauri::command]
-pub async fn resident_signals(
-    state: State<'_, AppState>,
-    resident_id: i64,
-) -> ApiResult<Vec<Signal>> {
+pub fn resident_signals(state: State<'_, AppState>, resident_id: i64) -> ApiResult<Vec<Signal>> {
     Ok(signals::for_resident(
         state.session()?.db()?.conn(),
         resident_id,
@@ -64,10 +54,7 @@ pub async fn resident_signals(
 }
 
 #[tauri::command]
-pub async fn request_signals(
-    state: State<'_, AppState>,
-    request_id: i64,
-) -> ApiResult<Vec<Signal>> {
+pub fn request_signals(state: State<'_, AppState>, request_id: i64) -> ApiResult<Vec<Signal>> {
     Ok(signals::for_request(
         state.session()?.db()?.conn(),
         request_id,
@@ -75,7 +62,7 @@ pub async fn request_signals(
 }
 
 #[tauri::command]
-pub async fn make_request_from_signal(
+pub fn make_request_from_signal(
     state: State<'_, AppState>,
     signal_id: i64,
     input: RequestInput,
@@ -89,7 +76,7 @@ pub async fn make_request_from_signal(
 }
 
 #[tauri::command]
-pub async fn make_collective_request(
+pub fn make_collective_request(
     state: State<'_, AppState>,
     key: PatternKey,
 ) -> ApiResult<HelpRequest> {
@@ -101,7 +88,7 @@ pub async fn make_collective_request(
 }
 
 #[tauri::command]
-pub async fn list_signal_concerns(
+pub fn list_signal_concerns(
     state: State<'_, AppState>,
     with_hidden: bool,
 ) -> ApiResult<Vec<Concern>> {
@@ -112,15 +99,12 @@ pub async fn list_signal_concerns(
 }
 
 #[tauri::command]
-pub async fn add_signal_concern(
-    state: State<'_, AppState>,
-    input: ConcernInput,
-) -> ApiResult<Concern> {
+pub fn add_signal_concern(state: State<'_, AppState>, input: ConcernInput) -> ApiResult<Concern> {
     Ok(signals::add_concern(state.session()?.db()?, &input)?)
 }
 
 #[tauri::command]
-pub async fn set_signal_concern_hidden(
+pub fn set_signal_concern_hidden(
     state: State<'_, AppState>,
     id: i64,
     hidden: bool,

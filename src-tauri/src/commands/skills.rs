@@ -7,20 +7,16 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_skills(state: State<'_, AppState>) -> ApiResult<Vec<Skill>> {
+pub fn list_skills(state: State<'_, AppState>) -> ApiResult<Vec<Skill>> {
     Ok(skills::list(state.session()?.db()?.conn())?)
 }
 
 #[tauri::command]
-pub async fn create_skill(state: State<'_, AppState>, input: SkillInput) -> ApiResult<Skill> {
+pub fn create_skill(state: State<'_, AppState>, input: SkillInput) -> ApiResult<Skill> {
     Ok(skills::create(state.session()?.db()?, &input)?)
 }
 
 #[tauri::command]
-pub async fn update_skill(
-    state: State<'_, AppState>,
-    id: i64,
-    input: SkillInput,
-) -> ApiResult<Skill> {
+pub fn update_skill(state: State<'_, AppState>, id: i64, input: SkillInput) -> ApiResult<Skill> {
     Ok(skills::update(state.session()?.db()?, id, &input)?)
 }

@@ -18,7 +18,7 @@ use crate::files::{OpenKind, Purpose, SaveKind};
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn list_organisations(
+pub fn list_organisations(
     state: State<'_, AppState>,
     query: OrganisationQuery,
 ) -> ApiResult<Page<OrganisationSummary>> {
@@ -30,7 +30,7 @@ pub async fn list_organisations(
 }
 
 #[tauri::command]
-pub async fn get_organisation(state: State<'_, AppState>, id: i64) -> ApiResult<Organisation> {
+pub fn get_organisation(state: State<'_, AppState>, id: i64) -> ApiResult<Organisation> {
     Ok(social_map::get_organisation(
         state.session()?.db()?.conn(),
         id,
@@ -39,7 +39,7 @@ pub async fn get_organisation(state: State<'_, AppState>, id: i64) -> ApiResult<
 }
 
 #[tauri::command]
-pub async fn create_organisation(
+pub fn create_organisation(
     state: State<'_, AppState>,
     input: OrganisationInput,
 ) -> ApiResult<Organisation> {
@@ -51,7 +51,7 @@ pub async fn create_organisation(
 }
 
 #[tauri::command]
-pub async fn update_organisation(
+pub fn update_organisation(
     state: State<'_, AppState>,
     id: i64,
     input: OrganisationInput,
@@ -65,13 +65,13 @@ pub async fn update_organisation(
 }
 
 #[tauri::command]
-pub async fn delete_organisation(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+pub fn delete_organisation(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     Ok(social_map::delete_organisation(state.session()?.db()?, id)?)
 }
 
 /// "Gecontroleerd": checked today by `by`.
 #[tauri::command]
-pub async fn mark_organisation_checked(
+pub fn mark_organisation_checked(
     state: State<'_, AppState>,
     id: i64,
     by: String,
@@ -85,7 +85,7 @@ pub async fn mark_organisation_checked(
 }
 
 #[tauri::command]
-pub async fn create_service(
+pub fn create_service(
     state: State<'_, AppState>,
     organisation_id: i64,
     input: ServiceInput,
@@ -99,7 +99,7 @@ pub async fn create_service(
 }
 
 #[tauri::command]
-pub async fn update_service(
+pub fn update_service(
     state: State<'_, AppState>,
     id: i64,
     input: ServiceInput,
@@ -113,18 +113,18 @@ pub async fn update_service(
 }
 
 #[tauri::command]
-pub async fn delete_service(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+pub fn delete_service(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     Ok(social_map::delete_service(state.session()?.db()?, id)?)
 }
 
 /// One service with its organisation's name and contact details.
 #[tauri::command]
-pub async fn get_service(state: State<'_, AppState>, id: i64) -> ApiResult<ServiceDetail> {
+pub fn get_service(state: State<'_, AppState>, id: i64) -> ApiResult<ServiceDetail> {
     Ok(social_map::get_service(state.session()?.db()?.conn(), id)?)
 }
 
 #[tauri::command]
-pub async fn list_services(
+pub fn list_services(
     state: State<'_, AppState>,
     query: ServiceQuery,
 ) -> ApiResult<Page<ServiceSummary>> {
@@ -136,7 +136,7 @@ pub async fn list_services(
 
 /// Services that handle these flags or life areas (Wmo-loket when relevant).
 #[tauri::command]
-pub async fn suggest_services(
+pub fn suggest_services(
     state: State<'_, AppState>,
     flags: Vec<ProfessionalFlag>,
     areas: Vec<LifeArea>,
@@ -152,7 +152,7 @@ pub async fn suggest_services(
 
 /// The 12-month check reminder (for Vandaag).
 #[tauri::command]
-pub async fn social_map_due(state: State<'_, AppState>) -> ApiResult<CheckDue> {
+pub fn social_map_due(state: State<'_, AppState>) -> ApiResult<CheckDue> {
     Ok(social_map::due(
         state.session()?.db()?.conn(),
         now().date(),
@@ -160,13 +160,13 @@ pub async fn social_map_due(state: State<'_, AppState>) -> ApiResult<CheckDue> {
 }
 
 #[tauri::command]
-pub async fn import_social_map(state: State<'_, AppState>, path: PathBuf) -> ApiResult<HsdsReport> {
+pub fn import_social_map(state: State<'_, AppState>, path: PathBuf) -> ApiResult<HsdsReport> {
     state.chosen(Purpose::Open(OpenKind::SocialMap), &path)?;
     Ok(hsds::import_file(state.session()?.db()?, &path, now())?)
 }
 
 #[tauri::command]
-pub async fn export_social_map(
+pub fn export_social_map(
     state: State<'_, AppState>,
     path: PathBuf,
     format: HsdsFormat,

@@ -7,6 +7,6 @@ use crate::error::ApiResult;
 use crate::state::{now, AppState};
 
 #[tauri::command]
-pub async fn today(state: State<'_, AppState>) -> ApiResult<Today> {
+pub fn today(state: State<'_, AppState>) -> ApiResult<Today> {
     Ok(today::today(state.session()?.db()?.conn(), now().date())?)
 }

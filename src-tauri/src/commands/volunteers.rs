@@ -13,7 +13,7 @@ use crate::state::{now, AppState};
 
 /// The volunteer profile of a resident, or `null` when they have none.
 #[tauri::command]
-pub async fn get_volunteer(state: State<'_, AppState>, id: i64) -> ApiResult<Option<Volunteer>> {
+pub fn get_volunteer(state: State<'_, AppState>, id: i64) -> ApiResult<Option<Volunteer>> {
     Ok(volunteers::find(
         state.session()?.db()?.conn(),
         id,
@@ -22,7 +22,7 @@ pub async fn get_volunteer(state: State<'_, AppState>, id: i64) -> ApiResult<Opt
 }
 
 #[tauri::command]
-pub async fn create_volunteer(
+pub fn create_volunteer(
     state: State<'_, AppState>,
     id: i64,
     input: VolunteerInput,
@@ -40,7 +40,7 @@ pub async fn create_volunteer(
 /// A new volunteer from the Vrijwilligers screen: the person is made as a
 /// resident underneath.
 #[tauri::command]
-pub async fn create_volunteer_person(
+pub fn create_volunteer_person(
     state: State<'_, AppState>,
     person: buurtpunt_core::residents::ResidentInput,
     allow_duplicate: bool,
@@ -58,7 +58,7 @@ pub async fn create_volunteer_person(
 }
 
 #[tauri::command]
-pub async fn update_volunteer(
+pub fn update_volunteer(
     state: State<'_, AppState>,
     id: i64,
     input: VolunteerInput,
@@ -72,7 +72,7 @@ pub async fn update_volunteer(
 }
 
 #[tauri::command]
-pub async fn change_volunteer_status(
+pub fn change_volunteer_status(
     state: State<'_, AppState>,
     id: i64,
     status: VolunteerStatus,
@@ -90,7 +90,7 @@ pub async fn change_volunteer_status(
 }
 
 #[tauri::command]
-pub async fn list_volunteers(
+pub fn list_volunteers(
     state: State<'_, AppState>,
     query: VolunteerQuery,
 ) -> ApiResult<Page<VolunteerSummary>> {
@@ -102,7 +102,7 @@ pub async fn list_volunteers(
 }
 
 #[tauri::command]
-pub async fn volunteer_overview(state: State<'_, AppState>) -> ApiResult<VolunteerOverview> {
+pub fn volunteer_overview(state: State<'_, AppState>) -> ApiResult<VolunteerOverview> {
     Ok(volunteers::overview(
         state.session()?.db()?.conn(),
         now().date(),
@@ -110,11 +110,7 @@ pub async fn volunteer_overview(state: State<'_, AppState>) -> ApiResult<Volunte
 }
 
 #[tauri::command]
-pub async fn add_absence(
-    state: State<'_, AppState>,
-    id: i64,
-    input: AbsenceInput,
-) -> ApiResult<Absence> {
+pub fn add_absence(state: State<'_, AppState>, id: i64, input: AbsenceInput) -> ApiResult<Absence> {
     Ok(volunteers::add_absence(
         state.session()?.db()?,
         id,
@@ -124,7 +120,7 @@ pub async fn add_absence(
 }
 
 #[tauri::command]
-pub async fn remove_absence(state: State<'_, AppState>, id: i64, absence_id: i64) -> ApiResult<()> {
+pub fn remove_absence(state: State<'_, AppState>, id: i64, absence_id: i64) -> ApiResult<()> {
     Ok(volunteers::remove_absence(
         state.session()?.db()?,
         id,
@@ -133,11 +129,7 @@ pub async fn remove_absence(state: State<'_, AppState>, id: i64, absence_id: i64
 }
 
 #[tauri::command]
-pub async fn add_checkin(
-    state: State<'_, AppState>,
-    id: i64,
-    input: CheckinInput,
-) -> ApiResult<Checkin> {
+pub fn add_checkin(state: State<'_, AppState>, id: i64, input: CheckinInput) -> ApiResult<Checkin> {
     Ok(volunteers::add_checkin(
         state.session()?.db()?,
         id,
@@ -148,7 +140,7 @@ pub async fn add_checkin(
 
 /// The latest matches of a volunteer (open ones first).
 #[tauri::command]
-pub async fn volunteer_matches(state: State<'_, AppState>, id: i64) -> ApiResult<Vec<Match>> {
+pub fn volunteer_matches(state: State<'_, AppState>, id: i64) -> ApiResult<Vec<Match>> {
     Ok(matches::for_volunteer(
         state.session()?.db()?.conn(),
         id,

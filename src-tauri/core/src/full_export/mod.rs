@@ -26,12 +26,12 @@ use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+use zip::CompressionMethod;
 
 use crate::store::files::{cleaned_up, sync_dir};
 use crate::store::time::stamp;
 use crate::store::LATEST_VERSION;
-use crate::{settings, Db, Error, Result};
+use crate::{settings, zipped, Db, Error, Result};
 pub use tables::{Column, Excluded, DERIVED};
 pub use write::{BLOB_ENCODING, CELL_CHARS_MAX, SHEET_ROWS_MAX};
 
@@ -178,7 +178,8 @@ fn build(conn: &Connection, tmp: &Path, dir: &Path, now: NaiveDateTime) -> Resul
         .map(|(name, why)| LeftOut { name, why })
         .collect();
     let point = settings::get(&snapshot)?;
-    let mut zip = ZipWriter::new(BufWriter::new(File::create(tmp)?));
+    let mut out = BufWriter::new(File::create(tmp)?);
+    let mut zip = zipped::zip(&mut out);
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .large_file(true);
@@ -208,7 +209,7 @@ fn build(conn: &Connection, tmp: &Path, dir: &Path, now: NaiveDateTime) -> Resul
         });
     }
     zip.start_file(XLSX_FILE, stored).map_err(zip_error)?;
-    book.save_to_writer(&mut zip).map_err(write::xlsx_error)?;
+    zipped::save_workbook(&mut book, &mut zip).map_err(write::xlsx_error)?;
     drop(book);
 
     zip.start_file(JSON_FILE, deflated).map_err(zip_error)?;
@@ -249,11 +250,8 @@ fn build(conn: &Connection, tmp: &Path, dir: &Path, now: NaiveDateTime) -> Resul
     };
     zip.start_file(MANIFEST_FILE, deflated).map_err(zip_error)?;
     serde_json::to_writer_pretty(&mut zip, &manifest)?;
-    let file = zip
-        .finish()
-        .map_err(zip_error)?
-        .into_inner()
-        .map_err(|e| Error::Io(e.into_error()))?;
+    zip.finish().map_err(zip_error)?;
+    let file = out.into_inner().map_err(|e| Error::Io(e.into_error()))?;
     file.sync_all()?;
     // Only read: ending the snapshot changes nothing.
     snapshot.commit()?;

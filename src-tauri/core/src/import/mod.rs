@@ -7,9 +7,11 @@
 
 mod cells;
 mod check;
+pub mod child;
 mod mapping;
 mod read;
 mod run;
+mod workbook;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

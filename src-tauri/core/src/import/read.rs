@@ -2,13 +2,12 @@
 //! or a workbook (XLSX, and the other formats calamine reads). Whatever the
 //! file holds, the answer is rows or a typed error, never a panic.
 
-use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader};
 use encoding_rs::{UTF_8, WINDOWS_1252};
 
-use super::{mapping, ImportFileKind, MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS};
+use super::workbook::TextRange;
+use super::{child, mapping, ImportFileKind, MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS};
 use crate::{Error, Result};
 
 /// A sheet read into text: the column names and the rows with data.
@@ -315,17 +314,16 @@ fn csv_text(bytes: &[u8]) -> Result<Sheet> {
 // ---- Workbooks ----
 
 fn workbook(bytes: &[u8], sheet: &str) -> Result<Sheet> {
-    // A damaged workbook must give a message, not take the app down: guard
-    // the parser against panics too.
-    let parsed = std::panic::catch_unwind(|| workbook_ranges(bytes, sheet))
-        .map_err(|_| Error::ImportUnreadable("the workbook parser failed".into()))??;
-    let (sheets, candidates) = parsed;
+    // A damaged workbook must give a message, not take the app down: the
+    // app parses it in a child process (see `child.rs`).
+    let book = child::parse_here_or_there(bytes, sheet)?;
     // No sheet named: the first one with people on it (a first sheet that
     // is empty or only a title must not hide the list on sheet 2). The
     // preview lists every sheet, so another can be chosen.
     let mut found = None;
-    for (name, range) in candidates {
-        match sheet_table(&range) {
+    for range in book.ranges {
+        let name = range.name.clone();
+        match sheet_table(range) {
             Err(Error::ImportEmpty) => continue,
             other => {
                 found = Some((name, other?));
@@ -347,7 +345,7 @@ fn workbook(bytes: &[u8], sheet: &str) -> Result<Sheet> {
         encoding: String::new(),
         encoding_guessed: false,
         separator: String::new(),
-        sheets,
+        sheets: book.sheets,
         sheet: name,
         headers,
         rows,
@@ -355,73 +353,13 @@ fn workbook(bytes: &[u8], sheet: &str) -> Result<Sheet> {
     })
 }
 
-fn sheet_table(range: &calamine::Range<Data>) -> Result<Table> {
-    let (row0, _) = range.start().unwrap_or((0, 0));
-    let records = range.rows().enumerate().map(|(i, row)| {
+fn sheet_table(range: TextRange) -> Result<Table> {
+    let row0 = range.first_row;
+    let records = range.rows.into_iter().enumerate().map(move |(i, cells)| {
         let number = row0.saturating_add(i as u32).saturating_add(1);
-        Ok((number, row.iter().map(cell_text).collect()))
+        Ok((number, cells))
     });
-    let first_column = range.start().map_or(0, |(_, c)| c as usize);
-    table(records, first_column)
-}
-
-/// Every sheet's name, and the sheets to read in order: only the one
-/// named (an error when there is no such sheet), else all of them.
-type Parsed = (Vec<String>, Vec<(String, calamine::Range<Data>)>);
-
-fn workbook_ranges(bytes: &[u8], sheet: &str) -> Result<Parsed> {
-    let unreadable = |e: calamine::Error| Error::ImportUnreadable(e.to_string());
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
-    let sheets = book.sheet_names();
-    let names: Vec<String> = if sheet.is_empty() {
-        sheets.clone()
-    } else if sheets.iter().any(|n| n == sheet) {
-        vec![sheet.to_owned()]
-    } else {
-        return Err(Error::ImportNoSuchSheet {
-            sheet: sheet.to_owned(),
-        });
-    };
-    let mut out = Vec::with_capacity(names.len());
-    for name in names {
-        let range = book.worksheet_range(&name).map_err(unreadable)?;
-        out.push((name, range));
-    }
-    Ok((sheets, out))
-}
-
-/// A cell as the user sees it: dates as `YYYY-MM-DD`, whole numbers
-/// without `.0`, yes/no for booleans.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => float_text(*f),
-        Data::Bool(true) => "ja".into(),
-        Data::Bool(false) => "nee".into(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{d:02}")
-        }
-        Data::DateTime(dt) => dt.to_string(),
-        Data::DateTimeIso(s) => match s.get(..10) {
-            Some(day) if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok() => {
-                day.to_owned()
-            }
-            _ => s.clone(),
-        },
-        Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => e.to_string(),
-    }
-}
-
-fn float_text(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
+    table(records, range.first_column as usize)
 }
 
 #[cfg(test)]
@@ -443,13 +381,6 @@ mod tests {
         assert_eq!(separator("Voornaam\tAchternaam\n"), b'\t');
         assert_eq!(separator("\"Naam, voluit\";Adres\n"), b';');
         assert_eq!(separator("Naam\n"), b',');
-    }
-
-    #[test]
-    fn whole_numbers_lose_their_point_zero() {
-        assert_eq!(float_text(12.0), "12");
-        assert_eq!(float_text(612345678.0), "612345678");
-        assert_eq!(float_text(2.5), "2.5");
     }
 
     #[test]

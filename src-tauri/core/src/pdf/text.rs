@@ -1,5 +1,9 @@
 //! Text: the two embedded faces, shaping (harfrust) and line breaking.
 
+use std::io::Read;
+use std::sync::LazyLock;
+
+use flate2::read::DeflateDecoder;
 use harfrust::{Direction, FontRef, ShapeOptions, ShaperData, UnicodeBuffer};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::Data;
@@ -16,9 +20,31 @@ use super::{PdfError, Result, Style, Weight};
 // --unicodes=U+0020-007E,U+00A0-036F,U+0370-03FF,U+0400-052F,U+0590-05FF,
 // U+0600-06FF,U+1E00-1EFF,U+2000-23FF,U+2500-257F,U+25A0-27BF,U+FB00-FB06,
 // U+FB1D-FB4F,U+FB50-FDFF,U+FE70-FEFF,U+FFFD` (the same for the bold face).
-// A character outside it is drawn as U+FFFD (see `sanitize`).
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+// A character outside it is drawn as U+FFFD (see `sanitize`). The binary
+// carries them deflated (`build.rs`); they are inflated once, for the first PDF.
+static REGULAR: LazyLock<Inflated> = LazyLock::new(|| {
+    inflate(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/DejaVuSans.ttf.deflate"
+    )))
+});
+static BOLD: LazyLock<Inflated> = LazyLock::new(|| {
+    inflate(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/DejaVuSans-Bold.ttf.deflate"
+    )))
+});
+
+/// A font as inflated, or why it could not be.
+type Inflated = std::result::Result<Vec<u8>, String>;
+
+fn inflate(packed: &[u8]) -> Inflated {
+    let mut font = Vec::with_capacity(packed.len() * 2);
+    DeflateDecoder::new(packed)
+        .read_to_end(&mut font)
+        .map_err(|e| e.to_string())?;
+    Ok(font)
+}
 
 /// One face as the shaper reads it: harfrust reads fonts with read-fonts,
 /// the same font stack krilla writes them with (one stack, not two).
@@ -57,15 +83,18 @@ pub(crate) struct Fonts {
 
 impl Fonts {
     pub(crate) fn load() -> Result<Fonts> {
-        let face = |data: &'static [u8]| -> Result<(Shaping, Font)> {
+        let face = |packed: &'static LazyLock<Inflated>| {
+            let data: &'static [u8] = LazyLock::force(packed)
+                .as_deref()
+                .map_err(|e| PdfError(format!("embedded font unreadable (inflate): {e}")))?;
             let shaper = Shaping::new(data)?;
             let font = Font::new(Data::from(data), 0)
                 .ok_or_else(|| PdfError("embedded font unreadable (writer)".into()))?;
-            Ok((shaper, font))
+            Ok::<_, PdfError>((shaper, font))
         };
         Ok(Fonts {
-            regular: face(REGULAR)?,
-            bold: face(BOLD)?,
+            regular: face(&REGULAR)?,
+            bold: face(&BOLD)?,
         })
     }
 

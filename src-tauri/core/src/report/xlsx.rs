@@ -56,7 +56,9 @@ pub fn render(figures: &Figures, texts: &ReportTexts, meta: &ReportMeta) -> Resu
         sheet.set_name(&name).map_err(failed)?;
         write_table(sheet, table, figures.threshold, &bold).map_err(failed)?;
     }
-    book.save_to_buffer().map_err(failed)
+    let mut out = Vec::new();
+    crate::zipped::save_workbook(&mut book, &mut out).map_err(failed)?;
+    Ok(out)
 }
 
 fn failed(e: XlsxError) -> Error {

@@ -17,7 +17,7 @@ use std::io::{Cursor, Write};
 
 use serde_json::{json, Map, Value};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+use zip::CompressionMethod;
 
 use super::json::organisation_out;
 use crate::social_map::Organisation;
@@ -297,7 +297,8 @@ pub(super) fn write(orgs: &[Organisation]) -> Result<Vec<u8>> {
         .iter()
         .filter(|t| !t.optional || rows.contains_key("locations.csv"))
         .collect();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let mut out = Cursor::new(Vec::new());
+    let mut zip = crate::zipped::zip(&mut out);
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     zip.start_file("datapackage.json", options)
         .map_err(zip_error)?;
@@ -315,5 +316,6 @@ pub(super) fn write(orgs: &[Organisation]) -> Result<Vec<u8>> {
         zip.start_file(t.file, options).map_err(zip_error)?;
         zip.write_all(&bytes)?;
     }
-    Ok(zip.finish().map_err(zip_error)?.into_inner())
+    zip.finish().map_err(zip_error)?;
+    Ok(out.into_inner())
 }
