@@ -542,7 +542,12 @@ pub fn saved_file(dir: &Path, ext: &str) -> TestResult<PathBuf> {
 
 /// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.
 pub fn screenshot_dir() -> Option<PathBuf> {
-    std::env::var_os("BUURTPUNT_SCREENSHOTS").map(PathBuf::from)
+    let dir = PathBuf::from(std::env::var_os("BUURTPUNT_SCREENSHOTS")?);
+    // Made when missing, so a first run with screenshots does not fail.
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        panic!("BUURTPUNT_SCREENSHOTS={}: {e}", dir.display());
+    }
+    Some(dir)
 }
 
 /// The process id of the app window started on `data_dir` (by WebKitWebDriver).
