@@ -83,12 +83,11 @@ fn serve(mut input: impl Read, mut output: impl Write) -> i32 {
             Err(e) => Answer::Unreadable(e.to_string()),
         },
     };
-    match serde_json::to_writer(&mut output, &answer).map(|()| output.flush()) {
-        Ok(Ok(())) => 0,
-        Ok(Err(e)) => {
-            eprintln!("buurtpunt: workbook reader: stdout: {e}");
-            2
-        }
+    let written = serde_json::to_writer(&mut output, &answer)
+        .map_err(std::io::Error::from)
+        .and_then(|()| output.flush());
+    match written {
+        Ok(()) => 0,
         Err(e) => {
             eprintln!("buurtpunt: workbook reader: stdout: {e}");
             2
@@ -96,21 +95,20 @@ fn serve(mut input: impl Read, mut output: impl Write) -> i32 {
     }
 }
 
-/// The question: the sheet's name (u32 length, little-endian, then UTF-8)
-/// and the file's bytes.
+/// The question: the sheet's name (its length as u64, little-endian, then
+/// UTF-8) and the file's bytes.
 fn question(sheet: &str, bytes: &[u8]) -> Vec<u8> {
     let name = sheet.as_bytes();
-    let len = u32::try_from(name.len()).unwrap_or(u32::MAX);
-    let mut q = Vec::with_capacity(4 + name.len() + bytes.len());
-    q.extend_from_slice(&len.to_le_bytes());
-    q.extend_from_slice(&name[..len as usize]);
+    let mut q = Vec::with_capacity(8 + name.len() + bytes.len());
+    q.extend_from_slice(&(name.len() as u64).to_le_bytes());
+    q.extend_from_slice(name);
     q.extend_from_slice(bytes);
     q
 }
 
 fn split_question(q: &[u8]) -> Option<(&str, &[u8])> {
-    let (len, rest) = q.split_first_chunk::<4>()?;
-    let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+    let (len, rest) = q.split_first_chunk::<8>()?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
     let (name, bytes) = rest.split_at_checked(len)?;
     Some((std::str::from_utf8(name).ok()?, bytes))
 }
@@ -183,8 +181,8 @@ mod tests {
             split_question(&q),
             Some(("Leden 2026", &b"PK\x03\x04rest"[..]))
         );
-        assert_eq!(split_question(&q[..3]), None);
-        assert_eq!(split_question(&q[..8]), None, "a cut-off name");
+        assert_eq!(split_question(&q[..7]), None);
+        assert_eq!(split_question(&q[..12]), None, "a cut-off name");
     }
 
     #[test]
