@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn migration_2_fills_the_life_area_mask_of_existing_requests() -> Result<()> {
-        let mut conn = Connection::open_in_memory()?;
+        let mut conn = super::super::ready::in_memory()?;
         let err = |e: rusqlite_migration::Error| Error::Migration(e.to_string());
         Migrations::from_slice(&MIGRATIONS[..1])
             .to_latest(&mut conn)
@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn migration_6_copies_the_kern_onto_existing_volunteers() -> Result<()> {
-        let mut conn = Connection::open_in_memory()?;
+        let mut conn = super::super::ready::in_memory()?;
         let err = |e: rusqlite_migration::Error| Error::Migration(e.to_string());
         Migrations::from_slice(&MIGRATIONS[..5])
             .to_latest(&mut conn)
@@ -113,7 +113,7 @@ mod tests {
 
     #[test]
     fn migration_8_rebuilds_requests_and_keeps_their_children_and_index() -> Result<()> {
-        let mut conn = Connection::open_in_memory()?;
+        let mut conn = super::super::ready::in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         let err = |e: rusqlite_migration::Error| Error::Migration(e.to_string());
         Migrations::from_slice(&MIGRATIONS[..7])

@@ -10,6 +10,7 @@ pub mod keys;
 pub(crate) mod list;
 pub mod maintenance;
 mod migrations;
+mod ready;
 pub mod restore;
 pub mod time;
 pub mod vault;
@@ -62,6 +63,7 @@ pub(crate) enum Check {
 
 /// A connection to `path` with the key set; nothing read yet.
 fn connect(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Connection> {
+    ready::sqlcipher_ready()?;
     // One thread uses a connection at a time (rusqlite's `Connection` is not
     // `Sync`; the app keeps it behind a mutex), so SQLite's own per-call
     // connection mutex is only overhead: every column read would lock it.
@@ -244,7 +246,7 @@ impl Db {
 
     /// An in-memory, unencrypted database with the schema: for unit tests.
     pub fn in_memory() -> Result<Db> {
-        let mut conn = Connection::open_in_memory()?;
+        let mut conn = ready::in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Self::migrate_and_audit(&mut conn)?;
