@@ -1,6 +1,8 @@
 //! Spreadsheet import in the real app window: a CSV of residents and
-//! volunteers, through the mapping step; a bad row first (report shown,
-//! nothing imported), then the fixed file. Fictional people only.
+//! volunteers, through the mapping step; a file gone while the columns are
+//! chosen; a bad row (report shown, nothing imported), then the fixed file;
+//! a file saved again after the check (nothing imported unseen). Fictional
+//! people only.
 
 mod common;
 
@@ -74,6 +76,13 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
     if let Some(p) = shot("import-02-kolommen") {
         app.screenshot(&p).await?;
     }
+    // The file is gone while the columns are chosen (moved, or the stick
+    // taken out): said plainly, and the choices stay.
+    std::fs::remove_file(&csv)?;
+    app.click("#import-check").await?;
+    app.wait_text("#import-check-error", "niet (meer) te vinden")
+        .await?;
+    write_csv(&csv, false)?;
     app.click("#import-check").await?;
 
     // The report names the row and the problem; importing is not possible.
@@ -101,9 +110,20 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
     if let Some(p) = shot("import-04-controle-goed") {
         app.screenshot(&p).await?;
     }
+    // Saved again after the check, with one more person: nothing is
+    // imported unseen; the new check shows them, and then the import runs.
+    write_csv(&csv, true)?;
+    let mut more = std::fs::read_to_string(&csv)?;
+    more.push_str("Gerrit;;Bos;Esweg 10;7991 LA;Lindeloo;;nee;\r\n");
+    std::fs::write(&csv, more)?;
+    app.click("#import-run").await?;
+    app.wait_text("#import-notice", "Er is niets geïmporteerd")
+        .await?;
+    app.wait_text("#import-ready", "5 bewoners en 2 vrijwilligers")
+        .await?;
     app.click("#import-run").await?;
     let result = app
-        .wait_text("#import-result", "4 bewoners en 2 vrijwilligers toegevoegd")
+        .wait_text("#import-result", "5 bewoners en 2 vrijwilligers toegevoegd")
         .await?;
     assert!(
         !result.contains("overgeslagen"),
@@ -115,7 +135,7 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
 
     // The residents are there, with the tussenvoegsel in the last name.
     app.click("#import-done-residents").await?;
-    app.wait_exact("#resident-count", "4 bewoners").await?;
+    app.wait_exact("#resident-count", "5 bewoners").await?;
     let names = app.texts(".resident-row .name").await?;
     assert!(
         names.iter().any(|n| n == "Ineke van der Molen"),

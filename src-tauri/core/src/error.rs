@@ -115,6 +115,11 @@ pub enum Error {
     /// well): nothing was imported.
     #[error("{rows} rows have problems; nothing was imported")]
     ImportNotReady { rows: u32 },
+    /// The file is not the one the columns were chosen for (or the check
+    /// was made on): it was saved again since. Nothing was checked or
+    /// imported.
+    #[error("the file has changed since it was read")]
+    ImportFileChanged,
     /// The chosen file is not an HSDS social map (JSON or a ZIP of CSV files).
     #[error("not a readable HSDS file: {0}")]
     HsdsUnreadable(String),
@@ -233,6 +238,10 @@ error_codes! {
     /// The limit is the largest file (in MB) an import reads.
     ImportFileTooLarge => "import_file_too_large",
     ImportNotReady => "import_not_ready",
+    ImportFileChanged => "import_file_changed",
+    /// A chosen file or folder is not there (any more): moved, renamed,
+    /// or on a stick that was taken out.
+    FileGone => "file_gone",
     /// App layer: something went wrong inside the app itself.
     Internal => "internal",
     /// App layer: a command got a path that no file dialog of this session
@@ -290,6 +299,7 @@ impl Error {
             Error::ImportTooManyRows { .. } => ErrorCode::ImportTooManyRows,
             Error::ImportFileTooLarge { .. } => ErrorCode::ImportFileTooLarge,
             Error::ImportNotReady { .. } => ErrorCode::ImportNotReady,
+            Error::ImportFileChanged => ErrorCode::ImportFileChanged,
             Error::HsdsUnreadable(_) => ErrorCode::HsdsUnreadable,
             Error::HsdsEmpty => ErrorCode::HsdsEmpty,
             Error::Crypto(_) => ErrorCode::Crypto,
@@ -338,6 +348,7 @@ impl Error {
             {
                 ErrorCode::StorageUnavailable
             }
+            Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound => ErrorCode::FileGone,
             Error::Io(_) => ErrorCode::Io,
             Error::Migration(_) => ErrorCode::Migration,
             Error::Json(_) => ErrorCode::StoredData,

@@ -550,6 +550,7 @@ fn a_mapping_without_names_is_not_ready() -> Result<()> {
     // A full name column is enough.
     let mapping = Mapping {
         columns: vec![Some(ImportField::FullName)],
+        fingerprint: sheet.fingerprint.clone(),
         ..Default::default()
     };
     let report = import::check(db.conn(), &sheet, &mapping, now().date())?;

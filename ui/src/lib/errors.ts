@@ -86,6 +86,10 @@ const byCode: Record<ErrorCode, Sentence> = {
     "Dit bestand is te groot. Verdeel de rijen over een paar kleinere bestanden.",
   ),
   import_not_ready: "Er is niets geïmporteerd: in sommige rijen klopt iets niet. Kijk bij de controle.",
+  import_file_changed:
+    "Het bestand is opnieuw opgeslagen nadat Buurtpunt het las. Er is niets geïmporteerd. Kies het bestand opnieuw.",
+  file_gone:
+    "Het bestand of de map is niet (meer) te vinden. Misschien is het verplaatst of hernoemd, of is de USB-stick eruit gehaald. Kies opnieuw.",
   internal: "Er ging iets mis in Buurtpunt. Probeer het opnieuw.",
   file_not_chosen:
     "Buurtpunt gebruikt alleen een bestand dat u zelf kiest. Kies het bestand opnieuw met de knop. Er is niets gewijzigd.",

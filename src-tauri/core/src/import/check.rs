@@ -251,6 +251,9 @@ pub(crate) fn plan(
     mapping: &Mapping,
     today: NaiveDate,
 ) -> Result<Plan> {
+    if sheet.fingerprint != mapping.fingerprint {
+        return Err(Error::ImportFileChanged);
+    }
     let (columns, mapping_problems) = Columns::new(mapping, sheet.headers.len());
     let skills = Skills::load(conn)?;
     let mut people = People::load(conn)?;

@@ -100,6 +100,11 @@ pub struct Mapping {
     pub columns: Vec<Option<ImportField>>,
     /// Every row is a volunteer (a list of volunteers).
     pub all_volunteers: bool,
+    /// The file as the preview read it ([`Sheet::fingerprint`]): the check
+    /// and the import refuse a file that has changed since
+    /// ([`crate::Error::ImportFileChanged`]), so the columns chosen are the
+    /// columns read, and what the check reported is what is imported.
+    pub fingerprint: String,
 }
 
 /// One row of the file as text, with its row number in the spreadsheet.
@@ -296,6 +301,7 @@ impl Sheet {
                 sheet: self.sheet.clone(),
                 columns,
                 all_volunteers,
+                fingerprint: self.fingerprint.clone(),
             },
         }
     }

@@ -27,6 +27,17 @@ pub struct Sheet {
     /// Row numbers of rows with filled cells right of the last column name
     /// (their extra columns are named by letter; the report lists them).
     pub wide_rows: Vec<u32>,
+    /// The file's bytes in short ([`fingerprint`]): what the preview read
+    /// is what the check and the import read, or they refuse
+    /// ([`Error::ImportFileChanged`]).
+    pub fingerprint: String,
+}
+
+/// BLAKE2b-256 of the file's bytes, in hex.
+fn fingerprint(bytes: &[u8]) -> String {
+    use blake2::digest::consts::U32;
+    use blake2::{Blake2b, Digest};
+    hex::encode(Blake2b::<U32>::digest(bytes))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,11 +72,13 @@ pub fn read_bytes(bytes: &[u8], sheet: &str) -> Result<Sheet> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::ImportEmpty);
     }
-    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
-        workbook(bytes, sheet)
+    let mut read = if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+        workbook(bytes, sheet)?
     } else {
-        csv_text(bytes)
-    }
+        csv_text(bytes)?
+    };
+    read.fingerprint = fingerprint(bytes);
+    Ok(read)
 }
 
 /// Raw rows (row number, cells) → header + data rows, with the limits applied.
@@ -308,6 +321,7 @@ fn csv_text(bytes: &[u8]) -> Result<Sheet> {
         headers,
         rows,
         wide_rows,
+        fingerprint: String::new(),
     })
 }
 
@@ -350,6 +364,7 @@ fn workbook(bytes: &[u8], sheet: &str) -> Result<Sheet> {
         headers,
         rows,
         wide_rows,
+        fingerprint: String::new(),
     })
 }
 

@@ -41,7 +41,7 @@ const preview: ImportPreview = {
   rowCount: 2,
   wideRows: [],
   wideRowCount: 0,
-  mapping: { sheet: "", columns: ["firstName", "lastName", "postcode", null], allVolunteers: false },
+  mapping: { sheet: "", columns: ["firstName", "lastName", "postcode", null], allVolunteers: false, fingerprint: "f1" },
 };
 
 const clean: ImportReport = {
@@ -95,7 +95,7 @@ describe("spreadsheet import", () => {
     const sent = calls.find((c) => c.cmd === "import_check")?.args;
     expect(sent).toEqual({
       path: FILE,
-      mapping: { sheet: "", columns: ["firstName", "lastName", "postcode", "notes"], allVolunteers: false },
+      mapping: { sheet: "", columns: ["firstName", "lastName", "postcode", "notes"], allVolunteers: false, fingerprint: "f1" },
     });
     expect(screen.getByRole("alert").textContent).toContain("In 1 rij klopt iets niet");
     const problem = within(document.getElementById("import-problems") as HTMLElement).getAllByRole("row")[1];
@@ -114,6 +114,70 @@ describe("spreadsheet import", () => {
     finish();
     expect(await screen.findByText(/toegevoegd/)).toHaveTextContent("2 bewoners en 1 vrijwilliger toegevoegd.");
     expect(calls.filter((c) => c.cmd === "import_run")).toHaveLength(1);
+  });
+
+  it("reads a file saved again since it was chosen, keeps the choices, and imports only what a check saw", async () => {
+    // Each read of the file gives its fingerprint; the backend refuses a
+    // mapping made for an older one.
+    let version = 1;
+    const calls = backend({
+      ...fileDialogs("/tmp/proef"),
+      import_preview: () => ({ ...preview, mapping: { ...preview.mapping, fingerprint: `f${version}` } }),
+      import_check: (a) => {
+        const m = a.mapping as { fingerprint: string };
+        if (m.fingerprint !== `f${version}`) throw failure("import_file_changed");
+        return version === 3 ? withProblem : clean;
+      },
+      import_run: (a) => {
+        const m = a.mapping as { fingerprint: string };
+        if (m.fingerprint !== `f${version}`) throw failure("import_file_changed");
+        return { residents: 2, volunteers: 1, skipped: 0 };
+      },
+    });
+    render(ImportScreen, {});
+    await toMapping();
+    await userEvent.selectOptions(screen.getByLabelText("Opmerking"), "notes");
+
+    // Saved again in the spreadsheet program while the columns were chosen.
+    version = 2;
+    await userEvent.click(screen.getByRole("button", { name: "Controleren" }));
+    await screen.findByRole("heading", { name: /Controle/ });
+    expect(document.getElementById("import-notice")?.textContent).toContain("Het bestand is veranderd nadat u het koos");
+    const checked = calls.filter((c) => c.cmd === "import_check").at(-1)?.args.mapping;
+    expect(checked).toEqual({
+      sheet: "",
+      columns: ["firstName", "lastName", "postcode", "notes"],
+      allVolunteers: false,
+      fingerprint: "f2",
+    });
+
+    // Saved again after the check, now with a bad row: nothing imported,
+    // the new check is shown and import waits.
+    version = 3;
+    await userEvent.click(screen.getByRole("button", { name: "Importeren" }));
+    expect(await screen.findByText(/Er is niets geïmporteerd. Buurtpunt heeft het opnieuw gecontroleerd/)).toBeInTheDocument();
+    expect(await screen.findByText(/In 1 rij klopt iets niet/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Importeren" })).toBeDisabled();
+    expect(calls.filter((c) => c.cmd === "import_run")).toHaveLength(1);
+  });
+
+  it("says plainly when the chosen file is gone", async () => {
+    let gone = false;
+    backend({
+      ...fileDialogs("/tmp/proef"),
+      import_preview: () => preview,
+      import_check: () => {
+        if (gone) throw failure("file_gone");
+        return clean;
+      },
+    });
+    render(ImportScreen, {});
+    await toMapping();
+    gone = true;
+    await userEvent.click(screen.getByRole("button", { name: "Controleren" }));
+    const message = await screen.findByRole("alert");
+    expect(message.textContent).toContain("niet (meer) te vinden");
+    expect(screen.getByRole("heading", { name: /Welke kolom is wat/ })).toBeInTheDocument();
   });
 
   it("names rows with more cells than column names, in the mapping step and in the report", async () => {

@@ -17,4 +17,11 @@ columns: Array<ImportField | null>,
 /**
  * Every row is a volunteer (a list of volunteers).
  */
-allVolunteers: boolean, };
+allVolunteers: boolean, 
+/**
+ * The file as the preview read it ([`Sheet::fingerprint`]): the check
+ * and the import refuse a file that has changed since
+ * ([`crate::Error::ImportFileChanged`]), so the columns chosen are the
+ * columns read, and what the check reported is what is imported.
+ */
+fingerprint: string, };
