@@ -221,14 +221,14 @@ pub fn lean_start() {
 pub fn lean_start() {}
 
 pub fn run() {
-    // Workbooks from outside are parsed by a child process of this binary
-    // (`main` answers `--read-workbook`): a parser that panics, overflows
-    // its stack or does not stop cannot take the app down.
+    // Workbooks and HSDS ZIPs from outside are parsed by a child process of
+    // this binary (`main` answers it, core `child`): a parser that panics,
+    // overflows its stack or does not stop cannot take the app down.
     match std::env::current_exe() {
         Ok(exe) => {
-            buurtpunt_core::import::child::isolate(exe);
+            buurtpunt_core::child::isolate(exe);
         }
-        Err(e) => eprintln!("buurtpunt: workbooks are read in this process: {e}"),
+        Err(e) => eprintln!("buurtpunt: foreign files are read in this process: {e}"),
     }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

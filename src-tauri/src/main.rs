@@ -2,8 +2,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    // Started by the app to read one workbook (core `import::child`): answer, stop.
-    if let Some(code) = buurtpunt_core::import::child::serve_if_asked() {
+    // Started by the app to read one foreign file (core `child`): answer, stop.
+    if let Some(code) = buurtpunt_core::serve_child_if_asked() {
         std::process::exit(code);
     }
     buurtpunt_lib::lean_start();

@@ -11,6 +11,7 @@ pub mod agenda;
 pub mod anonymise;
 pub mod audit;
 pub mod chart;
+pub mod child;
 pub mod consents;
 pub mod contact_persons;
 pub mod data_breaches;
@@ -53,6 +54,25 @@ pub(crate) mod zipped;
 
 pub use error::{Error, Result};
 pub use store::Db;
+
+/// In `main`, before anything else: when the app was started as a reader
+/// of a foreign file (see [`child`]), answer on stdout and give the exit
+/// code.
+pub fn serve_child_if_asked() -> Option<i32> {
+    let flag = std::env::args_os().nth(1)?;
+    let answer = if flag == import::child::CHILD_FLAG {
+        import::child::answer
+    } else if flag == social_map::hsds::tabular::unzip::CHILD_FLAG {
+        social_map::hsds::tabular::unzip::answer
+    } else {
+        return None;
+    };
+    Some(child::serve(
+        std::io::stdin().lock(),
+        std::io::stdout().lock(),
+        answer,
+    ))
+}
 
 /// A page of list results, with the total for the pager.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]

@@ -35,7 +35,7 @@ mod json;
 mod languages;
 mod merge;
 mod read_json;
-mod tabular;
+pub mod tabular;
 
 use std::path::Path;
 

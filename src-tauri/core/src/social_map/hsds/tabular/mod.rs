@@ -9,6 +9,7 @@
 //! entered or imported (docs/sociale-kaart-hsds.md).
 
 mod read;
+pub mod unzip;
 
 pub(super) use read::read;
 
@@ -155,6 +156,8 @@ pub(super) const TABLES: &[Table] = &[
 const MAX_ENTRY: u64 = 50 * 1024 * 1024;
 /// The most files a ZIP may hold.
 const MAX_ENTRIES: usize = 100;
+/// The most text the CSV files read may hold together, in bytes.
+const MAX_TEXT: u64 = 100 * 1024 * 1024;
 
 /// A column's Frictionless type and format, as the official datapackage has them.
 fn field(name: &str) -> Value {

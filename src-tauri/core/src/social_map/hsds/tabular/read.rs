@@ -4,21 +4,16 @@
 //! areas, locations and taxonomy terms), read by the JSON reader.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
 
 use serde_json::{Map, Value};
-use zip::ZipArchive;
 
-use super::{MAX_ENTRIES, MAX_ENTRY, TABLES};
+use super::unzip::csv_texts;
 use crate::social_map::hsds::read_json::{org_record, CSV_ROW};
 use crate::social_map::hsds::{Parsed, Place};
 use crate::vocab::Rule;
+use crate::{Error, Result};
 
 type Obj = Map<String, Value>;
-
-/// Files read besides the ones Buurtpunt writes: taxonomy terms.
-const EXTRA: &[&str] = &["attributes.csv", "taxonomy_terms.csv"];
-use crate::{Error, Result};
 
 /// One CSV file of the ZIP: its columns by (lower-case) name, and its rows
 /// with their line numbers.
@@ -42,17 +37,7 @@ impl Table {
     }
 }
 
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        // Spreadsheet programs on Windows still save CSV this way.
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-    }
-}
-
-fn parse_table(file: &'static str, bytes: &[u8]) -> Result<Table> {
-    let text = decode(bytes);
+fn parse_table(file: &'static str, text: &str) -> Result<Table> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains(';') && !first.contains(',') {
         b';'
@@ -93,43 +78,10 @@ fn parse_table(file: &'static str, bytes: &[u8]) -> Result<Table> {
 
 /// The HSDS CSV files in the ZIP, found by their name in any folder.
 fn tables(bytes: &[u8]) -> Result<HashMap<&'static str, Table>> {
-    let unreadable =
-        |e: zip::result::ZipError| Error::HsdsUnreadable(format!("not a readable ZIP: {e}"));
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
-    if archive.len() > MAX_ENTRIES {
-        return Err(Error::HsdsUnreadable(format!(
-            "the ZIP holds more than {MAX_ENTRIES} files"
-        )));
-    }
-    let mut out = HashMap::new();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(unreadable)?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = entry.name().map_err(unreadable)?.to_lowercase();
-        let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-        let Some(file) = TABLES
-            .iter()
-            .map(|t| t.file)
-            .chain(EXTRA.iter().copied())
-            .find(|f| *f == base)
-        else {
-            continue;
-        };
-        if entry.size() > MAX_ENTRY {
-            return Err(Error::HsdsUnreadable(format!(
-                "{file} is larger than 50 MB"
-            )));
-        }
-        let mut data = Vec::new();
-        (&mut entry)
-            .take(MAX_ENTRY)
-            .read_to_end(&mut data)
-            .map_err(|e| Error::HsdsUnreadable(format!("{file}: {e}")))?;
-        out.insert(file, parse_table(file, &data)?);
-    }
-    Ok(out)
+    csv_texts(bytes)?
+        .into_iter()
+        .map(|(file, text)| Ok((file, parse_table(file, &text)?)))
+        .collect()
 }
 
 /// A row as an HSDS object: every column with its text.
