@@ -24,7 +24,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Modules at the bottom, and the only modules each of them may name.
-const BOTTOM: &[(&str, &[&str])] = &[("vocab", &[]), ("pdf", &[]), ("error", &["vocab"])];
+const BOTTOM: &[(&str, &[&str])] = &[
+    ("vocab", &[]),
+    ("pdf", &[]),
+    ("error", &["vocab"]),
+    ("child", &["error"]),
+];
 
 /// Modules at the top: only the app uses them (it hands the demo seeder to
 /// the session), no module of the core names them.
