@@ -163,6 +163,37 @@ fn a_new_help_point_goes_through_the_first_start_step_by_step() -> Result<()> {
 }
 
 #[test]
+fn the_wmo_loket_is_saved_whole_or_not_at_all() -> Result<()> {
+    let mut db = Db::in_memory()?;
+    person(&mut db, "Aaltje Veldkamp", true)?;
+    // The database refuses the loket's service (as a full disk or a stop
+    // halfway would): the municipality must not stay behind without it.
+    db.conn().execute_batch(
+        "CREATE TEMP TRIGGER no_service BEFORE INSERT ON services
+         BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+    )?;
+    assert!(setup::save_wmo_desk(&mut db, &desk(), now()).is_err());
+    let orgs: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM organizations", [], |r| r.get(0))?;
+    assert_eq!(orgs, 0, "nothing half saved");
+    assert!(setup::state(db.conn())?.wmo.is_none());
+
+    // Once the database takes it again, the loket is saved once.
+    db.conn().execute_batch("DROP TRIGGER no_service;")?;
+    let wmo = setup::save_wmo_desk(&mut db, &desk(), now())?;
+    let orgs: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM organizations", [], |r| r.get(0))?;
+    assert_eq!(orgs, 1);
+    assert_eq!(
+        setup::state(db.conn())?.wmo.map(|w| w.service_id),
+        Some(wmo.service_id)
+    );
+    Ok(())
+}
+
+#[test]
 fn finishing_needs_a_name_and_an_active_contact_person() -> Result<()> {
     let mut db = Db::in_memory()?;
     let gone = person(&mut db, "Jelle Bosma", false)?;

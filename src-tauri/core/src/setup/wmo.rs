@@ -109,8 +109,10 @@ fn check(input: &WmoDeskInput) -> Result<(WmoDeskInput, Option<LocationInput>)> 
     Ok((clean, address))
 }
 
-fn service(input: &WmoDeskInput, location: Option<i64>) -> ServiceInput {
-    let apply = if location.is_some() {
+/// The loket as a service; `at_address`: one can also come by (the
+/// service is given at the municipality's address).
+fn service(input: &WmoDeskInput, at_address: bool) -> ServiceInput {
+    let apply = if at_address {
         "Bel het Wmo-loket of kom langs en doe een melding. Binnen 6 weken volgt een gesprek."
     } else {
         "Bel het Wmo-loket en doe een melding. Binnen 6 weken volgt een gesprek."
@@ -131,7 +133,6 @@ fn service(input: &WmoDeskInput, location: Option<i64>) -> ServiceInput {
             LifeArea::SocialContact,
             LifeArea::Household,
         ],
-        location_ids: location.map(|id| vec![id]),
         ..ServiceInput::default()
     }
 }
@@ -155,17 +156,21 @@ pub fn save_wmo_desk(db: &mut Db, input: &WmoDeskInput, now: NaiveDateTime) -> R
         locations: address.map(|a| vec![a]),
         ..OrganisationInput::default()
     };
-    let made = social_map::create_organisation(db, org, now)?;
-    let location = made.locations.first().map(|l| l.id);
-    social_map::create_service(db, made.id, service(&input, location), now)?;
     // Typed in just now from what the municipality says: checked today
-    // (by the first contact person), not "never checked" on Vandaag.
+    // (by the first contact person), not "never checked" on Vandaag. One
+    // write: a stop halfway must not leave a municipality without its loket
+    // (the first start would then offer it again, and make it twice).
     let first = crate::contact_persons::list(db.conn())?
         .into_iter()
         .find(|p| p.active);
-    if let Some(p) = first {
-        social_map::mark_checked(db, made.id, &p.name, now)?;
-    }
+    let at_address = org.locations.is_some();
+    let made = social_map::create_with_service(
+        db,
+        org,
+        service(&input, at_address),
+        first.as_ref().map(|p| p.name.as_str()),
+        now,
+    )?;
     wmo_desk(db.conn())?.ok_or(crate::Error::NotFound {
         what: "wmo desk",
         id: made.id,

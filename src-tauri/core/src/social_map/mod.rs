@@ -24,8 +24,8 @@ use ts_rs::TS;
 pub(crate) use input::opening_hours_ok;
 pub use input::{LocationInput, OrganisationInput, ServiceInput};
 pub use organisations::{
-    create_organisation, delete_organisation, due, get_organisation, list_organisations,
-    mark_checked, update_organisation,
+    create_organisation, create_with_service, delete_organisation, due, get_organisation,
+    list_organisations, mark_checked, update_organisation,
 };
 pub use services::{
     create_service, delete_service, get_service, list_services, suggest_services, update_service,

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use super::input::OrganisationInput;
+use super::input::{OrganisationInput, ServiceInput};
 use super::{
     check_cutoff, json_list, locations, needs_check, new_hsds_id, search_index, services, CheckDue,
     Organisation, OrganisationQuery, OrganisationSummary, Service, DUE_LISTED,
@@ -35,6 +35,44 @@ pub fn create_organisation(
         let id = insert(tx, &hsds_id, &input, now)?;
         if let Some(list) = &input.locations {
             locations::replace(tx, id, list, now)?;
+        }
+        search_index::organisation(tx, id)?;
+        Ok(id)
+    })?;
+    get_organisation(db.conn(), id, now.date())
+}
+
+/// A new organisation with one service of its own (given at the
+/// organisation's first location, when it has one), marked as checked by
+/// `checked_by`: one transaction, so a stop halfway leaves nothing behind
+/// (the Wmo-loket of the first start).
+pub fn create_with_service(
+    db: &mut Db,
+    org: OrganisationInput,
+    service: ServiceInput,
+    checked_by: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Organisation> {
+    let org = org.validate()?;
+    let service = service.validate()?;
+    let checked_by = checked_by.map(str::trim);
+    if let Some(by) = checked_by {
+        let mut c = Check::new();
+        c.required("checkedBy", by).max_len("checkedBy", by, SHORT);
+        c.finish()?;
+    }
+    let (org_hsds_id, service_hsds_id) = (new_hsds_id()?, new_hsds_id()?);
+    let id = db.write(|tx| {
+        let id = insert(tx, &org_hsds_id, &org, now)?;
+        if let Some(list) = &org.locations {
+            locations::replace(tx, id, list, now)?;
+        }
+        let service_id = services::insert(tx, id, &service_hsds_id, &service, now)?;
+        if let Some(first) = locations::of_organisation(tx, id)?.first() {
+            locations::set_for_service(tx, service_id, id, &[first.id])?;
+        }
+        if let Some(by) = checked_by {
+            set_checked(tx, id, now.date(), by, now)?;
         }
         search_index::organisation(tx, id)?;
         Ok(id)
