@@ -149,7 +149,8 @@ impl Known {
 
     fn postcode(&mut self, raw: &str) {
         let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.len() == 6 {
+        // ASCII only: the split at byte 4 below must fall between letters.
+        if compact.len() == 6 && compact.is_ascii() {
             self.terms.push((
                 normalise(&compact),
                 raw.trim().to_owned(),
@@ -316,6 +317,21 @@ mod tests {
             normalise("Mevr. GEËRTSEMA, Brink 7!"),
             " mevr geertsema brink 7 "
         );
+    }
+
+    #[test]
+    fn a_stored_postcode_with_letters_beyond_ascii_is_no_panic() {
+        let mut k = Known {
+            terms: Vec::new(),
+            phones: Vec::new(),
+            emails: Vec::new(),
+            birth_dates: HashSet::new(),
+        };
+        // Six bytes, but byte 4 falls inside the second "é".
+        k.postcode("1éé4");
+        k.postcode("7991 LA");
+        let kinds: Vec<&str> = k.terms.iter().map(|(_, raw, _)| raw.as_str()).collect();
+        assert_eq!(kinds, ["7991 LA", "7991 LA"]);
     }
 
     #[test]
