@@ -121,6 +121,9 @@ async fn residents_and_volunteers_come_in_from_a_spreadsheet() -> TestResult {
         .await?;
     app.wait_text("#import-ready", "5 bewoners en 2 vrijwilligers")
         .await?;
+    if let Some(p) = shot("import-04b-bestand-veranderd") {
+        app.screenshot(&p).await?;
+    }
     app.click("#import-run").await?;
     let result = app
         .wait_text("#import-result", "5 bewoners en 2 vrijwilligers toegevoegd")

@@ -425,8 +425,16 @@ impl App {
     /// Save a screenshot (PNG) of the window, after a moment for the last paint.
     pub async fn screenshot(&self, path: &Path) -> TestResult {
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let png = self.client.screenshot().await?;
-        std::fs::write(path, png)?;
+        // The whole X display (ImageMagick's `import`): WebKitWebDriver's
+        // own snapshot can wait forever on a webview painted by the CPU,
+        // and every later command of the session waits behind it.
+        let done = Command::new("import")
+            .args(["-window", "root"])
+            .arg(path)
+            .status()?;
+        if !done.success() {
+            return Err(format!("import -window root: {done}").into());
+        }
         Ok(())
     }
 }
