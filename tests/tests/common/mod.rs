@@ -424,16 +424,35 @@ impl App {
 
     /// Save a screenshot (PNG) of the window, after a moment for the last paint.
     pub async fn screenshot(&self, path: &Path) -> TestResult {
+        // One shot at a time in this test binary: the window is raised
+        // above the other tests' windows on the shared display first.
+        static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+        let _turn = ONE_AT_A_TIME.lock().await;
+        // The app's own window, taken from the X display (xdotool finds it
+        // by the app's process, ImageMagick's `import` takes it):
+        // WebKitWebDriver's snapshot can wait forever on a webview painted
+        // by the CPU, and every later command of the session waits behind
+        // it. Screenshot mode only; other tests' windows may share the
+        // display.
+        let pid = app_pid(&self.data_dir)?;
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+            .output()?;
+        let ids = String::from_utf8_lossy(&found.stdout);
+        let window = ids
+            .split_whitespace()
+            .last()
+            .ok_or_else(|| format!("no window of the app (pid {pid})"))?;
+        Command::new("xdotool")
+            .args(["windowraise", window])
+            .status()?;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        // The whole X display (ImageMagick's `import`): WebKitWebDriver's
-        // own snapshot can wait forever on a webview painted by the CPU,
-        // and every later command of the session waits behind it.
         let done = Command::new("import")
-            .args(["-window", "root"])
+            .args(["-window", window])
             .arg(path)
             .status()?;
         if !done.success() {
-            return Err(format!("import -window root: {done}").into());
+            return Err(format!("import -window {window}: {done}").into());
         }
         Ok(())
     }
@@ -548,7 +567,8 @@ pub fn saved_file(dir: &Path, ext: &str) -> TestResult<PathBuf> {
         .ok_or_else(|| format!("no .{ext} file written in {}", dir.display()).into())
 }
 
-/// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder.
+/// Where screenshots go when `BUURTPUNT_SCREENSHOTS` names a folder (for a
+/// human look; needs `xdotool` and ImageMagick's `import`).
 pub fn screenshot_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(std::env::var_os("BUURTPUNT_SCREENSHOTS")?);
     // Made when missing, so a first run with screenshots does not fail.
