@@ -155,10 +155,35 @@ describe("spreadsheet import", () => {
     // the new check is shown and import waits.
     version = 3;
     await userEvent.click(screen.getByRole("button", { name: "Importeren" }));
-    expect(await screen.findByText(/Er is niets geïmporteerd. Buurtpunt heeft het opnieuw gecontroleerd/)).toBeInTheDocument();
+    expect(await screen.findByText(/Er is niets geïmporteerd. Buurtpunt heeft het opnieuw gelezen en gecontroleerd/)).toBeInTheDocument();
     expect(await screen.findByText(/In 1 rij klopt iets niet/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Importeren" })).toBeDisabled();
     expect(calls.filter((c) => c.cmd === "import_run")).toHaveLength(1);
+  });
+
+  it("says nothing was imported when the columns changed after the check, and goes back to them", async () => {
+    let version = 1;
+    backend({
+      ...fileDialogs("/tmp/proef"),
+      import_preview: () =>
+        version === 1
+          ? preview
+          : { ...preview, headers: ["Naam", "Postcode"], mapping: { ...preview.mapping, columns: ["fullName", "postcode"], fingerprint: "f2" } },
+      import_check: () => clean,
+      import_run: () => {
+        throw failure("import_file_changed");
+      },
+    });
+    render(ImportScreen, {});
+    await toMapping();
+    await userEvent.click(screen.getByRole("button", { name: "Controleren" }));
+    await screen.findByRole("heading", { name: /Controle/ });
+    version = 2;
+    await userEvent.click(screen.getByRole("button", { name: "Importeren" }));
+    await screen.findByRole("heading", { name: /Welke kolom is wat/ });
+    const notice = document.getElementById("import-notice")?.textContent ?? "";
+    expect(notice).toContain("Er is niets geïmporteerd.");
+    expect(notice).toContain("De kolommen in het bestand zijn veranderd.");
   });
 
   it("says plainly when the chosen file is gone", async () => {
