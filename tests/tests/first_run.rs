@@ -4,9 +4,60 @@
 
 mod common;
 
-use common::{screenshot_dir, App, TestResult};
+use common::{app_pid, screenshot_dir, App, TestResult};
 
 const PASS: &str = "kastanjeboom bij de kerk";
+
+/// The settings `lean_start` gives the app (a value set outside is kept).
+const LEAN: [(&str, &str); 4] = [
+    ("MALLOC_ARENA_MAX", "2"),
+    ("MALLOC_TRIM_THRESHOLD_", "131072"),
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+    ("JSC_useDFGJIT", "0"),
+];
+
+fn lean_settings_are_in(pid: u32) -> TestResult {
+    let environ = std::fs::read(format!("/proc/{pid}/environ"))?;
+    let vars: Vec<String> = environ
+        .split(|b| *b == 0)
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+        .collect();
+    for (name, value) in LEAN {
+        let want = match std::env::var(name) {
+            Ok(set) => format!("{name}={set}"),
+            Err(_) => format!("{name}={value}"),
+        };
+        assert!(vars.contains(&want), "process {pid} lacks {want}");
+    }
+    Ok(())
+}
+
+/// The processes whose parent is `pid`.
+fn children(pid: u32) -> TestResult<Vec<u32>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc")? {
+        let entry = entry?;
+        let Some(child) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // `pid (name) state ppid …`: the name may hold spaces, so read after its ')'.
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue; // gone meanwhile
+        };
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(pid) {
+            found.push(child);
+        }
+    }
+    Ok(found)
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_help_point_keeps_a_request_across_restarts() -> TestResult {
@@ -17,6 +68,15 @@ async fn a_new_help_point_keeps_a_request_across_restarts() -> TestResult {
     // First launch: the welcome screen.
     let app = App::launch(data.path()).await?;
     app.wait_css("#welcome-screen").await?;
+    // Started once more with the memory settings (`lean_start`), which its
+    // WebKit processes inherit.
+    let pid = app_pid(data.path())?;
+    lean_settings_are_in(pid)?;
+    let webkit = children(pid)?;
+    assert!(!webkit.is_empty(), "no WebKit processes under the app");
+    for child in webkit {
+        lean_settings_are_in(child)?;
+    }
     if let Some(p) = shot("01-welkom") {
         app.screenshot(&p).await?;
     }
