@@ -4,7 +4,6 @@
 //! social map as reading in the process, and a damaged ZIP or a child that
 //! dies or babbles gives "niet leesbaar", never a crash of the app.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,9 +13,9 @@ use buurtpunt_core::social_map::{self, OrganisationQuery};
 use buurtpunt_core::{child, demo, Db, Error};
 use chrono::{NaiveDate, NaiveDateTime};
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+mod common;
 
-const APP: &str = env!("CARGO_BIN_EXE_buurtpunt");
+use common::{script, TestResult, APP};
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 12, 3)
@@ -77,14 +76,6 @@ fn the_app_binary_takes_an_hsds_zip_apart_as_the_process_does() -> TestResult {
     let got = hsds::import_bytes(&mut there, &cut, now());
     assert!(matches!(got, Err(Error::HsdsUnreadable(_))), "{got:?}");
     Ok(())
-}
-
-/// A stand-in child: a shell script.
-fn script(dir: &Path, name: &str, body: &str) -> std::io::Result<PathBuf> {
-    let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n"))?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
-    Ok(path)
 }
 
 #[test]

@@ -3,16 +3,15 @@
 //! workbook the same as the parser in the process does, and a child that
 //! dies, hangs, answers nonsense or cannot start gives a clean error.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use buurtpunt_core::import::{self, child};
 use buurtpunt_core::Error;
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+mod common;
 
-const APP: &str = env!("CARGO_BIN_EXE_buurtpunt");
+use common::{script, TestResult, APP};
 
 fn workbook() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -102,14 +101,6 @@ fn assert_unreadable(got: Result<child::Workbook, Error>, why: &str) {
         matches!(got, Err(Error::ImportUnreadable(ref said)) if said.contains(why)),
         "{got:?}"
     );
-}
-
-/// A stand-in child: a shell script.
-fn script(dir: &Path, name: &str, body: &str) -> std::io::Result<PathBuf> {
-    let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n"))?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
-    Ok(path)
 }
 
 #[test]

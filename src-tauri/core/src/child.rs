@@ -16,8 +16,9 @@
 //! Without [`isolate`] (core's own tests and the bench), the parsers run in
 //! the process under `catch_unwind`.
 //!
-//! The parsers: workbooks ([`crate::import::child`]) and the CSV files of
-//! an HSDS ZIP (`social_map::hsds`).
+//! The parsers (each owns its question and answer; this module names
+//! none of them): workbooks (the import's `child`) and the CSV files of an
+//! HSDS ZIP (the social map's `hsds::tabular::unzip`).
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -79,17 +80,17 @@ pub(crate) fn serve(
     }
 }
 
-/// Start `exe flag`, give it `question`, and return what it wrote, waiting
-/// at most `limit`. A child that stops, fails or takes too long is
-/// `unreadable`; one that cannot be started is an `Io` error (the app's
-/// fault, not the file's).
-pub(crate) fn ask(
+/// Start `exe flag`, give it `question`, and read its answer (JSON),
+/// waiting at most `limit`. A child that stops, fails, takes too long or
+/// answers nonsense is `unreadable`; one that cannot be started is an `Io`
+/// error (the app's fault, not the file's).
+pub(crate) fn ask<A: serde::de::DeserializeOwned>(
     exe: &Path,
     flag: &str,
     question: Vec<u8>,
     limit: Duration,
     unreadable: fn(String) -> Error,
-) -> Result<Vec<u8>> {
+) -> Result<A> {
     let mut child = Command::new(exe)
         .arg(flag)
         .stdin(Stdio::piped())
@@ -132,5 +133,10 @@ pub(crate) fn ask(
     if !status.success() {
         return Err(unreadable(format!("the file reader stopped ({status})")));
     }
-    Ok(answer)
+    serde_json::from_slice(&answer).map_err(|e| nonsense(unreadable, e))
+}
+
+/// A child's answer that is not one.
+pub(crate) fn nonsense(unreadable: fn(String) -> Error, why: impl std::fmt::Display) -> Error {
+    unreadable(format!("the file reader answered nonsense: {why}"))
 }

@@ -64,20 +64,17 @@ fn split_question(q: &[u8]) -> Option<(&str, &[u8])> {
 
 /// Parse `bytes` in a child `exe` [`CHILD_FLAG`], waiting at most `limit`.
 pub fn parse(exe: &Path, bytes: &[u8], sheet: &str, limit: Duration) -> Result<Workbook> {
-    let said = crate::child::ask(
+    let answer = crate::child::ask(
         exe,
         CHILD_FLAG,
         question(sheet, bytes),
         limit,
         Error::ImportUnreadable,
     )?;
-    match serde_json::from_slice(&said) {
-        Ok(Answer::Read(book)) => Ok(book),
-        Ok(Answer::Unreadable(why)) => Err(Error::ImportUnreadable(why)),
-        Ok(Answer::NoSuchSheet(sheet)) => Err(Error::ImportNoSuchSheet { sheet }),
-        Err(e) => Err(Error::ImportUnreadable(format!(
-            "the file reader answered nonsense: {e}"
-        ))),
+    match answer {
+        Answer::Read(book) => Ok(book),
+        Answer::Unreadable(why) => Err(Error::ImportUnreadable(why)),
+        Answer::NoSuchSheet(sheet) => Err(Error::ImportNoSuchSheet { sheet }),
     }
 }
 

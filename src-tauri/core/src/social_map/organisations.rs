@@ -32,14 +32,25 @@ pub fn create_organisation(
     let input = input.validate()?;
     let hsds_id = new_hsds_id()?;
     let id = db.write(|tx| {
-        let id = insert(tx, &hsds_id, &input, now)?;
-        if let Some(list) = &input.locations {
-            locations::replace(tx, id, list, now)?;
-        }
+        let id = insert_with_locations(tx, &hsds_id, &input, now)?;
         search_index::organisation(tx, id)?;
         Ok(id)
     })?;
     get_organisation(db.conn(), id, now.date())
+}
+
+/// A new organisation's row and its locations (the caller indexes it).
+fn insert_with_locations(
+    tx: &Transaction<'_>,
+    hsds_id: &str,
+    input: &OrganisationInput,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let id = insert(tx, hsds_id, input, now)?;
+    if let Some(list) = &input.locations {
+        locations::replace(tx, id, list, now)?;
+    }
+    Ok(id)
 }
 
 /// A new organisation with one service of its own (given at the
@@ -63,10 +74,7 @@ pub fn create_with_service(
     }
     let (org_hsds_id, service_hsds_id) = (new_hsds_id()?, new_hsds_id()?);
     let id = db.write(|tx| {
-        let id = insert(tx, &org_hsds_id, &org, now)?;
-        if let Some(list) = &org.locations {
-            locations::replace(tx, id, list, now)?;
-        }
+        let id = insert_with_locations(tx, &org_hsds_id, &org, now)?;
         let service_id = services::insert(tx, id, &service_hsds_id, &service, now)?;
         if let Some(first) = locations::of_organisation(tx, id)?.first() {
             locations::set_for_service(tx, service_id, id, &[first.id])?;

@@ -39,26 +39,23 @@ pub(super) fn csv_texts(bytes: &[u8]) -> Result<Vec<(&'static str, String)>> {
 
 /// Take the files out in a child `exe` [`CHILD_FLAG`], waiting at most `limit`.
 pub fn in_child(exe: &Path, bytes: &[u8], limit: Duration) -> Result<Vec<(&'static str, String)>> {
-    let said = crate::child::ask(
+    let answer = crate::child::ask(
         exe,
         CHILD_FLAG,
         bytes.to_vec(),
         limit,
         Error::HsdsUnreadable,
     )?;
-    let nonsense =
-        |why: String| Error::HsdsUnreadable(format!("the file reader answered nonsense: {why}"));
-    match serde_json::from_slice(&said) {
-        Ok(Answer::Read(files)) => files
+    match answer {
+        Answer::Read(files) => files
             .into_iter()
             .map(|(name, text)| {
-                known(&name)
-                    .map(|file| (file, text))
-                    .ok_or_else(|| nonsense(format!("a file {name:?}")))
+                known(&name).map(|file| (file, text)).ok_or_else(|| {
+                    crate::child::nonsense(Error::HsdsUnreadable, format!("a file {name:?}"))
+                })
             })
             .collect(),
-        Ok(Answer::Unreadable(why)) => Err(Error::HsdsUnreadable(why)),
-        Err(e) => Err(nonsense(e.to_string())),
+        Answer::Unreadable(why) => Err(Error::HsdsUnreadable(why)),
     }
 }
 
